@@ -1,0 +1,118 @@
+package worksheet
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"go.yaml.in/yaml/v3"
+)
+
+var update = flag.Bool("update", false, "rewrite the out.html and errors sections of testdata/*.txtar")
+
+// frontMatter matches a leading front matter block, which the build blanks to newlines.
+var frontMatter = regexp.MustCompile(`(?s)\A---\n.*?\n---\n`)
+
+// convert renders src the way the build does. The worksheet id is "test" unless
+// the archive's comment says "not a worksheet".
+func convert(t *testing.T, src []byte, worksheetID string) (string, []*Field, []*Error) {
+	t.Helper()
+	src = frontMatter.ReplaceAllFunc(src, func(fm []byte) []byte {
+		return bytes.Repeat([]byte("\n"), bytes.Count(fm, []byte("\n")))
+	})
+	md := goldmark.New(
+		goldmark.WithExtensions(New(Options{})),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+	pc := parser.NewContext()
+	Begin(pc, worksheetID)
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	var out bytes.Buffer
+	if err := md.Renderer().Render(&out, src, doc); err != nil {
+		t.Fatal(err)
+	}
+	fields, errs := Result(pc)
+	return out.String(), fields, errs
+}
+
+func TestCases(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no test cases in testdata")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			a, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sections := map[string]*txtar.File{}
+			for i := range a.Files {
+				sections[a.Files[i].Name] = &a.Files[i]
+			}
+			in := sections["in.md"]
+			if in == nil {
+				t.Fatal("no in.md section")
+			}
+			id := "test"
+			if strings.Contains(string(a.Comment), "not a worksheet") {
+				id = ""
+			}
+			got, _, errs := convert(t, in.Data, id)
+			var gotErrs strings.Builder
+			for _, e := range errs {
+				gotErrs.WriteString(e.Error() + "\n")
+			}
+			want := sections["out.html"]
+			if want == nil {
+				want = sections["errors"]
+				got = gotErrs.String()
+			} else if len(errs) > 0 {
+				t.Errorf("unexpected errors:\n%s", gotErrs.String())
+			}
+			if want == nil {
+				t.Fatal("no out.html or errors section")
+			}
+			if *update {
+				want.Data = []byte(got)
+				if err := os.WriteFile(file, txtar.Format(a), 0o666); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if got != string(want.Data) {
+				t.Errorf("%s: %s differs\ngot:\n%s\nwant:\n%s", file, want.Name, got, want.Data)
+			}
+		})
+	}
+}
+
+// TestEnglishStrings keeps Defaults and i18n/en.yaml in step, once the site has that file.
+func TestEnglishStrings(t *testing.T) {
+	data, err := os.ReadFile("../../i18n/en.yaml")
+	if os.IsNotExist(err) {
+		t.Skip("no i18n/en.yaml yet")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var en map[string]string
+	if err := yaml.Unmarshal(data, &en); err != nil {
+		t.Fatal(err)
+	}
+	for k, want := range Defaults {
+		if got, ok := en[k]; !ok {
+			t.Errorf("i18n/en.yaml lacks %s", k)
+		} else if got != want {
+			t.Errorf("i18n/en.yaml %s = %q, Defaults has %q", k, got, want)
+		}
+	}
+}
