@@ -1,0 +1,64 @@
+// Package browsertest runs built pages in a real, headless Chromium from Go
+// tests: it serves a built site under a subfolder, opens tabs, records every
+// network request and console error of a tab, runs the axe-core accessibility
+// checks, emulates a phone, dark mode, print and offline, and saves
+// screenshots.
+//
+// # Running the tests
+//
+// The README's test command, ./test.sh, installs what these tests need when it
+// is missing (Debian's chromium, and axe-core through `npm ci --prefix tools`)
+// and then runs `go vet ./...` and `go test ./...`. Plain `go test ./...` works
+// too: when Chromium or axe-core is missing, a browser test is skipped with a
+// message that starts "BROWSER TESTS SKIPPED", except when the environment has
+// CI=true, where a missing browser is a failure, so CI never passes by
+// skipping.
+//
+// Chromium is looked up in this order: the file named by IPTSITE_CHROME, then
+// /usr/bin/chromium, then chromium, chromium-browser, google-chrome and
+// google-chrome-stable on PATH. An IPTSITE_CHROME that names no file is an
+// error, not a skip.
+//
+// # Writing a browser test
+//
+// A package with browser tests shares one browser among its tests by calling
+// [Main] from TestMain. Each call of [Chrome] then opens a new tab, which the
+// test's cleanup closes. Without Main, each call of Chrome starts and stops a
+// browser of its own, which is slower but correct.
+//
+//	func TestMain(m *testing.M) { browsertest.Main(m) }
+//
+//	func TestWorksheetPage(t *testing.T) {
+//		ctx := browsertest.Chrome(t)
+//		base := browsertest.Serve(t, builtDir, "/clinic/sub/")
+//		rec := browsertest.Watch(ctx)
+//		if err := chromedp.Do(ctx,
+//			browsertest.Phone(),
+//			chromedp.Navigate(base+"worksheets/goals/"),
+//		); err != nil {
+//			t.Fatal(err)
+//		}
+//		rec.AssertClean(t, base)             // no foreign request, no console error
+//		browsertest.AssertAccessible(t, ctx) // axe: WCAG 2.2 A and AA
+//		browsertest.Screenshot(t, ctx, filepath.Join(t.TempDir(), "goals.png"))
+//	}
+//
+// The tab is a chromedp context: drive it with chromedp.Do, chromedp.Run and
+// the chromedp actions (Navigate, Click, SendKeys, Evaluate...). Call [Watch]
+// before the navigation whose requests and messages it should see.
+//
+// # What the browser is allowed to reach
+//
+// The browser resolves no host name but 127.0.0.1 and localhost, so a page
+// that points at another host makes a request that fails at once and never
+// leaves the machine; the [Log] still records it, and [Log.AssertSameHost]
+// reports it. Other flags keep the browser quiet: no background networking,
+// component updates, sync or QUIC, and a fresh temporary profile.
+//
+// # Limits
+//
+// The [Log] sees the requests and messages of the page, including requests
+// that a service worker answers, but not the requests that a service worker
+// makes on its own (such as filling its cache); test those by what the page
+// sees after [Offline].
+package browsertest

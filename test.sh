@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The README's test command. It installs what the tests need when it is
+# missing, so it passes on a fresh machine:
+#   - Chromium for the browser tests (Debian's chromium, when run as root);
+#   - axe-core for the accessibility checks (npm ci --prefix tools, from the
+#     pinned tools/package-lock.json);
+# then runs go vet and go test on every package, and exits non-zero when
+# anything fails. Extra arguments go to go test: ./test.sh -run Worksheet
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
+	PATH="$PATH:/usr/local/go/bin"
+fi
+
+# The same places internal/browsertest looks, in the same order.
+have_chrome() {
+	[ -n "${IPTSITE_CHROME:-}" ] && return 0
+	[ -x /usr/bin/chromium ] && return 0
+	local c
+	for c in chromium chromium-browser google-chrome google-chrome-stable; do
+		command -v "$c" >/dev/null 2>&1 && return 0
+	done
+	return 1
+}
+
+if ! have_chrome; then
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+		echo "test.sh: chromium not found; installing Debian's chromium for the browser tests" >&2
+		# Wait for another apt or dpkg run instead of failing on its lock.
+		apt-get -o DPkg::Lock::Timeout=600 update -q
+		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends chromium
+	else
+		echo "test.sh: chromium not found and not root, so it cannot be installed here." >&2
+		echo "test.sh: install it (sudo apt-get install chromium) or set IPTSITE_CHROME to a Chromium or Chrome binary;" >&2
+		echo "test.sh: until then the browser tests are skipped (and fail under CI=true)." >&2
+	fi
+fi
+
+if [ ! -f tools/node_modules/axe-core/axe.min.js ]; then
+	if command -v npm >/dev/null 2>&1; then
+		echo "test.sh: installing the npm test tools (axe-core) into tools/node_modules" >&2
+		npm ci --prefix tools --no-audit --no-fund
+	else
+		echo "test.sh: npm not found, so axe-core cannot be installed; install Node.js and npm, then run npm ci --prefix tools." >&2
+		echo "test.sh: until then the accessibility checks are skipped (and fail under CI=true)." >&2
+	fi
+fi
+
+go vet ./...
+go test -count=1 "$@" ./...
