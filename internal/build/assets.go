@@ -1,0 +1,103 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/iptsite/iptsite/internal/source"
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+type minifier struct {
+	m  *minify.M
+	on bool
+}
+
+func newMinifier(on bool) *minifier {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFuncRegexp(regexp.MustCompile("^(application|text)/(x-)?(java|ecma)script$"), js.Minify)
+	m.AddFuncRegexp(regexp.MustCompile("[/+]json$"), json.Minify)
+	m.AddFuncRegexp(regexp.MustCompile("[/+]xml$"), xml.Minify)
+	return &minifier{m: m, on: on}
+}
+
+var mediaTypes = map[string]string{
+	".css":         "text/css",
+	".js":          "application/javascript",
+	".svg":         "image/svg+xml",
+	".json":        "application/json",
+	".webmanifest": "application/json",
+	".xml":         "text/xml",
+	".html":        "text/html",
+}
+
+// bytes minifies data of the given media type; on failure it keeps data as written.
+func (m *minifier) bytes(mediatype, name string, data []byte) []byte {
+	if !m.on || mediatype == "" {
+		return data
+	}
+	out, err := m.m.Bytes(mediatype, data)
+	if err != nil {
+		return data
+	}
+	return out
+}
+
+// fingerprinted files get a content hash in their names, so they can be cached forever.
+func fingerprinted(name string) bool {
+	return strings.HasSuffix(name, ".css") || strings.HasSuffix(name, ".js")
+}
+
+// copyStatic writes static/ to the output root, minified, CSS and JS under
+// fingerprinted names. css/site.css starts with the brand colours (see brandCSS). It returns the map from path under static/ to output path.
+func (b *builder) copyStatic() map[string]string {
+	names := map[string]string{}
+	files, err := source.Files(b.src, "static")
+	if err != nil {
+		b.failf("static", 0, "%v", err)
+	}
+	for _, f := range files {
+		rel := strings.TrimPrefix(f, "static/")
+		data, err := fs.ReadFile(b.src, f)
+		if err != nil {
+			b.failf(f, 0, "%v", err)
+			continue
+		}
+		if rel == "css/site.css" {
+			data = append([]byte(brandCSS(b.cfg.BrandColor)), data...)
+		}
+		data = b.min.bytes(mediaTypes[path.Ext(f)], f, data)
+		out := rel
+		if fingerprinted(rel) {
+			sum := sha256.Sum256(data)
+			ext := path.Ext(rel)
+			out = strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+		}
+		names[rel] = out
+		b.write(out, data)
+	}
+	return names
+}
+
+// hasFile reports whether site path p ("/img/a.png") names a static or content file.
+func (b *builder) hasFile(p string) bool {
+	p = strings.TrimPrefix(p, "/")
+	if _, ok := b.assets[p]; ok {
+		return true
+	}
+	_, ok := b.files[p]
+	return ok
+}

@@ -1,0 +1,67 @@
+package build
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+)
+
+// brandCSS returns the CSS variables for the brand colour, adjusted so that text in that
+// colour keeps a contrast of at least 4.5:1 (WCAG AA) on the light and the dark background.
+func brandCSS(hex string) string {
+	c := parseHex(hex)
+	light := adjust(c, parseHex("#fbfaf7"), -1)
+	dark := adjust(c, parseHex("#15191c"), +1)
+	return fmt.Sprintf(":root{--brand:%s;--brand-dark:%s}\n", toHex(light), toHex(dark))
+}
+
+type rgb [3]float64
+
+func parseHex(s string) rgb {
+	var c rgb
+	for i := range 3 {
+		v, _ := strconv.ParseUint(s[1+2*i:3+2*i], 16, 8)
+		c[i] = float64(v)
+	}
+	return c
+}
+
+func toHex(c rgb) string {
+	return fmt.Sprintf("#%02x%02x%02x", int(math.Round(c[0])), int(math.Round(c[1])), int(math.Round(c[2])))
+}
+
+func luminance(c rgb) float64 {
+	var l [3]float64
+	for i, v := range c {
+		v /= 255
+		if v <= 0.03928 {
+			l[i] = v / 12.92
+		} else {
+			l[i] = math.Pow((v+0.055)/1.055, 2.4)
+		}
+	}
+	return 0.2126*l[0] + 0.7152*l[1] + 0.0722*l[2]
+}
+
+func contrast(a, b rgb) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// adjust mixes c towards black (dir -1) or white (dir +1) until it reaches 4.6:1 on bg.
+func adjust(c, bg rgb, dir int) rgb {
+	target := rgb{0, 0, 0}
+	if dir > 0 {
+		target = rgb{255, 255, 255}
+	}
+	out := c
+	for t := 0.0; t <= 1 && contrast(out, bg) < 4.6; t += 0.02 {
+		for i := range out {
+			out[i] = c[i] + (target[i]-c[i])*t
+		}
+	}
+	return out
+}

@@ -1,0 +1,375 @@
+// Package build turns a site's sources into the files of a static website.
+//
+// It reads site.yaml, i18n/, content/, templates/ and static/ from one fs.FS (see package
+// source for how a clinic's folder is laid over the defaults), and writes every output file
+// through one output.Writer. It checks everything before anything is kept: a run reports all
+// of its problems as path:line: message, and a caller that gets an error throws the
+// output away.
+//
+// # Templates
+//
+// Pages are rendered with Go's html/template. templates/base.html is the frame of every
+// page; it calls {{block "main" .}}, which each layout defines. The layout of a page is
+// templates/<layout>.html, where layout is the page's front-matter layout, or else
+// "worksheet" for worksheets, "home" for the home page, "section" for a folder's
+// _index.md, and "page" for the rest. Files in templates/partials/ are shared by all
+// layouts: {{template "crisis" .}}. templates/404.html renders the not-found page.
+//
+// The data of every template (see Data) is:
+//
+//	.Site            site.yaml (see package config): .Site.Title, .Site.Crisis, .Site.Clinic, …
+//	.Page            the page (see package content): .Page.Title, .Page.Description, .Page.Params, …
+//	.Content         the page's Markdown as HTML
+//	.TOC             the page's ## and ### headings when toc: true (.Level, .ID, .Text)
+//	.Menu            the main menu (.Title, .URL, .Current)
+//	.Breadcrumbs     the sections above the page
+//	.Prev, .Next     neighbours in the section, or nil
+//	.Children        for a section or the home page: its pages and subsections
+//	.Worksheets      every worksheet of the site, in menu order (.Params.phase, .Params.areas, .QR)
+//	.Lang            the language of the page
+//	.Canonical       the page's absolute URL when baseURL is set, else ""
+//	.LiveReload      true under iptsite serve
+//	.QuickExit       true when the page shows the quick-exit button
+//
+// and these methods and functions:
+//
+//	{{.Rel "/my-answers/"}}      a site path as a URL relative to the page (works in any subfolder)
+//	{{.Asset "css/site.css"}}    a static file's fingerprinted, relative URL
+//	{{t "crisis.title"}}         an interface string from i18n/<language>.yaml (missing key: error)
+//	{{t "footer.clinic" "name" .Site.Clinic.Name}}   the same, with {name} replaced
+//	{{list "a" "b"}}, {{has $list $x}}   make a list; test whether it holds a value
+//
+// Every URL a template writes into a page should come from .Rel or .Asset, so that the
+// site works at a domain's root, in a subfolder, and (with portable: true) from disk.
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/iptsite/iptsite/internal/config"
+	"github.com/iptsite/iptsite/internal/content"
+	"github.com/iptsite/iptsite/internal/diag"
+	"github.com/iptsite/iptsite/internal/i18n"
+	"github.com/iptsite/iptsite/internal/markdown"
+	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/worksheet"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
+)
+
+// Options control a build.
+type Options struct {
+	// Source holds site.yaml, i18n/, content/, templates/ and static/.
+	Source fs.FS
+	// BaseURL, when set, overrides site.yaml's baseURL.
+	BaseURL string
+	// Drafts includes pages marked draft: true.
+	Drafts bool
+	// NoMinify leaves HTML, CSS, JS, SVG, JSON and XML as written.
+	NoMinify bool
+	// Portable makes links end in index.html (also site.yaml's portable: true).
+	Portable bool
+	// LiveReload adds the development server's reload script to every page.
+	LiveReload bool
+}
+
+// Result tells what a build made.
+type Result struct {
+	Pages      int
+	Worksheets int
+	Files      int
+	Duration   time.Duration
+	Site       *content.Site
+	Config     *config.Site
+}
+
+// Summary is the one line the command prints after a good build.
+func (r *Result) Summary() string {
+	return fmt.Sprintf("built %d pages (%d worksheets), %d files in %v",
+		r.Pages, r.Worksheets, r.Files, r.Duration.Round(time.Millisecond))
+}
+
+// counter counts the files written through it.
+type counter struct {
+	output.Writer
+	mu sync.Mutex
+	n  int
+}
+
+func (c *counter) WriteFile(name string, data []byte) error {
+	c.mu.Lock()
+	c.n++
+	c.mu.Unlock()
+	return c.Writer.WriteFile(name, data)
+}
+
+// builder is the state of one build.
+type builder struct {
+	opts    Options
+	src     fs.FS
+	out     *counter
+	cfg     *config.Site
+	str     *i18n.Strings
+	site    *content.Site
+	md      goldmark.Markdown
+	tmpl    *templates
+	assets  map[string]string   // static path -> fingerprinted path
+	files   map[string]struct{} // non-Markdown files under content/
+	min     *minifier
+	menu    []*content.Page
+	sheets  []*content.Page
+	anchors map[*content.Page]map[string]bool
+	qr      map[*content.Page]template.HTML
+
+	mu    sync.Mutex
+	errs  diag.List
+	frags []fragment
+}
+
+// Build builds the site in opts.Source and writes it to w. On error, the caller
+// should throw away what was written: the error lists every problem found.
+func Build(opts Options, w output.Writer) (*Result, error) {
+	start := time.Now()
+	b := &builder{opts: opts, src: opts.Source, out: &counter{Writer: w}, anchors: map[*content.Page]map[string]bool{}}
+	if err := b.run(); err != nil {
+		return nil, err
+	}
+	r := &Result{Files: b.out.n, Duration: time.Since(start), Site: b.site, Config: b.cfg}
+	for _, p := range b.site.Pages {
+		r.Pages++
+		if p.Worksheet {
+			r.Worksheets++
+		}
+	}
+	return r, nil
+}
+
+func (b *builder) fail(err error) {
+	b.mu.Lock()
+	b.errs.Add(err)
+	b.mu.Unlock()
+}
+
+func (b *builder) failf(path string, line int, format string, args ...any) {
+	b.fail(diag.Errorf(path, line, format, args...))
+}
+
+func (b *builder) run() error {
+	cfg, err := config.Load(b.src)
+	if err != nil {
+		return err
+	}
+	if b.opts.BaseURL != "" {
+		cfg.BaseURL = strings.TrimSuffix(b.opts.BaseURL, "/") + "/"
+	}
+	if b.opts.Portable {
+		cfg.Portable = true
+	}
+	b.cfg = cfg
+	str, err := i18n.Load(b.src, cfg.Language)
+	b.fail(err)
+	if str == nil {
+		return b.errs.Err()
+	}
+	b.str = str
+
+	site, err := content.Load(b.src, content.Options{Drafts: b.opts.Drafts})
+	b.fail(err)
+	b.site = site
+	b.files = map[string]struct{}{}
+	for _, f := range site.Files {
+		b.files[f] = struct{}{}
+	}
+	b.checkQuickExitPages()
+
+	b.tmpl = b.loadTemplates()
+	b.min = newMinifier(!b.opts.NoMinify)
+	b.assets = b.copyStatic()
+	b.md = markdown.New(markdown.Options{
+		T:          str.T,
+		Extensions: []goldmark.Extender{worksheet.New(worksheet.Options{T: str.T})},
+	})
+	b.menu = b.menuPages()
+	for _, p := range site.Pages {
+		if p.Worksheet {
+			b.sheets = append(b.sheets, p)
+		}
+	}
+	b.qr = b.qrCodes()
+	if b.tmpl == nil {
+		return b.errs.Err()
+	}
+
+	b.renderPages()
+	b.checkFragments()
+	b.writeExtras()
+	return b.errs.Err()
+}
+
+// renderPages renders every page, on as many goroutines as there are CPUs.
+func (b *builder) renderPages() {
+	pages := make(chan *content.Page)
+	var wg sync.WaitGroup
+	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for p := range pages {
+				buf.Reset()
+				b.renderPage(p, &buf)
+			}
+		}()
+	}
+	for _, p := range b.site.Pages {
+		pages <- p
+	}
+	close(pages)
+	wg.Wait()
+	for _, f := range b.site.Files {
+		data, err := fs.ReadFile(b.src, path.Join("content", f))
+		if err != nil {
+			b.failf("content/"+f, 0, "%v", err)
+			continue
+		}
+		b.write(f, data)
+	}
+}
+
+func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
+	pc := parser.NewContext()
+	worksheet.Begin(pc, p.WorksheetID())
+	var frags []fragment
+	markdown.WithResolver(pc, func(dest string, line int, image bool) string {
+		d, f := b.resolve(p, dest, line, image)
+		if f != nil {
+			frags = append(frags, *f)
+		}
+		return d
+	})
+	doc := markdown.Parse(b.md, p.Source, pc)
+	fields, werrs := worksheet.Result(pc)
+	for _, e := range werrs {
+		b.failf(p.File, e.Line, "%s", e.Msg)
+	}
+	anchors := map[string]bool{}
+	for _, f := range fields {
+		anchors[f.ID] = true
+	}
+	headings := markdown.Headings(doc, p.Source)
+	for _, h := range headings {
+		if anchors[h.ID] {
+			b.failf(p.File, 0, "heading id %q is also a field id: rename the field or the heading", h.ID)
+		}
+		anchors[h.ID] = true
+	}
+	if err := b.md.Renderer().Render(buf, p.Source, doc); err != nil {
+		b.failf(p.File, 0, "rendering markdown: %v", err)
+		return
+	}
+	b.mu.Lock()
+	b.anchors[p] = anchors
+	b.frags = append(b.frags, frags...)
+	b.mu.Unlock()
+
+	d := b.data(p)
+	d.Content = template.HTML(buf.String())
+	if p.TOC {
+		for _, h := range headings {
+			if h.Level == 2 || h.Level == 3 {
+				d.TOC = append(d.TOC, h)
+			}
+		}
+	}
+	html, err := b.tmpl.execute(b.layout(p), d)
+	if err != nil {
+		b.fail(err)
+		return
+	}
+	b.writePage(p.URL, html)
+}
+
+// layout names the template a page is rendered with.
+func (b *builder) layout(p *content.Page) string {
+	switch {
+	case p.Layout != "":
+		return p.Layout
+	case p.Worksheet:
+		return "worksheet"
+	case p.Kind == content.KindHome:
+		return "home"
+	case p.Kind == content.KindSection:
+		return "section"
+	}
+	return "page"
+}
+
+// writePage writes the HTML of the page at site path u ("/a/b/").
+func (b *builder) writePage(u string, html []byte) {
+	name := strings.TrimPrefix(u, "/") + "index.html"
+	b.write(name, b.min.bytes("text/html", name, html))
+}
+
+func (b *builder) write(name string, data []byte) {
+	if err := b.out.WriteFile(name, data); err != nil {
+		b.fail(err)
+	}
+}
+
+func (b *builder) menuPages() []*content.Page {
+	if len(b.cfg.Menu) > 0 {
+		var ps []*content.Page
+		for i, m := range b.cfg.Menu {
+			p, ok := b.site.ByPath[strings.TrimPrefix(m, "/")]
+			if !ok {
+				b.failf(config.File, b.cfg.Line(fmt.Sprintf("menu.%d", i)), "menu: no page content/%s", m)
+				continue
+			}
+			ps = append(ps, p)
+		}
+		return ps
+	}
+	root := b.site.Root
+	ps := []*content.Page{root.Index}
+	var rest []*content.Page
+	rest = append(rest, root.Pages...)
+	for _, s := range root.Sections {
+		rest = append(rest, s.Index)
+	}
+	sort.SliceStable(rest, func(i, j int) bool {
+		if rest[i].Weight != rest[j].Weight {
+			return rest[i].Weight < rest[j].Weight
+		}
+		return rest[i].Title < rest[j].Title
+	})
+	return append(ps, rest...)
+}
+
+func (b *builder) checkQuickExitPages() {
+	for i, p := range b.cfg.QuickExit.Pages {
+		if _, ok := b.site.ByPath[strings.TrimPrefix(p, "/")]; !ok {
+			b.failf(config.File, b.cfg.Line(fmt.Sprintf("quickExit.pages.%d", i)), "quickExit: no page content/%s", p)
+		}
+	}
+}
+
+func (b *builder) quickExit(p *content.Page) bool {
+	if p.QuickExit {
+		return true
+	}
+	for _, q := range b.cfg.QuickExit.Pages {
+		if strings.TrimPrefix(q, "/") == p.Path {
+			return true
+		}
+	}
+	return false
+}

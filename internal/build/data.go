@@ -1,0 +1,133 @@
+package build
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/iptsite/iptsite/internal/config"
+	"github.com/iptsite/iptsite/internal/content"
+	"github.com/iptsite/iptsite/internal/markdown"
+)
+
+// Data is what every template is executed with. See the package doc.
+type Data struct {
+	Site        *config.Site
+	Page        *content.Page
+	Content     template.HTML
+	TOC         []markdown.Heading
+	Menu        []Link
+	Breadcrumbs []Link
+	Prev, Next  *Link
+	Children    []Link
+	Worksheets  []Link
+	Lang        string
+	Canonical   string
+	LiveReload  bool
+	QuickExit   bool
+
+	b    *builder
+	from string // the page's site path, which relative URLs start from
+	abs  bool   // write absolute URLs (the 404 page, when baseURL is set)
+}
+
+// A Link is a page as a menu entry or list item.
+type Link struct {
+	Title       string
+	Description string
+	URL         string // relative to the page being rendered
+	Current     bool   // the page being rendered is this page or below it
+	Params      map[string]any
+	Page        *content.Page
+	QR          template.HTML // a QR code of the page's absolute URL, as SVG (worksheets, when baseURL is set)
+	Absolute    string        // the page's absolute URL when baseURL is set
+}
+
+func (b *builder) data(p *content.Page) *Data {
+	d := &Data{
+		Site:       b.cfg,
+		Page:       p,
+		Lang:       b.cfg.Language,
+		LiveReload: b.opts.LiveReload,
+		QuickExit:  b.quickExit(p),
+		b:          b,
+		from:       p.URL,
+	}
+	if b.cfg.BaseURL != "" {
+		d.Canonical = b.cfg.BaseURL + strings.TrimPrefix(p.URL, "/")
+	}
+	for _, m := range b.menu {
+		l := d.link(m)
+		l.Current = m.URL == p.URL || (m.URL != "/" && strings.HasPrefix(p.URL, m.URL))
+		d.Menu = append(d.Menu, l)
+	}
+	for _, c := range p.Breadcrumbs() {
+		d.Breadcrumbs = append(d.Breadcrumbs, d.link(c))
+	}
+	if p.Prev != nil {
+		l := d.link(p.Prev)
+		d.Prev = &l
+	}
+	if p.Next != nil {
+		l := d.link(p.Next)
+		d.Next = &l
+	}
+	if p.Own != nil {
+		for _, c := range p.Own.Pages {
+			d.Children = append(d.Children, d.link(c))
+		}
+		for _, s := range p.Own.Sections {
+			d.Children = append(d.Children, d.link(s.Index))
+		}
+	}
+	for _, w := range b.sheets {
+		d.Worksheets = append(d.Worksheets, d.link(w))
+	}
+	return d
+}
+
+func (d *Data) link(p *content.Page) Link {
+	l := Link{Title: p.Title, Description: p.Description, URL: d.Rel(p.URL), Params: p.Params, Page: p, QR: d.b.qr[p]}
+	if d.b.cfg.BaseURL != "" {
+		l.Absolute = d.b.cfg.BaseURL + strings.TrimPrefix(p.URL, "/")
+	}
+	return l
+}
+
+// Rel returns the site path target ("/phases/", "/css/site.css", "/a/#b") as a URL
+// relative to the page being rendered. In a portable build, links to folders end in
+// index.html.
+func (d *Data) Rel(target string) string {
+	return d.b.rel(d.from, target, d.abs)
+}
+
+// Asset returns the URL of a static file, by its path under static/, with the
+// fingerprinted name it was written under.
+func (d *Data) Asset(name string) (string, error) {
+	name = strings.TrimPrefix(name, "/")
+	out, ok := d.b.assets[name]
+	if !ok {
+		return "", fmt.Errorf("no static file %q", "static/"+name)
+	}
+	return d.Rel("/" + out), nil
+}
+
+// rel makes target, a path from the site root, relative to the page at site path from.
+func (b *builder) rel(from, target string, abs bool) string {
+	frag := ""
+	if i := strings.IndexAny(target, "?#"); i >= 0 {
+		target, frag = target[:i], target[i:]
+	}
+	if b.cfg.Portable && strings.HasSuffix(target, "/") {
+		target += "index.html"
+	}
+	if abs && b.cfg.BaseURL != "" {
+		return b.cfg.BaseURL + strings.TrimPrefix(target, "/") + frag
+	}
+	depth := strings.Count(from, "/") - 1
+	r := strings.Repeat("../", max(depth, 0)) + strings.TrimPrefix(target, "/")
+	if r == "" {
+		r = "./"
+	}
+	return r + frag
+}

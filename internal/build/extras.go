@@ -1,0 +1,105 @@
+package build
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/iptsite/iptsite/internal/content"
+)
+
+// CSP is the Content-Security-Policy of every page: nothing from other hosts, no inline
+// script or style, no plug-ins, no form posts, no <base> tricks.
+const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'"
+
+// CSP returns the policy for templates' <meta http-equiv="Content-Security-Policy">.
+func (d *Data) CSP() string { return CSP }
+
+func (b *builder) writeExtras() {
+	b.writeNotFound()
+	b.writeAliases()
+	b.writeSitemap()
+	b.writeRobots()
+}
+
+func (b *builder) writeNotFound() {
+	if b.tmpl.layouts["404"] == nil {
+		return
+	}
+	p := &content.Page{Kind: content.KindPage, URL: "/404.html", File: "templates/404.html", Path: "404.html"}
+	p.Title = b.str.T("notfound.title")
+	d := b.data(p)
+	d.abs = true
+	d.Canonical = ""
+	html, err := b.tmpl.execute("404", d)
+	if err != nil {
+		b.fail(err)
+		return
+	}
+	b.write("404.html", b.min.bytes("text/html", "404.html", html))
+}
+
+var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{.CSP}}">
+<meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={{.URL}}">
+<link rel="canonical" href="{{.Canonical}}">
+<title>{{.Heading}}</title></head>
+<body><p>{{.Body}}: <a href="{{.URL}}">{{.Title}}</a></p></body></html>
+`))
+
+// writeAliases writes a small redirect page at each alias, so old links keep working.
+func (b *builder) writeAliases() {
+	for _, p := range b.site.Pages {
+		for _, a := range p.Aliases {
+			u := "/" + strings.Trim(a, "/") + "/"
+			rel := b.rel(u, p.URL, false)
+			canonical := rel
+			if b.cfg.BaseURL != "" {
+				canonical = b.cfg.BaseURL + strings.TrimPrefix(p.URL, "/")
+			}
+			var buf bytes.Buffer
+			err := aliasPage.Execute(&buf, map[string]string{
+				"Lang": b.cfg.Language, "CSP": CSP, "URL": rel, "Canonical": canonical,
+				"Heading": b.str.T("alias.title"), "Body": b.str.T("alias.body"), "Title": p.Title,
+			})
+			if err != nil {
+				b.fail(err)
+				continue
+			}
+			b.writePage(u, buf.Bytes())
+		}
+	}
+}
+
+var sitemap = template.Must(template.New("sitemap").Parse(`<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+{{range .}}<url><loc>{{.}}</loc></url>
+{{end}}</urlset>
+`))
+
+func (b *builder) writeSitemap() {
+	if b.cfg.BaseURL == "" {
+		return
+	}
+	var urls []string
+	for _, p := range b.site.Pages {
+		urls = append(urls, b.cfg.BaseURL+strings.TrimPrefix(p.URL, "/"))
+	}
+	var buf bytes.Buffer
+	if err := sitemap.Execute(&buf, urls); err != nil {
+		b.fail(err)
+		return
+	}
+	b.write("sitemap.xml", b.min.bytes("text/xml", "sitemap.xml", buf.Bytes()))
+}
+
+func (b *builder) writeRobots() {
+	s := "User-agent: *\nAllow: /\n"
+	if b.cfg.BaseURL != "" {
+		s += "Sitemap: " + b.cfg.BaseURL + "sitemap.xml\n"
+	}
+	b.write("robots.txt", []byte(s))
+}

@@ -1,0 +1,146 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/iptsite/iptsite/internal/diag"
+)
+
+// templates are the parsed layouts, each a clone of base.html and the partials.
+type templates struct {
+	layouts map[string]*template.Template
+}
+
+const (
+	baseName    = "templates/base.html"
+	partialsDir = "templates/partials"
+)
+
+func (b *builder) funcs() template.FuncMap {
+	return template.FuncMap{
+		"t": func(key string, pairs ...string) (string, error) {
+			return b.str.Format(key, pairs...)
+		},
+		"list": func(items ...any) []any { return items },
+		"has": func(items []any, v any) bool {
+			for _, i := range items {
+				if i == v {
+					return true
+				}
+			}
+			return false
+		},
+	}
+}
+
+// loadTemplates parses templates/: base.html, the partials, and one template per layout.
+func (b *builder) loadTemplates() *templates {
+	read := func(name string) (string, bool) {
+		data, err := fs.ReadFile(b.src, name)
+		if err != nil {
+			b.failf(name, 0, "%v", err)
+			return "", false
+		}
+		return string(data), true
+	}
+	text, ok := read(baseName)
+	if !ok {
+		return nil
+	}
+	root, err := template.New(baseName).Funcs(b.funcs()).Parse(text)
+	if err != nil {
+		b.fail(templateError(err))
+		return nil
+	}
+	parts, _ := fs.Glob(b.src, partialsDir+"/*.html")
+	failed := false
+	for _, name := range parts {
+		text, ok := read(name)
+		if !ok {
+			failed = true
+			continue
+		}
+		if _, err := root.New(name).Parse(text); err != nil {
+			b.fail(templateError(err))
+			failed = true
+		}
+	}
+	ts := &templates{layouts: map[string]*template.Template{}}
+	names, _ := fs.Glob(b.src, "templates/*.html")
+	for _, name := range names {
+		if name == baseName {
+			continue
+		}
+		text, ok := read(name)
+		if !ok {
+			failed = true
+			continue
+		}
+		t, err := root.Clone()
+		if err == nil {
+			_, err = t.New(name).Parse(text)
+		}
+		if err != nil {
+			b.fail(templateError(err))
+			failed = true
+			continue
+		}
+		ts.layouts[strings.TrimSuffix(path.Base(name), ".html")] = t
+	}
+	if failed {
+		return nil
+	}
+	// Every page's layout must exist.
+	for _, p := range b.site.Pages {
+		if l := b.layout(p); ts.layouts[l] == nil {
+			line := 1
+			if p.Layout != "" {
+				line = lineOf(p.Source, "layout:")
+			}
+			b.failf(p.File, line, "unknown layout %q: there is no templates/%s.html", l, l)
+		}
+	}
+	return ts
+}
+
+func lineOf(src []byte, prefix string) int {
+	for i, l := range bytes.Split(src, []byte("\n")) {
+		if bytes.HasPrefix(l, []byte(prefix)) {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+func (ts *templates) execute(layout string, d *Data) ([]byte, error) {
+	t := ts.layouts[layout]
+	if t == nil {
+		return nil, diag.Errorf(d.Page.File, 0, "unknown layout %q", layout)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, baseName, d); err != nil {
+		e := templateError(err)
+		e.Msg += " (rendering " + d.Page.File + ")"
+		return nil, e
+	}
+	return buf.Bytes(), nil
+}
+
+// Go's template errors look like "template: templates/page.html:12:3: executing …".
+var tmplErr = regexp.MustCompile(`^(?:html/)?template: ?(templates/[^:]+):(\d+):(?:\d+:)? ?(.*)$`)
+
+func templateError(err error) *diag.Error {
+	msg := err.Error()
+	if m := tmplErr.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		return &diag.Error{Path: m[1], Line: line, Msg: strings.TrimSpace(m[3]), Err: err}
+	}
+	return &diag.Error{Path: "templates", Msg: fmt.Sprint(strings.TrimPrefix(msg, "template: ")), Err: err}
+}

@@ -1,0 +1,224 @@
+// Package config reads site.yaml, the file where a clinic names and brands its site.
+//
+// Every key, with the default site's values:
+//
+//	title: Interpersonal Psychotherapy      # the site's name, in the header and page titles
+//	description: …                          # one sentence for link previews and search engines
+//	language: en                            # BCP 47 tag: en, es, en-GB, …; picks i18n/<language>.yaml
+//	baseURL: https://clinic.example/ipt/    # optional; turns on sitemap.xml and canonical links
+//	portable: false                         # true: links end in index.html, so the folder works from disk
+//	storageKey: ipt                         # prefix of saved worksheet answers; unique per site on one host
+//	clinic:                                 # shown in the footer and on the help page; all optional
+//	  name: …
+//	  phone: …
+//	  email: …
+//	  address: …
+//	  web: https://…
+//	  logo: img/logo.svg                    # a file under static/
+//	crisis:                                 # the crisis box on every page, in this order
+//	  - label: Suicide & Crisis Lifeline
+//	    number: "988"                       # a phone number, or
+//	    text: Call or text 988              # words to show instead of / beside the number
+//	    url: https://988lifeline.org/
+//	menu: [about-ipt.md, phases/_index.md]  # optional: content files in menu order (default: by weight)
+//	footer: …                               # a line of plain text at the foot of every page
+//	brandColor: "#2f6b72"                   # #rrggbb; text on it is kept readable (WCAG AA)
+//	quickExit:
+//	  url: https://www.bbc.com/weather      # the neutral page the quick-exit button opens
+//	  pages: [problem-areas/disputes.md]    # content files that show the button (or quickExit: true in a page)
+//
+// Unknown keys and values of the wrong type are errors that name the line.
+package config
+
+import (
+	"html/template"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/iptsite/iptsite/internal/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+// File is the name of the configuration file at the root of a site.
+const File = "site.yaml"
+
+// Site is the parsed site.yaml.
+type Site struct {
+	Title       string       `yaml:"title"`
+	Description string       `yaml:"description"`
+	Language    string       `yaml:"language"`
+	BaseURL     string       `yaml:"baseURL"`
+	Portable    bool         `yaml:"portable"`
+	StorageKey  string       `yaml:"storageKey"`
+	Clinic      Clinic       `yaml:"clinic"`
+	Crisis      []CrisisLine `yaml:"crisis"`
+	Menu        []string     `yaml:"menu"`
+	Footer      string       `yaml:"footer"`
+	BrandColor  string       `yaml:"brandColor"`
+	QuickExit   QuickExit    `yaml:"quickExit"`
+
+	// Lines maps a dotted key path ("crisis.0.label") to its line in site.yaml,
+	// so later stages can point at the line of a value they reject.
+	Lines map[string]int `yaml:"-"`
+}
+
+// Clinic is who runs the site.
+type Clinic struct {
+	Name    string `yaml:"name"`
+	Phone   string `yaml:"phone"`
+	Email   string `yaml:"email"`
+	Address string `yaml:"address"`
+	Web     string `yaml:"web"`
+	Logo    string `yaml:"logo"`
+}
+
+// CrisisLine is one way to get help now.
+type CrisisLine struct {
+	Label  string `yaml:"label"`
+	Number string `yaml:"number"`
+	Text   string `yaml:"text"`
+	URL    string `yaml:"url"`
+}
+
+// Tel returns the number as a tel: URL, or "" when there is no number.
+// It is a template.URL because html/template would otherwise refuse the tel: scheme.
+func (c CrisisLine) Tel() template.URL {
+	var b strings.Builder
+	for _, r := range c.Number {
+		if r == '+' || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return template.URL("tel:" + b.String())
+}
+
+// QuickExit configures the "leave this page quickly" button.
+type QuickExit struct {
+	URL   string   `yaml:"url"`
+	Pages []string `yaml:"pages"`
+}
+
+var (
+	langTag    = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
+	storageKey = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	hexColor   = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+)
+
+// Load reads and checks site.yaml from fsys.
+func Load(fsys fs.FS) (*Site, error) {
+	data, err := fs.ReadFile(fsys, File)
+	if err != nil {
+		return nil, diag.Errorf(File, 0, "%v", err)
+	}
+	return Parse(data)
+}
+
+// Parse parses and checks the contents of a site.yaml.
+func Parse(data []byte) (*Site, error) {
+	s := &Site{}
+	if errs := diag.DecodeYAML(File, 1, data, s); errs != nil {
+		return nil, errs.Err()
+	}
+	var root yaml.Node
+	_ = yaml.Unmarshal(data, &root)
+	s.Lines = map[string]int{}
+	indexLines(&root, "", s.Lines)
+	if errs := s.check(); errs != nil {
+		return nil, errs.Err()
+	}
+	return s, nil
+}
+
+func indexLines(n *yaml.Node, prefix string, lines map[string]int) {
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			indexLines(c, prefix, lines)
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := prefix + n.Content[i].Value
+			lines[k] = n.Content[i].Line
+			indexLines(n.Content[i+1], k+".", lines)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			k := prefix + strconv.Itoa(i)
+			lines[k] = c.Line
+			indexLines(c, k+".", lines)
+		}
+	}
+}
+
+// Line returns the line of a dotted key in site.yaml, or 1 when it is not there.
+func (s *Site) Line(key string) int {
+	if l, ok := s.Lines[key]; ok {
+		return l
+	}
+	return 1
+}
+
+func (s *Site) check() diag.List {
+	var errs diag.List
+	bad := func(key, format string, args ...any) {
+		errs.Addf(File, s.Line(key), format, args...)
+	}
+	if strings.TrimSpace(s.Title) == "" {
+		bad("title", "title is required")
+	}
+	if s.Language == "" {
+		s.Language = "en"
+	} else if !langTag.MatchString(s.Language) {
+		bad("language", "language %q is not a BCP 47 tag such as en or es-MX", s.Language)
+	}
+	if s.StorageKey == "" {
+		s.StorageKey = "ipt"
+	} else if !storageKey.MatchString(s.StorageKey) {
+		bad("storageKey", "storageKey %q must be lower-case letters, digits and hyphens", s.StorageKey)
+	}
+	if s.BaseURL != "" {
+		u, err := url.Parse(s.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			bad("baseURL", "baseURL %q must be an absolute http or https URL", s.BaseURL)
+		} else if !strings.HasSuffix(s.BaseURL, "/") {
+			s.BaseURL += "/"
+		}
+	}
+	if s.BrandColor == "" {
+		s.BrandColor = "#2f6b72"
+	} else if !hexColor.MatchString(s.BrandColor) {
+		bad("brandColor", "brandColor %q must be a colour like \"#2f6b72\"", s.BrandColor)
+	}
+	for i, c := range s.Crisis {
+		k := "crisis." + strconv.Itoa(i)
+		if strings.TrimSpace(c.Label) == "" {
+			bad(k, "crisis line %d needs a label", i+1)
+		}
+		if c.Number == "" && c.Text == "" {
+			bad(k, "crisis line %d needs a number or a text", i+1)
+		}
+		if c.URL != "" && !isWebURL(c.URL) {
+			bad(k+".url", "crisis line %d: url %q must start with https:// or http://", i+1, c.URL)
+		}
+	}
+	if s.Clinic.Web != "" && !isWebURL(s.Clinic.Web) {
+		bad("clinic.web", "clinic web address %q must start with https:// or http://", s.Clinic.Web)
+	}
+	if s.QuickExit.URL == "" {
+		s.QuickExit.URL = "https://www.bbc.com/weather"
+	} else if !isWebURL(s.QuickExit.URL) {
+		bad("quickExit.url", "quickExit url %q must start with https:// or http://", s.QuickExit.URL)
+	}
+	return errs
+}
+
+func isWebURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}

@@ -1,0 +1,144 @@
+// Package markdown turns a page's Markdown into HTML: one configured goldmark for the
+// whole program, and the extensions the site needs.
+//
+// What authors can write, beyond CommonMark:
+//
+//   - GitHub-flavoured Markdown: tables, ~~strikethrough~~, task lists (- [ ] and - [x]),
+//     and bare web addresses made into links.
+//   - Footnotes ([^1]), definition lists (a term, then a line starting ": "), and
+//     typographic quotes and dashes.
+//   - Alerts: a quote whose first line is [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or
+//     [!CAUTION] becomes a labelled callout box.
+//   - Links to other pages by their source file: [the middle phase](../phases/middle.md#what-happens).
+//     The build rewrites them to the page's URL and fails when the page or heading is missing.
+//
+// Every heading gets an id made from its words ("What happens" → what-happens), unique in
+// its page. Raw HTML is not rendered, and links with dangerous schemes such as javascript:
+// are dropped. Links to other websites get rel="noopener noreferrer".
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// Options configure New. The zero value works.
+type Options struct {
+	// T returns the interface string for a key, such as "alert.note"; nil uses the key.
+	T func(key string) string
+	// Extensions are added after the built-in ones (for example worksheet fields).
+	Extensions []goldmark.Extender
+}
+
+// New returns the Markdown converter used for every page.
+func New(opts Options) goldmark.Markdown {
+	t := opts.T
+	if t == nil {
+		t = func(k string) string { return k }
+	}
+	exts := []goldmark.Extender{
+		extension.GFM,
+		extension.Footnote,
+		extension.DefinitionList,
+		extension.Typographer,
+		&alerts{t: t},
+		Links,
+	}
+	exts = append(exts, opts.Extensions...)
+	return goldmark.New(
+		goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(html.WithXHTML()),
+	)
+}
+
+// Line returns the 1-based line of n in source, using the first text position
+// found in or under n, or its nearest block ancestor.
+func Line(source []byte, n ast.Node) int {
+	pos := -1
+	for c := n; c != nil && pos < 0; c = c.Parent() {
+		pos = start(c)
+	}
+	if pos < 0 {
+		return 0
+	}
+	return bytes.Count(source[:pos], []byte("\n")) + 1
+}
+
+func start(n ast.Node) int {
+	if n.Type() == ast.TypeBlock {
+		if l := n.Lines(); l != nil && l.Len() > 0 {
+			return l.At(0).Start
+		}
+	}
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if s := start(c); s >= 0 {
+			return s
+		}
+	}
+	return -1
+}
+
+// A Heading is one heading of a page, for tables of contents and link checks.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Headings returns every heading of doc that has an id.
+func Headings(doc ast.Node, source []byte) []Heading {
+	var hs []Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		if id, ok := h.AttributeString("id"); ok {
+			var s string
+			switch v := id.(type) {
+			case []byte:
+				s = string(v)
+			case string:
+				s = v
+			}
+			hs = append(hs, Heading{Level: h.Level, ID: s, Text: plainText(h, source)})
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return hs
+}
+
+func plainText(n ast.Node, source []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(source))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// Parse parses source with md, in the parser context pc.
+func Parse(md goldmark.Markdown, source []byte, pc parser.Context) ast.Node {
+	return md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
+}

@@ -1,0 +1,322 @@
+// Package server is iptsite serve: it builds the site into memory, serves it, watches the
+// site folder, and on every change rebuilds and tells open pages to reload.
+//
+// Pages get one extra script, /_iptsite/reload.js, which listens to /_iptsite/events
+// (server-sent events). A good rebuild sends "reload". A failed one keeps serving the last
+// good site and sends "problems" with the list, which the script shows over the page.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"io/fs"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+	"github.com/iptsite/iptsite/internal/build"
+	"github.com/iptsite/iptsite/internal/output"
+)
+
+// Options configure a Server.
+type Options struct {
+	Dir    string // the site folder, watched for changes
+	Source fs.FS  // what to build from (the folder laid over the defaults)
+	Addr   string // host:port to listen on
+	Drafts bool
+	Log    io.Writer        // progress lines
+	Errors func(err error)  // build problems, as path:line: message
+	Ready  func(url string) // called once the server listens (tests)
+	Delay  time.Duration    // how long to wait for more changes before rebuilding (default 100ms)
+}
+
+// Server serves the latest good build and tells pages when to reload.
+type Server struct {
+	opts Options
+
+	mu       sync.Mutex
+	site     *output.Memory // the last good build, nil before the first
+	problems string         // the last build's problems, "" when it was good
+	version  int
+	clients  map[chan event]struct{}
+}
+
+type event struct{ name, data string }
+
+// New returns a Server; call Rebuild before serving.
+func New(opts Options) *Server {
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	if opts.Errors == nil {
+		opts.Errors = func(error) {}
+	}
+	if opts.Delay == 0 {
+		opts.Delay = 100 * time.Millisecond
+	}
+	return &Server{opts: opts, clients: map[chan event]struct{}{}}
+}
+
+// Rebuild builds the site. On success it serves the new build and sends "reload"; on
+// failure it keeps the last good build and sends the problems.
+func (s *Server) Rebuild() error {
+	mem := output.NewMemory()
+	res, err := build.Build(build.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, LiveReload: true}, mem)
+	s.mu.Lock()
+	if err != nil {
+		s.problems = err.Error()
+		s.broadcast(event{"problems", s.problems})
+		s.mu.Unlock()
+		s.opts.Errors(err)
+		fmt.Fprintf(s.opts.Log, "rebuild failed; still serving the last good site\n")
+		return err
+	}
+	s.site = mem
+	s.problems = ""
+	s.version++
+	s.broadcast(event{"reload", fmt.Sprint(s.version)})
+	s.mu.Unlock()
+	fmt.Fprintln(s.opts.Log, res.Summary())
+	return nil
+}
+
+// broadcast sends e to every open page; s.mu is held.
+func (s *Server) broadcast(e event) {
+	for c := range s.clients {
+		select {
+		case c <- e:
+		default: // a slow page misses an event, not the server
+		}
+	}
+}
+
+// Handler serves the site, the reload script and the event stream.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/_iptsite/events", s.events)
+	mux.HandleFunc("/_iptsite/reload.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		io.WriteString(w, reloadJS)
+	})
+	mux.HandleFunc("/", s.file)
+	return mux
+}
+
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	c := make(chan event, 8)
+	s.mu.Lock()
+	s.clients[c] = struct{}{}
+	first := event{"hello", fmt.Sprint(s.version)}
+	problems := s.problems
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.clients, c)
+		s.mu.Unlock()
+	}()
+	writeEvent(w, first)
+	if problems != "" {
+		writeEvent(w, event{"problems", problems})
+	}
+	fl.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case e := <-c:
+			writeEvent(w, e)
+			fl.Flush()
+		}
+	}
+}
+
+func writeEvent(w io.Writer, e event) {
+	fmt.Fprintf(w, "event: %s\n", e.name)
+	for _, line := range strings.Split(e.data, "\n") {
+		fmt.Fprintf(w, "data: %s\n", line)
+	}
+	io.WriteString(w, "\n")
+}
+
+func (s *Server) file(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	site, problems := s.site, s.problems
+	s.mu.Unlock()
+	w.Header().Set("Cache-Control", "no-store")
+	if site == nil {
+		// No good build yet: show the problems, and reload when they are fixed.
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		fmt.Fprintf(w, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build problems</title>`+
+			`<script src="/_iptsite/reload.js" defer></script></head><body><h1>The site could not be built</h1><pre>%s</pre></body></html>`,
+			html.EscapeString(problems))
+		return
+	}
+	name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
+	if strings.HasSuffix(r.URL.Path, "/") || name == "" {
+		name = path.Join(name, "index.html")
+	}
+	data, ok := site.File(name)
+	if !ok {
+		if _, isDir := site.File(path.Join(name, "index.html")); isDir {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		data, _ = site.File("404.html")
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		w.Write(data)
+		return
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = http.DetectContentType(data)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Write(data)
+}
+
+// Watch rebuilds after each batch of changes under the site folder, until ctx ends.
+// Folders created later are watched too. The output folder (public/) and hidden files
+// are ignored.
+func (s *Server) Watch(ctx context.Context) error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	if err := s.addTree(w, s.opts.Dir); err != nil {
+		return err
+	}
+	var timer *time.Timer
+	var fire <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case err := <-w.Errors:
+			fmt.Fprintf(s.opts.Log, "watching: %v\n", err)
+		case ev := <-w.Events:
+			if s.ignored(ev.Name) {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+					s.addTree(w, ev.Name)
+				}
+			}
+			if timer == nil {
+				timer = time.NewTimer(s.opts.Delay)
+			} else {
+				timer.Reset(s.opts.Delay)
+			}
+			fire = timer.C
+		case <-fire:
+			fire = nil
+			s.Rebuild()
+		}
+	}
+}
+
+func (s *Server) ignored(name string) bool {
+	rel, err := filepath.Rel(s.opts.Dir, name)
+	if err != nil {
+		return true
+	}
+	rel = filepath.ToSlash(rel)
+	base := path.Base(rel)
+	return rel == "public" || strings.HasPrefix(rel, "public/") ||
+		strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp") ||
+		strings.Contains(rel, "node_modules")
+}
+
+func (s *Server) addTree(w *fsnotify.Watcher, root string) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if p != root && s.ignored(p) {
+				return filepath.SkipDir
+			}
+			return w.Add(p)
+		}
+		return nil
+	})
+}
+
+// Run builds, serves on opts.Addr and watches until ctx ends. A first build that fails
+// still serves: the page shows the problems and reloads when they are fixed.
+func Run(ctx context.Context, opts Options) error {
+	s := New(opts)
+	s.Rebuild()
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	url := "http://" + ln.Addr().String() + "/"
+	fmt.Fprintf(s.opts.Log, "serving %s at %s (press Ctrl+C to stop)\n", opts.Dir, url)
+	if opts.Ready != nil {
+		opts.Ready(url)
+	}
+	errc := make(chan error, 2)
+	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- s.Watch(ctx) }()
+	select {
+	case <-ctx.Done():
+	case err = <-errc:
+	}
+	shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	srv.Shutdown(shut)
+	if err != nil && !errors.Is(err, http.ErrServerClosed) && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return ctx.Err()
+}
+
+// reloadJS reloads the page after a good rebuild and shows the problems of a failed one.
+const reloadJS = `(function () {
+  "use strict";
+  var me = document.currentScript;
+  var es = new EventSource(me.src.replace(/reload\.js(\?.*)?$/, "events"));
+  var seen = null, box = null;
+  function show(text) {
+    if (!box) {
+      box = document.createElement("div");
+      box.setAttribute("role", "alert");
+      var s = box.style;
+      s.position = "fixed"; s.left = "0"; s.right = "0"; s.bottom = "0"; s.maxHeight = "50vh";
+      s.overflow = "auto"; s.background = "#fff3f3"; s.color = "#5c0000"; s.borderTop = "4px solid #b00020";
+      s.padding = "1rem"; s.font = "14px/1.4 ui-monospace, monospace"; s.zIndex = "2147483647"; s.whiteSpace = "pre-wrap";
+      document.body.appendChild(box);
+    }
+    box.textContent = "iptsite: the site could not be rebuilt. You are seeing the last good version.\n\n" + text;
+  }
+  es.addEventListener("hello", function (e) {
+    if (seen !== null && e.data !== seen) location.reload();
+    seen = e.data;
+  });
+  es.addEventListener("reload", function () { location.reload(); });
+  es.addEventListener("problems", function (e) { show(e.data); });
+})();
+`

@@ -1,0 +1,143 @@
+// Package source is where a build reads from: the clinic's site folder laid over the
+// default site built into the binary.
+//
+// A folder that holds only content/ builds: site.yaml, templates, static files and
+// interface strings missing from it come from the defaults. A site replaces any default
+// file by putting its own at the same path. content/ is the exception: when the site has
+// a content/ folder, it is used whole, so a clinic can leave default pages out.
+package source
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// Layered is a read-only file system that looks in Site first and then in Defaults.
+type Layered struct {
+	Site     fs.FS // may be nil: the defaults alone
+	Defaults fs.FS
+}
+
+// Content is the folder of Markdown pages.
+const Content = "content"
+
+func (l Layered) siteHasContent() bool {
+	if l.Site == nil {
+		return false
+	}
+	fi, err := fs.Stat(l.Site, Content)
+	return err == nil && fi.IsDir()
+}
+
+// layers returns the file systems to look in for name, in order.
+func (l Layered) layers(name string) []fs.FS {
+	if l.Site == nil {
+		return []fs.FS{l.Defaults}
+	}
+	if name == Content || strings.HasPrefix(name, Content+"/") {
+		if l.siteHasContent() {
+			return []fs.FS{l.Site}
+		}
+		return []fs.FS{l.Defaults}
+	}
+	return []fs.FS{l.Site, l.Defaults}
+}
+
+// Open implements fs.FS.
+func (l Layered) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	var first error
+	for _, f := range l.layers(name) {
+		file, err := f.Open(name)
+		if err == nil {
+			return file, nil
+		}
+		if first == nil || !errors.Is(err, fs.ErrNotExist) {
+			first = err
+		}
+	}
+	return nil, first
+}
+
+// ReadFile implements fs.ReadFileFS.
+func (l Layered) ReadFile(name string) ([]byte, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrInvalid}
+	}
+	var first error
+	for _, f := range l.layers(name) {
+		data, err := fs.ReadFile(f, name)
+		if err == nil {
+			return data, nil
+		}
+		if first == nil || !errors.Is(err, fs.ErrNotExist) {
+			first = err
+		}
+	}
+	return nil, first
+}
+
+// ReadDir implements fs.ReadDirFS: the union of the layers' entries, the first layer winning.
+func (l Layered) ReadDir(name string) ([]fs.DirEntry, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
+	}
+	seen := map[string]bool{}
+	var out []fs.DirEntry
+	found := false
+	var first error
+	for _, f := range l.layers(name) {
+		ents, err := fs.ReadDir(f, name)
+		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) && first == nil {
+				first = err
+			}
+			continue
+		}
+		found = true
+		for _, e := range ents {
+			if !seen[e.Name()] {
+				seen[e.Name()] = true
+				out = append(out, e)
+			}
+		}
+	}
+	if !found {
+		if first == nil {
+			first = &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+		}
+		return nil, first
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out, nil
+}
+
+// Files returns the paths of all regular files under dir, sorted, skipping
+// hidden files and folders (names starting with "." or "_" folders are kept).
+func Files(fsys fs.FS, dir string) ([]string, error) {
+	var files []string
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			return err
+		}
+		if p != dir && strings.HasPrefix(path.Base(p), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files, err
+}
