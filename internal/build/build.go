@@ -290,6 +290,9 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 			}
 		}
 	}
+	if b.tmpl.layouts[b.layout(p)] == nil {
+		return // reported by loadTemplates
+	}
 	html, err := b.tmpl.execute(b.layout(p), d)
 	if err != nil {
 		b.fail(err)

@@ -124,8 +124,17 @@ func (b *builder) rel(from, target string, abs bool) string {
 	if abs && b.cfg.BaseURL != "" {
 		return b.cfg.BaseURL + strings.TrimPrefix(target, "/") + frag
 	}
-	depth := strings.Count(from, "/") - 1
-	r := strings.Repeat("../", max(depth, 0)) + strings.TrimPrefix(target, "/")
+	// Climb from the page's folder to the deepest folder it shares with target.
+	fromDirs := strings.Split(strings.Trim(from[:strings.LastIndexByte(from, '/')+1], "/"), "/")
+	toParts := strings.Split(strings.TrimPrefix(target, "/"), "/")
+	if fromDirs[0] == "" {
+		fromDirs = nil
+	}
+	common := 0
+	for common < len(fromDirs) && common < len(toParts)-1 && fromDirs[common] == toParts[common] {
+		common++
+	}
+	r := strings.Repeat("../", len(fromDirs)-common) + strings.Join(toParts[common:], "/")
 	if r == "" {
 		r = "./"
 	}

@@ -100,23 +100,10 @@ func (b *builder) loadTemplates() *templates {
 	// Every page's layout must exist.
 	for _, p := range b.site.Pages {
 		if l := b.layout(p); ts.layouts[l] == nil {
-			line := 1
-			if p.Layout != "" {
-				line = lineOf(p.Source, "layout:")
-			}
-			b.failf(p.File, line, "unknown layout %q: there is no templates/%s.html", l, l)
+			b.failf(p.File, p.Line("layout"), "unknown layout %q: there is no templates/%s.html", l, l)
 		}
 	}
 	return ts
-}
-
-func lineOf(src []byte, prefix string) int {
-	for i, l := range bytes.Split(src, []byte("\n")) {
-		if bytes.HasPrefix(l, []byte(prefix)) {
-			return i + 1
-		}
-	}
-	return 1
 }
 
 func (ts *templates) execute(layout string, d *Data) ([]byte, error) {

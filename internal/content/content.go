@@ -43,6 +43,7 @@ import (
 	"strings"
 
 	"github.com/iptsite/iptsite/internal/diag"
+	"go.yaml.in/yaml/v3"
 )
 
 // Kinds of page.
@@ -79,6 +80,8 @@ type Page struct {
 	Kind string
 	// URL is the page's path from the site root, with a trailing slash: "/phases/middle/".
 	URL string
+	// Lines maps each front-matter key to its line in the file.
+	Lines map[string]int
 	// Source is the whole file with its front matter blanked to newlines,
 	// so that line N of the Markdown is line N of the file.
 	Source []byte
@@ -246,14 +249,14 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 			}
 			claimed[u] = p
 		}
-		claim(p.URL, lineOfKey(p.Source, "slug"), "URL")
+		claim(p.URL, p.Line("slug"), "URL")
 		site.ByURL[p.URL] = p
 		for _, a := range p.Aliases {
 			u := "/" + strings.Trim(a, "/") + "/"
 			if u == "//" {
 				u = "/"
 			}
-			claim(u, lineOfKey(p.Source, "aliases"), "alias")
+			claim(u, p.Line("aliases"), "alias")
 		}
 	}
 
@@ -308,19 +311,26 @@ func Parse(file string, data []byte) (*Page, diag.List) {
 		errs.Addf(file, 1, "front matter is not closed: add a line \"---\" after it")
 		return nil, errs
 	}
-	p := &Page{File: file}
+	p := &Page{File: file, Lines: map[string]int{}}
 	if e := diag.DecodeYAML(file, 2, data[start:end], &p.FrontMatter); e != nil {
 		return nil, e
+	}
+	var node yaml.Node
+	if yaml.Unmarshal(data[start:end], &node) == nil && len(node.Content) == 1 {
+		m := node.Content[0]
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			p.Lines[m.Content[i].Value] = m.Content[i].Line + 1
+		}
 	}
 	if strings.TrimSpace(p.Title) == "" {
 		errs.Addf(file, 1, "title is required in the front matter")
 	}
 	if p.Slug != "" && (strings.ContainsAny(p.Slug, "/\\?#% ") || p.Slug == "." || p.Slug == "..") {
-		errs.Addf(file, lineOfKey(data, "slug"), "slug %q must be one URL segment, without / ? # %% or spaces", p.Slug)
+		errs.Addf(file, p.Line("slug"), "slug %q must be one URL segment, without / ? # %% or spaces", p.Slug)
 	}
 	for _, a := range p.Aliases {
 		if strings.Contains(a, "://") || strings.ContainsAny(a, "?#") || strings.Contains(a, "..") {
-			errs.Addf(file, lineOfKey(data, "aliases"), "alias %q must be a path on this site, such as /old/page/", a)
+			errs.Addf(file, p.Line("aliases"), "alias %q must be a path on this site, such as /old/page/", a)
 		}
 	}
 	src := make([]byte, len(data))
@@ -334,12 +344,10 @@ func Parse(file string, data []byte) (*Page, diag.List) {
 	return p, errs
 }
 
-// lineOfKey finds the front-matter line that sets key, or 1.
-func lineOfKey(src []byte, key string) int {
-	for i, l := range bytes.Split(src, []byte("\n")) {
-		if bytes.HasPrefix(l, []byte(key+":")) {
-			return i + 1
-		}
+// Line returns the line of a front-matter key, or 1 (the top of the file) when the key is not set.
+func (p *Page) Line(key string) int {
+	if l, ok := p.Lines[key]; ok {
+		return l
 	}
 	return 1
 }

@@ -1,0 +1,123 @@
+package build
+
+import (
+	"path"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/iptsite/iptsite"
+	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/source"
+)
+
+var (
+	attrURL      = regexp.MustCompile(`\s(?:href|src|action|poster|content)="([^"]*)"`)
+	linkURL      = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+	idAttr       = regexp.MustCompile(`\sid="([^"]+)"`)
+	inlineScript = regexp.MustCompile(`<script\b[^>]*>\s*[^<\s]`)
+	scriptTag    = regexp.MustCompile(`<script\b[^>]*>`)
+	styleAttr    = regexp.MustCompile(`<[^>]+\sstyle=`)
+	handlerAttr  = regexp.MustCompile(`<[^>]+\son[a-z]+=`)
+)
+
+// buildDefault builds the default site, minified, as a clinic gets it.
+func buildDefault(t *testing.T, opts Options) *output.Memory {
+	t.Helper()
+	opts.Source = source.Layered{Defaults: iptsite.Defaults()}
+	mem := output.NewMemory()
+	if _, err := Build(opts, mem); err != nil {
+		t.Fatalf("the default site does not build:\n%v", err)
+	}
+	return mem
+}
+
+// TestDefaultSiteIsSelfContained checks every page of the default site: the strict
+// Content-Security-Policy, no inline script, style or event handler, no absolute URL of
+// its own, nothing loaded from another host, and no broken link or fragment.
+func TestDefaultSiteIsSelfContained(t *testing.T) {
+	for _, portable := range []bool{false, true} {
+		mem := buildDefault(t, Options{Portable: portable})
+		ids := map[string]map[string]bool{}
+		var pages []string
+		for _, name := range mem.Names() {
+			if !strings.HasSuffix(name, ".html") {
+				continue
+			}
+			pages = append(pages, name)
+			data, _ := mem.File(name)
+			ids[name] = map[string]bool{}
+			for _, m := range idAttr.FindAllStringSubmatch(string(data), -1) {
+				ids[name][m[1]] = true
+			}
+		}
+		if len(pages) < 20 {
+			t.Fatalf("only %d pages: %v", len(pages), pages)
+		}
+		for _, name := range pages {
+			b, _ := mem.File(name)
+			html := string(b)
+			if !strings.Contains(html, `<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;;`) &&
+				!strings.Contains(html, `<meta http-equiv="Content-Security-Policy" content="default-src 'self';`) {
+				t.Errorf("%s: no Content-Security-Policy meta", name)
+			}
+			if !strings.Contains(html, `<meta name="referrer" content="no-referrer">`) {
+				t.Errorf("%s: no referrer policy", name)
+			}
+			for _, tag := range scriptTag.FindAllString(html, -1) {
+				if !strings.Contains(tag, " src=") {
+					t.Errorf("%s: inline script %s", name, tag)
+				}
+			}
+			if m := inlineScript.FindString(html); m != "" {
+				t.Errorf("%s: inline script %q", name, m)
+			}
+			if m := styleAttr.FindString(html); m != "" {
+				t.Errorf("%s: style attribute in %q", name, m)
+			}
+			if m := handlerAttr.FindString(html); m != "" {
+				t.Errorf("%s: event handler attribute in %q", name, m)
+			}
+			for _, m := range attrURL.FindAllStringSubmatch(html, -1) {
+				if u := m[1]; strings.HasPrefix(u, "/") {
+					t.Errorf("%s: absolute internal URL %q", name, u)
+				}
+			}
+			for _, m := range linkURL.FindAllStringSubmatch(html, -1) {
+				checkLink(t, mem, ids, name, m[0], m[1], portable)
+			}
+		}
+	}
+}
+
+func checkLink(t *testing.T, mem *output.Memory, ids map[string]map[string]bool, page, attr, u string, portable bool) {
+	t.Helper()
+	if strings.HasPrefix(u, "mailto:") || strings.HasPrefix(u, "tel:") || strings.HasPrefix(u, "sms:") {
+		return
+	}
+	if strings.Contains(u, "://") || strings.HasPrefix(u, "//") {
+		if strings.Contains(attr, "src=") {
+			t.Errorf("%s: loads %s from another host", page, u)
+		}
+		return
+	}
+	target, frag, _ := strings.Cut(u, "#")
+	target, _, _ = strings.Cut(target, "?")
+	file := page
+	if target != "" {
+		file = path.Join(path.Dir(page), target)
+		if strings.HasSuffix(target, "/") || target == "." || target == "./" {
+			if portable {
+				t.Errorf("%s: portable link %q does not end in index.html", page, u)
+			}
+			file = path.Join(file, "index.html")
+		}
+	}
+	if _, ok := mem.File(file); !ok {
+		t.Errorf("%s: broken link %q (no %s)", page, u, file)
+		return
+	}
+	if frag != "" && strings.HasSuffix(file, ".html") && !ids[file][frag] {
+		t.Errorf("%s: link %q to a missing id in %s", page, u, file)
+	}
+}
