@@ -205,7 +205,7 @@ func (b *builder) choice() {
 
 // tools renders the row buttons of a repeatable row; they work only with script.
 func (b *builder) tools(row string) {
-	b.w("<span class=\"ws-tools ws-js\">")
+	b.w("<span class=\"ws-rowtools ws-js\">")
 	for _, a := range [][2]string{{"up", "↑"}, {"down", "↓"}, {"remove", "×"}} {
 		key := "worksheet.move-" + a[0]
 		if a[0] == "remove" {

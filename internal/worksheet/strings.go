@@ -87,6 +87,7 @@ var Defaults = map[string]string{
 	"answers.bad-version":    "it was made by a newer version of this site",
 
 	// the My answers page (templates/partials/my-answers.html)
+	"answers.needs-script":  "This page lists the answers saved in your browser. It needs JavaScript, which is turned off.",
 	"answers.intro":         "Worksheets with answers saved in this browser on this device.",
 	"answers.none":          "No answers are saved on this device.",
 	"answers.worksheet":     "Worksheet",
