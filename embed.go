@@ -9,7 +9,7 @@ import (
 	"io/fs"
 )
 
-//go:embed site.yaml content templates static i18n
+//go:embed site.yaml all:content templates static i18n
 var defaults embed.FS
 
 // Defaults returns the default site as a file system: site.yaml, content/, templates/,

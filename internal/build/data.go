@@ -94,6 +94,17 @@ func (d *Data) link(p *content.Page) Link {
 	return l
 }
 
+// Lookup returns the page with the given path under content/ ("help-now.md"), or nil
+// when the site has no such page: {{with .Lookup "help-now.md"}}<a href="{{.URL}}">…{{end}}.
+func (d *Data) Lookup(contentPath string) *Link {
+	p, ok := d.b.site.ByPath[contentPath]
+	if !ok {
+		return nil
+	}
+	l := d.link(p)
+	return &l
+}
+
 // Rel returns the site path target ("/phases/", "/css/site.css", "/a/#b") as a URL
 // relative to the page being rendered. In a portable build, links to folders end in
 // index.html.
