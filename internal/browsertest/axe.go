@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -95,11 +96,31 @@ func Axe(t testing.TB, ctx context.Context) []Violation {
 				Summary: n.failureSummary || "",
 			})),
 		})))`
-	violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]Violation](script, chromedp.EvalAwaitPromise))
+	violations, err := chromedp.Run(ctx, runAxe(script))
 	if err != nil {
 		t.Fatalf("browsertest.Axe: running axe: %v", err)
 	}
 	return violations
+}
+
+// axeTimeout bounds one run of the checks; a long page takes a few seconds.
+const axeTimeout = time.Minute
+
+// runAxe evaluates script, which returns a promise of the violations. axe
+// needs timers, so in a tab where NoScript turned scripts off it turns them
+// on for the run and off again after.
+func runAxe(script string) chromedp.Action[[]Violation] {
+	return func(ctx context.Context, t *chromedp.Target) ([]Violation, error) {
+		ctx, cancel := context.WithTimeout(ctx, axeTimeout)
+		defer cancel()
+		if _, off := noScriptTabs.Load(t); off {
+			if err := setScriptsDisabled(ctx, t, false); err != nil {
+				return nil, err
+			}
+			defer setScriptsDisabled(ctx, t, true)
+		}
+		return chromedp.Evaluate[[]Violation](script, chromedp.EvalAwaitPromise)(ctx, t)
+	}
 }
 
 // AssertAccessible fails the test when [Axe] finds any violation, listing

@@ -299,6 +299,28 @@ func TestPhoneAndScreenshot(t *testing.T) {
 	}
 }
 
+func TestNoScript(t *testing.T) {
+	ctx := Chrome(t)
+	base := Serve(t, "testdata/site", "/clinic/sub/")
+	if err := chromedp.Do(ctx, NoScript(), chromedp.Navigate(base)); err != nil {
+		t.Fatal(err)
+	}
+	if got := eval[string](t, ctx, `document.getElementById("status").textContent`); got != "script not run" {
+		t.Errorf("#status = %q with scripts off, want %q", got, "script not run")
+	}
+	// axe needs timers, which are off with the page's scripts.
+	if v := Axe(t, ctx); len(v) != 0 {
+		t.Errorf("axe found violations on the clean page without scripts:%s", bullets(v))
+	}
+	// And the page's scripts are still off after it.
+	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	if got := eval[string](t, ctx, `document.getElementById("status").textContent`); got != "script not run" {
+		t.Errorf("after Axe and a reload, #status = %q, want %q", got, "script not run")
+	}
+}
+
 func TestOffline(t *testing.T) {
 	ctx, rec, base := open(t, "")
 	const fetchData = `fetch("data.json").then(r => r.json()).then(d => "got " + d.answer, e => "failed: " + e.name)`

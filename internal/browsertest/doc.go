@@ -44,8 +44,15 @@
 //	}
 //
 // The tab is a chromedp context: drive it with chromedp.Do, chromedp.Run and
-// the chromedp actions (Navigate, Click, SendKeys, Evaluate...). Call [Watch]
-// before the navigation whose requests and messages it should see.
+// the chromedp actions (Navigate, Click, SendKeys, Evaluate...). This
+// chromedp (v0.23) has a generic API where an action returns its value, so
+// read with Run and a type, not with a pointer:
+//
+//	title, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.title`))
+//
+// Call [Watch] before the navigation whose requests and messages it should
+// see. [Phone], [DarkMode], [PrintMedia], [EmulateMedia], [NoScript] and
+// [Offline] are actions for chromedp.Do.
 //
 // # What the browser is allowed to reach
 //

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -43,6 +44,29 @@ func PrintMedia() chromedp.Action[chromedp.Void] {
 // for the tab's life, across navigations.
 func Phone() chromedp.Action[chromedp.Void] {
 	return chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch)
+}
+
+// NoScript turns the page's JavaScript off in the tab, to see the page that a
+// person gets before any script runs (or with scripts blocked). Run it before
+// the navigation; it lasts for the tab's life. chromedp.Evaluate and [Axe]
+// still work.
+func NoScript() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		if err := setScriptsDisabled(ctx, t, true); err != nil {
+			return err
+		}
+		noScriptTabs.Store(t, true)
+		return nil
+	})
+}
+
+// noScriptTabs holds the targets that NoScript turned scripts off in, so
+// that Axe, whose checks need timers, can turn them on while it runs.
+var noScriptTabs sync.Map // *chromedp.Target → true
+
+func setScriptsDisabled(ctx context.Context, t *chromedp.Target, disabled bool) error {
+	_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: disabled})
+	return err
 }
 
 // Offline cuts the tab off the network (offline true) or connects it again
