@@ -39,7 +39,12 @@ func Serve(t testing.TB, dir, prefix string) (baseURL string) {
 		t.Fatalf("browsertest.Serve: %s is not a folder", dir)
 	}
 	srv := httptest.NewServer(&siteHandler{fsys: os.DirFS(dir), prefix: prefix})
-	t.Cleanup(srv.Close)
+	t.Cleanup(func() {
+		// A tab that is still open may hold a connection; Close alone
+		// would wait for it.
+		srv.CloseClientConnections()
+		srv.Close()
+	})
 	return srv.URL + prefix
 }
 
