@@ -58,21 +58,24 @@
 //   - a short list of exceptions covers words the rules miss that a
 //     health site is likely to use ("every", "business", "suicide").
 //
-// Capitals of two to five letters are read letter by letter (IPT and PHQ
-// are three syllables, W is three); a number is one syllable per group of
-// digits (988 is one, 12-16 and 3.5 are two), fewer than spoken, which
-// keeps a page of times and phone numbers from reading as hard. Every word
-// has at least one syllable.
+// Capitals of two or three letters, and of four or five with no vowel or
+// three consonants in a row, are read letter by letter (IPT and PHQ are
+// three syllables, IPSRT five, W is three; HOME and NICE are words). A
+// number is one syllable per group of digits (988 is one, 12-16 and 3.5
+// are two), fewer than spoken, which keeps a page of times and phone
+// numbers from reading as hard. Every word has at least one syllable.
 //
 // Known error: against the CMU Pronouncing Dictionary, the counter
 // disagrees on 0.7% of the 5,000 most frequent English words of the
 // SUBTLEX-US film-subtitle corpus (0.1% of running words) and on 2.1% of
-// the 20,000 most frequent (0.2% of running words); about half of those
-// are words the dictionary itself gives two ways ("tired", "fire", "hour"
-// are one syllable here, two in CMU). Errors in both directions mostly
-// cancel over a page: a count off by one on one word in a hundred moves
-// the grade by about 0.1. Capitals used for emphasis ("STOP") are read as
-// letters and over-counted; use bold or italics instead.
+// the 20,000 most frequent (0.2% of running words). Some of those are
+// words that people say two ways: "tired", "fire" and "desire" are one
+// syllable here and in most dictionaries, two in CMU. Errors in both
+// directions mostly cancel over a page, and a count off by one on one word
+// in a hundred moves the grade by about 0.1. TestDictionary measures the
+// error again when given the word list; its comment says how to make one.
+// Short capitals used for emphasis ("NOW") are read as letters and
+// over-counted; use bold or italics instead.
 //
 // Spanish syllables follow the Academia's rules for vowels in contact and
 // are exact for correctly accented spelling; see SpanishSyllables.

@@ -235,6 +235,7 @@ var englishSyllableTests = []struct {
 	{"renegotiation", 6}, {"confidentiality", 7}, {"psychiatrist", 4}, {"medication", 4},
 	{"worksheet", 2}, {"grief", 1}, {"dispute", 2}, {"transition", 3}, {"isolation", 4},
 	{"IPT", 3}, {"PHQ-9", 4}, {"SRM-5", 4}, {"IPSRT", 5}, {"W", 3}, {"I", 1}, // capitals and numbers
+	{"UK", 2}, {"HOME", 1}, {"NICE", 1}, {"NAMI", 2}, {"CBT's", 3},
 	{"988", 1}, {"12-16", 2}, {"3.5", 2}, {"2nd", 1}, {"e.g", 2}, {"hmm", 1},
 }
 

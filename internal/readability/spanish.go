@@ -39,13 +39,6 @@ func spanishWordSyllables(word string) int {
 	return max(total, 1)
 }
 
-// isSpelledOut reports whether run is capitals of two to five letters, read
-// letter by letter.
-func isSpelledOut(run string) bool {
-	n := len([]rune(run))
-	return n >= 2 && n <= 5 && strings.ToUpper(run) == run && strings.ToLower(run) != run
-}
-
 func spanishLetterName(r rune) int {
 	switch r {
 	case 'f', 'l', 'm', 'n', 'ñ', 'r', 's', 'h', 'j', 'v', 'x', 'z':

@@ -69,13 +69,40 @@ func forEachRun(word string, f func(run string, digits bool)) {
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
-// letterSyllables counts a run of letters. Capitals of two to five letters
-// are read letter by letter (IPT, PHQ, SRM: three each; W is three);
-// anything else goes to englishSyllables in lower case, without
-// apostrophes ("don't" is "dont") and with accents dropped.
+// isSpelledOut reports whether run is capitals read letter by letter: two
+// or three of them (IPT, PHQ, UK), or four or five with no vowel or with
+// three consonants in a row (IPSRT). Other capitals are read as a word
+// (HOME, NICE, STOP).
+func isSpelledOut(run string) bool {
+	rs := []rune(run)
+	if len(rs) < 2 || len(rs) > 5 || strings.ToUpper(run) != run || strings.ToLower(run) == run {
+		return false
+	}
+	if len(rs) <= 3 {
+		return true
+	}
+	vowels, consonants := 0, 0
+	for _, r := range strings.ToLower(run) {
+		if strings.ContainsRune("aeiouyáéíóúü", r) {
+			vowels++
+			consonants = 0
+			continue
+		}
+		consonants++
+		if consonants == 3 {
+			return true
+		}
+	}
+	return vowels == 0
+}
+
+// letterSyllables counts a run of letters. Capitals that are read letter
+// by letter (see isSpelledOut) count a syllable a letter (IPT, PHQ, SRM:
+// three each; W is three); anything else goes to englishSyllables in lower
+// case, without apostrophes ("don't" is "dont") and with accents dropped.
 func letterSyllables(run string) int {
 	bare := strings.NewReplacer("'s", "", "’s", "").Replace(run)
-	if n := len([]rune(bare)); n >= 2 && n <= 5 && strings.ToUpper(bare) == bare && strings.ToLower(bare) != bare {
+	if isSpelledOut(bare) {
 		total := 0
 		for _, r := range bare {
 			total += letterName(r)
