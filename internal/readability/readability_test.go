@@ -227,6 +227,7 @@ var englishSyllableTests = []struct {
 	{"meaningful", 3}, {"safety", 2}, {"only", 2},
 	{"someone", 2}, {"anyone", 3}, {"everyone", 3}, {"sometimes", 2}, {"lifeline", 2}, // compounds
 	{"homework", 2}, {"caregiver", 3}, {"eyebrow", 2}, {"household", 2}, {"therefore", 2},
+	{"vinegar", 3}, {"timely", 2}, {"career", 2},
 	{"autism", 3}, {"optimism", 4}, // -sm
 	{"league", 1}, {"colleagues", 2}, {"argue", 2}, // -gue
 	{"every", 2}, {"business", 2}, {"suicide", 3}, {"science", 2}, // exceptions

@@ -209,7 +209,7 @@ var compoundTails = []string{
 var compoundHeads = []string{
 	"eye", "fire", "home", "life", "house", "side", "time", "safe", "care",
 	"base", "face", "game", "whole", "space", "grave", "stage", "race",
-	"horse", "cheese", "bride", "grape", "some", "wine", "vine",
+	"horse", "cheese", "bride", "grape", "some", "wine",
 	"note", "tire", "there", "love", "name", "stone", "smoke", "skate",
 	"share", "scare", "trade", "waste", "nine", "spoke", "bare",
 }
