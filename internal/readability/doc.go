@@ -78,7 +78,8 @@
 // over-counted; use bold or italics instead.
 //
 // Spanish syllables follow the Academia's rules for vowels in contact and
-// are exact for correctly accented spelling; see SpanishSyllables.
+// are exact for correctly accented spelling (see SpanishSyllables, which
+// also gives their check against another syllabifier).
 //
 // # Formulas
 //
