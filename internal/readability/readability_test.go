@@ -259,7 +259,8 @@ func TestSpanishSyllables(t *testing.T) {
 		{"ciudad", 2}, {"cuidado", 3}, {"agua", 2}, {"huevo", 2}, {"familia", 3}, {"buey", 1}, // diphthongs, triphthong
 		{"que", 1}, {"guitarra", 3}, {"guerra", 2}, {"seguimiento", 4}, // silent u
 		{"pingüino", 3}, {"averigüéis", 4}, // ü
-		{"ahora", 3}, {"relación", 3}, {"psicoterapia", 5}, {"interpersonal", 5},
+		{"ahora", 3}, {"ahí", 2}, {"prohibido", 3}, {"rehusar", 2}, {"búho", 2}, {"alcohol", 3}, {"marihuana", 4}, // h between vowels
+		{"relación", 3}, {"psicoterapia", 5}, {"interpersonal", 5},
 		{"depresión", 3}, {"sesiones", 3}, {"EE", 2}, {"988", 1},
 	}
 	for _, tt := range tests {
