@@ -26,6 +26,11 @@
 //	quickExit:
 //	  url: https://www.bbc.com/weather      # the neutral page the quick-exit button opens
 //	  pages: [problem-areas/disputes.md]    # content files that show the button (or quickExit: true in a page)
+//	check:                                  # what iptsite check (and serve) report; all optional
+//	  readingLevel: 7                       # highest Flesch-Kincaid grade of a page
+//	  pageWeight: 30                        # KB a page may weigh: HTML + CSS + JS, gzipped
+//	  levels:                               # a rule's level: error (fails the check), warning or off
+//	    reading-level: warning              # rule names: see iptsite check -h
 //
 // Unknown keys and values of the wrong type are errors that name the line.
 package config
@@ -59,6 +64,7 @@ type Site struct {
 	Footer      string       `yaml:"footer"`
 	BrandColor  string       `yaml:"brandColor"`
 	QuickExit   QuickExit    `yaml:"quickExit"`
+	Check       CheckConfig  `yaml:"check"`
 
 	// Lines maps a dotted key path ("crisis.0.label") to its line in site.yaml,
 	// so later stages can point at the line of a value they reject.
