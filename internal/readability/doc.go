@@ -19,7 +19,7 @@
 // Sentences end at ".", "!", "?" and "…" as a person would read them, and
 // always at the end of a block, so a heading or a list item without a
 // full stop is a sentence of its own. A full stop does not end a sentence
-//   - inside a token: 3.5, 988lifeline.org, e.g.;
+//   - inside a token: 3.5, 988lifeline.org;
 //   - after a title or a "for example" abbreviation: Dr., Mr., Mrs., Ms.,
 //     Prof., St., e.g., i.e., cf., vs., approx. (Spanish: Sr., Sra., Dra.,
 //     Ud., p. ej., EE. UU.);
