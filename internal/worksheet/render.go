@@ -111,7 +111,7 @@ func (b *builder) single() {
 			} else {
 				desc = fmt.Sprintf(` aria-describedby="%s_hint %s"`, b.p, unit)
 			}
-			b.w("<span class=\"ws-number\"><input type=\"number\" class=\"ws-input\" id=\"%s\" name=\"%s\" inputmode=\"decimal\"%s%s> <span class=\"ws-unit\" id=\"%s\">%s</span></span>\n",
+			b.w("<span class=\"ws-with-unit\"><input type=\"number\" class=\"ws-input\" id=\"%s\" name=\"%s\" inputmode=\"decimal\"%s%s> <span class=\"ws-unit\" id=\"%s\">%s</span></span>\n",
 				b.p, b.p, numAttrs(f), desc, unit, e(f.Unit))
 		} else {
 			b.w("<input type=\"number\" class=\"ws-input\" id=\"%s\" name=\"%s\" inputmode=\"decimal\"%s%s>\n", b.p, b.p, numAttrs(f), desc)
@@ -246,7 +246,11 @@ func (b *builder) table(cols []*Field, rowLabel string, fixed []string, rows int
 	if rowLabel == "" {
 		rowLabel = b.t("worksheet.row")
 	}
-	b.w("<div class=\"ws-scroll\">\n<table class=\"ws-grid\">\n<thead><tr><td></td>")
+	class := "ws-grid"
+	if len(cols) > 3 {
+		class += " ws-cards" // too wide for a row of cells: each row is a card
+	}
+	b.w("<div class=\"ws-scroll\">\n<table class=\"%s\">\n<thead><tr><td></td>", class)
 	for _, c := range cols {
 		b.w("<th scope=\"col\" id=\"%s_c_%s\">%s", b.p, c.ID, e(c.Label))
 		if c.Hint != "" {
@@ -273,7 +277,12 @@ func (b *builder) table(cols []*Field, rowLabel string, fixed []string, rows int
 		}
 		for _, c := range cols {
 			id := row + "_" + c.ID
-			b.w("<td><label class=\"ws-cell-label\" for=\"%s\">%s</label>", id, e(c.Label))
+			b.w("<td><label class=\"ws-cell-label\" for=\"%s\">%s", id, e(c.Label))
+			if c.Hint != "" {
+				// shown where the header is not; screen readers hear it through aria-describedby
+				b.w("<span class=\"ws-cell-hint\" aria-hidden=\"true\"> (%s)</span>", e(c.Hint))
+			}
+			b.w("</label>")
 			desc := ""
 			if c.Hint != "" {
 				desc = fmt.Sprintf(` aria-describedby="%s_c_%s_hint"`, b.p, c.ID)

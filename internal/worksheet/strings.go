@@ -47,7 +47,7 @@ var Defaults = map[string]string{
 	"worksheet.notice": "Your answers stay on this device. They are never sent anywhere. " +
 		"On a shared computer, clear them when you are done. Some browsers delete saved answers " +
 		"after a week without a visit, so download a copy to keep.",
-	"worksheet.tools":          "Worksheet tools",
+	"worksheet.notice-title":   "About your answers",
 	"worksheet.status-none":    "Nothing saved yet",
 	"worksheet.saved":          "Saved on this device, {time}",
 	"worksheet.not-saved":      "Your answers are not being saved on this device (storage is full or turned off). Download them before you leave this page.",

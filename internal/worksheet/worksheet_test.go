@@ -2,6 +2,7 @@ package worksheet
 
 import (
 	"bytes"
+	"compress/gzip"
 	"flag"
 	"os"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/js"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -113,6 +116,55 @@ func TestEnglishStrings(t *testing.T) {
 			t.Errorf("i18n/en.yaml lacks %s", k)
 		} else if got != want {
 			t.Errorf("i18n/en.yaml %s = %q, Defaults has %q", k, got, want)
+		}
+	}
+}
+
+// TestGuide keeps the authoring guide true: its field blocks build without error
+// and show every type.
+func TestGuide(t *testing.T) {
+	src, err := os.ReadFile("../../docs/worksheets.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, fields, errs := convert(t, src, "guide")
+	for _, e := range errs {
+		t.Errorf("docs/worksheets.md:%v", e)
+	}
+	seen := map[string]bool{}
+	for _, f := range fields {
+		seen[f.Type] = true
+	}
+	for _, typ := range Types {
+		if !seen[typ] {
+			t.Errorf("docs/worksheets.md has no example of type %s", typ)
+		}
+	}
+}
+
+// TestScriptBudget measures the worksheet script as the build serves it, minified
+// and gzipped: issue 3 allows 12 KB. It also keeps network APIs out of it.
+func TestScriptBudget(t *testing.T) {
+	src, err := os.ReadFile("../../static/js/worksheet.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var min bytes.Buffer
+	if err := js.Minify(minify.New(), &min, bytes.NewReader(src), nil); err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	w.Write(min.Bytes())
+	w.Close()
+	const budget = 12 * 1024
+	t.Logf("worksheet.js: %d bytes, %d minified, %d gzipped (budget %d)", len(src), min.Len(), gz.Len(), budget)
+	if gz.Len() > budget {
+		t.Errorf("worksheet.js is %d bytes minified and gzipped, over the budget of %d", gz.Len(), budget)
+	}
+	for _, api := range []string{"fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "import(", "new Image", "navigator.serviceWorker", "eval(", "innerHTML"} {
+		if bytes.Contains(src, []byte(api)) {
+			t.Errorf("worksheet.js uses %s: it must make no network request and build no HTML from strings", api)
 		}
 	}
 }

@@ -249,7 +249,7 @@
       return true;
     }
     if (t === 'questionnaire') {
-      if (!Array.isArray(v)) return empty(v);
+      if (!Array.isArray(v)) v = empty(v) ? [] : [v];
       let ok = true;
       $$('.ws-item', f).forEach((it, i) => {
         for (const n of $$('input', it)) n.checked = n.value === String(v[i] ?? '');
@@ -262,6 +262,7 @@
       const fixed = 'fixed' in rowsBox(f).dataset;
       if (fixed) {
         const rs = rows(f);
+        for (const r of rs) fillRow(r, '');
         let ok = true;
         v.forEach((o, i) => {
           const r = rs.find((x) => isObj(o) && x.dataset.name === o._row) || (!isObj(o) || !o._row ? rs[i] : null);
@@ -485,8 +486,9 @@
     if (r.newer) warn(false, T('newer')); else if (r.updated) say(T('saved', { time: when(r.updated) }));
   }
   function earlier() {
-    const items = Object.entries(extra).map(([id, v]) => [rec.labels[id] || id, v])
-      .concat(Object.entries(rec.earlier).map(([k, v]) => [rec.labels[k.split(' ')[0]] || k.split(' ')[0], v]))
+    const labels = rec ? rec.labels : {};
+    const items = Object.entries(extra).map(([id, v]) => [labels[id] || id, v])
+      .concat(Object.entries(rec ? rec.earlier : {}).map(([k, v]) => [labels[k.split(' ')[0]] || k.split(' ')[0], v]))
       .filter(([, v]) => !empty(v));
     earlierBox.hidden = !items.length;
     earlierBox.replaceChildren(el('h2', { id: 'ws-earlier-title' }, T('earlier')), el('p', { class: 'ws-hint' }, T('earlierHint')),
@@ -502,16 +504,20 @@
     }
     return { answers, labels };
   }
+  // current returns the record of the answers on the page now.
+  function current() {
+    const { answers, labels } = collect();
+    return {
+      v: V, id: wsId, title: root.dataset.worksheetTitle, url: location.pathname,
+      updated: new Date().toISOString(), answers, labels, earlier: rec ? rec.earlier : {},
+    };
+  }
   function save() {
     clearTimeout(timer);
     timer = 0;
     if (rec && rec.newer) return;
-    const { answers, labels } = collect();
-    if (rec ? json(answers) === json(rec.answers) : empty(answers)) return;
-    const next = {
-      v: V, id: wsId, title: root.dataset.worksheetTitle, url: location.pathname,
-      updated: new Date().toISOString(), answers, labels, earlier: rec ? rec.earlier : {},
-    };
+    const next = current();
+    if (rec ? json(next.answers) === json(rec.answers) : empty(next.answers)) return;
     try {
       write(key, next);
     } catch {
@@ -565,7 +571,7 @@
   // ---- the worksheet tools
   const downloadThis = () => {
     save();
-    download(rec ? [rec] : [], `answers-${wsId}`);
+    download([failed || !rec ? current() : rec], `answers-${wsId}`);
   };
   function copyText() {
     const out = [root.dataset.worksheetTitle, ''];

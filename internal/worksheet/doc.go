@@ -1,0 +1,68 @@
+// Package worksheet turns the questions of a worksheet page into form controls.
+//
+// docs/worksheets.md is the full authoring guide, with an example of every type;
+// this is its summary, for the reader of the code.
+//
+// # Pages and fields
+//
+// A worksheet is a content page with worksheet: true in its front matter. Its id,
+// the key its answers are saved under, is its slug. Each question is a fenced
+// block whose info string is exactly "field", holding YAML:
+//
+//	```field
+//	id: what-i-want
+//	type: textarea
+//	label: What do I want from this relationship?
+//	hint: A few words is enough.
+//	```
+//
+// Every field has id (required: lower-case letters, digits and single hyphens,
+// starting with a letter; unique in the worksheet and different from every
+// heading id; never renamed once published), type (required), label (required)
+// and hint. The other keys depend on the type; a key the type does not take is
+// an error:
+//
+//	text           –
+//	textarea       rows (lines shown, default 4)
+//	number         min, max, step (default any), unit
+//	date           –
+//	scale          min (0), max (10), step (1), minLabel, maxLabel (both required); at most 21 points
+//	choice         options (2 or more), other (true, or the label of an "other" text box)
+//	checklist      options, other
+//	list           itemLabel, rows (entries shown at first, default 3)
+//	table          columns (each {id, label, type, hint, and the type's keys}; types text,
+//	               textarea, number, date, time, scale, choice), rows (3), rowLabel;
+//	               or fixedRows (row names) instead of rows and rowLabel
+//	questionnaire  question (the stem), items, options ({label, value}, 2 or more),
+//	               bands ({min, max, label}, not overlapping),
+//	               rules ({item, above, show: crisis} or {item, above, message}; item from 1)
+//	circle         rings (3 or 4 labels, inside out), people (id of a list or table
+//	               field of this worksheet naming the people), rows
+//	timeline       min, max, minLabel, maxLabel (the mood of each event), rows
+//	tracker        min, max, minLabel, maxLabel, better (high or low), rows
+//	rhythm         activities (a time for each on each of 7 days)
+//
+// # Building
+//
+// The build adds the extension from [New] to its goldmark converter, calls
+// [Begin] on each page's parser context with the worksheet id ("" for a page
+// that is not a worksheet), parses, then reads [Result]: the fields in document
+// order and every [Error], each with the file line, for it to prefix with the
+// path. The source given to goldmark must be the whole file with the front
+// matter blanked to newlines, so that lines count from the top of the file.
+//
+// # HTML
+//
+// [Render] writes each field as plain controls: a wrapper whose id is the field
+// id (the anchor a therapist links to), labels tied with for, fieldset and legend
+// for groups, hints tied with aria-describedby, control ids prefixed
+// "f-<field id>_", and data-field / data-type / data-k attributes that
+// static/js/worksheet.js reads. The page is a complete blank form without
+// script: lists and tables have their first rows, and the visual types (circle,
+// timeline, tracker, rhythm) are a table of rows plus an empty svg the script
+// draws into. There is no form element (a form without script would put the
+// answers in a URL), no inline style and no inline script.
+//
+// Interface strings come from [Options].T, with [Defaults] as the English
+// fallback; i18n/en.yaml holds the same keys.
+package worksheet
