@@ -1,0 +1,123 @@
+package check
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+)
+
+// TextOptions choose what WriteText prints besides the findings and the summary.
+type TextOptions struct {
+	// Dir is the site folder as the user named it; paths are printed under it so
+	// that editors and terminals can open them. "" or "." prints them as they are.
+	Dir string
+	// Links lists every external link, not only the count per host.
+	Links bool
+	// Grades prints the reading table: every page's words, sentences, grade and weight.
+	Grades bool
+}
+
+// WriteText writes the report for a person: the findings grouped by file, each as
+// path:line: level: message, the notes under them, the external links per host, and one
+// summary line.
+func (r *Report) WriteText(w io.Writer, opts TextOptions) {
+	rel := func(p string) string {
+		if p == "" || opts.Dir == "" || opts.Dir == "." || filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.ToSlash(filepath.Join(opts.Dir, p))
+	}
+	stats := map[string]Page{}
+	for _, p := range r.Pages {
+		stats[p.File] = p
+	}
+	last := "\x00"
+	for _, f := range r.Findings {
+		if f.Path != last {
+			if last != "\x00" {
+				fmt.Fprintln(w)
+			}
+			last = f.Path
+			if p, ok := stats[f.Path]; ok {
+				fmt.Fprintf(w, "%s (%s): grade %.1f, %d words, %d sentences, %.1f KB\n",
+					rel(f.Path), p.URL, p.Grade, p.Words, p.Sentences, kb(p.Weight))
+			} else if f.Path != "" {
+				fmt.Fprintf(w, "%s\n", rel(f.Path))
+			}
+		}
+		f.Path = rel(f.Path)
+		fmt.Fprintln(w, f.String())
+		for _, n := range f.Notes {
+			fmt.Fprintln(w, Finding{Path: f.Path, Line: n.Line, Level: Note, Message: n.Text}.String())
+		}
+	}
+	if len(r.Findings) > 0 {
+		fmt.Fprintln(w)
+	}
+	if opts.Grades && len(r.Pages) > 0 {
+		r.WriteGrades(w)
+		fmt.Fprintln(w)
+	}
+	if opts.Links {
+		for _, l := range r.Links {
+			fmt.Fprintf(w, "%s:%d: link: %s\n", rel(l.Path), l.Line, l.URL)
+		}
+	}
+	if len(r.Hosts) > 0 {
+		var hs []string
+		for _, h := range r.Hosts {
+			hs = append(hs, fmt.Sprintf("%s %d", h.Host, h.Links))
+		}
+		fmt.Fprintf(w, "external links (listed, not fetched): %s\n", strings.Join(hs, ", "))
+	}
+	fmt.Fprintln(w, r.Summary())
+}
+
+// Summary is the last line of the text report.
+func (r *Report) Summary() string {
+	var b strings.Builder
+	if r.Built {
+		ws := 0
+		for _, p := range r.Pages {
+			if p.Worksheet {
+				ws++
+			}
+		}
+		fmt.Fprintf(&b, "checked %d pages (%d worksheets): ", len(r.Pages), ws)
+	} else {
+		b.WriteString("the site does not build: ")
+	}
+	fmt.Fprintf(&b, "%s, %s", plural(r.Errors, "error"), plural(r.Warnings, "warning"))
+	if len(r.Links) > 0 {
+		fmt.Fprintf(&b, ", %s to %s", plural(len(r.Links), "external link"), plural(len(r.Hosts), "host"))
+	}
+	return b.String()
+}
+
+func plural(n int, s string) string {
+	if n == 1 {
+		return "1 " + s
+	}
+	return fmt.Sprintf("%d %ss", n, s)
+}
+
+// WriteGrades writes the reading table of issue 4: every page with its words, sentences,
+// Flesch-Kincaid grade, reading time and weight.
+func (r *Report) WriteGrades(w io.Writer) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "page\twords\tsentences\tgrade\tminutes\tKB\t")
+	for _, p := range r.Pages {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f\t%d\t%.1f\t\n", p.URL, p.Words, p.Sentences, p.Grade, p.Minutes, kb(p.Weight))
+	}
+	tw.Flush()
+}
+
+// WriteJSON writes the report for tools.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
