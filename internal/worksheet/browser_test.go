@@ -15,6 +15,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/browsertest"
@@ -470,4 +472,64 @@ func TestMyAnswers(t *testing.T) {
 		t.Errorf("import on My answers did not bring the worksheet back: %q", got)
 	}
 	rec.AssertClean(t, base)
+}
+
+// TestStorageDisabled is a browser that refuses storage outright, as some do in
+// private mode or with site data turned off: the page says so from the start and
+// keeps working.
+func TestStorageDisabled(t *testing.T) {
+	base := browsertest.Serve(t, buildSite(t), prefix)
+	ctx := browsertest.Chrome(t)
+	rec := browsertest.Watch(ctx)
+	deny := `Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError'); }});`
+	err := chromedp.Do(ctx,
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: deny})
+			return err
+		}),
+		chromedp.Navigate(base+guide))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ready(t, ctx)
+	if got := eval[bool](t, ctx, `document.getElementById('ws-warning').hidden`); got {
+		t.Error("no warning when storage is refused")
+	}
+	do(t, ctx, `document.querySelector('#important-people [data-act=add]').click();
+		const n = document.getElementById('f-important-people_r3'); n.value = 'Ann'; n.dispatchEvent(new Event('input', {bubbles: true}));`)
+	settle()
+	if got := eval[string](t, ctx, `document.getElementById('f-important-people_r3').value`); got != "Ann" {
+		t.Errorf("typing failed without storage: %q", got)
+	}
+	rec.AssertNoErrors(t)
+}
+
+// TestRowsWithoutDragging moves, adds and removes rows with buttons, as a keyboard
+// or switch user would, and checks the labels and ids follow the rows.
+func TestRowsWithoutDragging(t *testing.T) {
+	base := browsertest.Serve(t, buildSite(t), prefix)
+	ctx, rec := tab(t, base, guide)
+	do(t, ctx, `for (const [i, v] of ['Ann', 'Sam'].entries()) {
+		const n = document.getElementById('f-important-people_r' + i); n.value = v; n.dispatchEvent(new Event('input', {bubbles: true})); }
+		document.querySelector('#f-important-people_r0-l').closest('li').querySelector('[data-act=down]').click();`)
+	rows := `[...document.querySelectorAll('#important-people [data-row]')].map(r => r.querySelector('label').textContent + '=' + r.querySelector('input').value + '@' + r.querySelector('input').id).join(', ')`
+	if got, want := eval[string](t, ctx, rows), "Person 1=Sam@f-important-people_r0, Person 2=Ann@f-important-people_r1, Person 3=@f-important-people_r2"; got != want {
+		t.Errorf("after moving Ann down: %s, want %s", got, want)
+	}
+	if got := eval[string](t, ctx, `document.activeElement.dataset.act + ' ' + document.activeElement.getAttribute('aria-describedby')`); got != "down f-important-people_r1-l" {
+		t.Errorf("focus after moving: %s, want the same button in the moved row", got)
+	}
+	do(t, ctx, `document.querySelector('#important-people [data-act=add]').click();`)
+	if got := eval[string](t, ctx, `document.activeElement.id`); got != "f-important-people_r3" {
+		t.Errorf("focus after adding: %s, want the new entry", got)
+	}
+	do(t, ctx, `document.querySelector('#f-important-people_r0-l').closest('li').querySelector('[data-act=remove]').click();`)
+	if got, want := eval[string](t, ctx, rows), "Person 1=Ann@f-important-people_r0, Person 2=@f-important-people_r1, Person 3=@f-important-people_r2"; got != want {
+		t.Errorf("after removing Sam: %s, want %s", got, want)
+	}
+	settle()
+	if got := eval[string](t, ctx, `JSON.stringify(JSON.parse(localStorage.getItem(`+keyJS+`)).answers['important-people'])`); got != `["Ann"]` {
+		t.Errorf("saved list = %s", got)
+	}
+	rec.AssertNoErrors(t)
 }

@@ -25,7 +25,8 @@
   let persisted = false;
   let relist = () => {}; // redraws the My answers list
   const status = $('#ws-status');
-  const say = (msg) => { if (status) status.textContent = msg; };
+  // the same text again is not set again, so that screen readers announce only news
+  const say = (msg) => { if (status && status.textContent !== msg) status.textContent = msg; };
   const el = (tag, attrs = {}, ...kids) => {
     const n = doc.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) {
@@ -34,6 +35,15 @@
     n.append(...kids);
     return n;
   };
+  const warning = $('#ws-warning');
+  const notSaved = warning && $('p', warning).textContent;
+  // warn shows that answers are not being saved (on), or another message, or nothing.
+  function warn(on, msg) {
+    failed = on;
+    if (!warning) return;
+    warning.hidden = !(on || msg);
+    $('p', warning).textContent = msg || notSaved;
+  }
   const json = (v) => JSON.stringify(v);
   const when = (iso) => {
     const d = new Date(iso);
@@ -528,13 +538,6 @@
     if (failed) warn(false);
     say(T('saved', { time: when(next.updated) }));
     if (!persisted) { persisted = true; persist(); }
-  }
-  function warn(on, msg) {
-    failed = on;
-    const w = $('#ws-warning');
-    if (!w) return;
-    w.hidden = !(on || msg);
-    if (msg) $('p', w).textContent = msg;
   }
   function changed(f) {
     if (f) update(f);
