@@ -1,0 +1,17 @@
+# make bench     the benchmark of issue 6: builds the public SSG-benchmark corpus at six
+#                sizes with iptsite and with the floor, and rewrites docs/performance.md
+# make bench-go  the go test benchmarks of the build's stages (load, render, minify, write)
+
+GO ?= go
+
+.PHONY: bench bench-quick bench-go
+
+bench:
+	$(GO) run ./cmd/benchsite -write docs/performance.md
+
+# One size, one run: to see a change's effect quickly. Writes nothing.
+bench-quick:
+	$(GO) run ./cmd/benchsite -sizes 4000 -runs 1
+
+bench-go:
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/content/ ./internal/build/ ./internal/output/

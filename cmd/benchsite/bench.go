@@ -1,0 +1,244 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/iptsite/iptsite/cmd/benchsite/corpus"
+)
+
+// bench is one run of the benchmark.
+type bench struct {
+	sizes   []int
+	runs    int
+	seed    uint64
+	keep    bool
+	log     io.Writer
+	command string
+
+	root    string // the repository
+	tmp     string // corpora, outputs and the iptsite binary
+	iptsite string
+	self    string // this program, for "benchsite floor"
+}
+
+// A sample is one child process's cost.
+type sample struct {
+	wall, cpu time.Duration
+	rss       int64 // peak resident set, bytes
+}
+
+// A result is the medians of one program at one size.
+type result struct {
+	sample
+	files int
+	bytes int64
+}
+
+// A row is one corpus size.
+type row struct {
+	pages          int
+	inputBytes     int
+	iptsite, floor result
+}
+
+func (b *bench) run() (*report, error) {
+	var err error
+	if b.root, err = moduleRoot(); err != nil {
+		return nil, err
+	}
+	if b.self, err = os.Executable(); err != nil {
+		return nil, err
+	}
+	base := ""
+	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
+		base = "/dev/shm"
+	}
+	if b.tmp, err = os.MkdirTemp(base, "benchsite-"); err != nil {
+		return nil, err
+	}
+	if b.keep {
+		fmt.Fprintf(b.log, "keeping %s\n", b.tmp)
+	} else {
+		defer os.RemoveAll(b.tmp)
+	}
+	rep := &report{command: b.command, runs: b.runs, machine: describeMachine(b.tmp), loadBefore: loadAverage()}
+	if rep.machine.goVersion, err = output(b.root, "go", "version"); err != nil {
+		return nil, err
+	}
+	b.iptsite = filepath.Join(b.tmp, "iptsite")
+	fmt.Fprintf(b.log, "building %s\n", b.iptsite)
+	if _, err := output(b.root, "go", "build", "-o", b.iptsite, "./cmd/iptsite"); err != nil {
+		return nil, err
+	}
+	if rep.commit, err = output(b.root, "git", "describe", "--always", "--dirty"); err != nil {
+		rep.commit = "unknown"
+	}
+	for _, n := range b.sizes {
+		r, err := b.size(n)
+		if err != nil {
+			return nil, err
+		}
+		rep.rows = append(rep.rows, r)
+	}
+	rep.loadAfter = loadAverage()
+	return rep, nil
+}
+
+// size measures both programs on a corpus of n pages.
+func (b *bench) size(n int) (row, error) {
+	site := filepath.Join(b.tmp, fmt.Sprintf("site-%d", n))
+	files := corpus.Generate(n, b.seed)
+	if err := corpus.Write(site, files); err != nil {
+		return row{}, err
+	}
+	out := filepath.Join(b.tmp, fmt.Sprintf("out-%d", n))
+	floorOut := filepath.Join(b.tmp, fmt.Sprintf("floor-%d", n))
+	progs := []struct {
+		name string
+		out  string
+		argv []string
+	}{
+		{"iptsite", out, []string{b.iptsite, "build", "-s", site, "-d", out}},
+		{"floor", floorOut, []string{b.self, "floor", site, floorOut}},
+	}
+	samples := make([][]sample, len(progs))
+	// A warm-up, then alternate the programs so that a burst of load elsewhere on the
+	// machine falls on both.
+	for i := -1; i < b.runs; i++ {
+		for j, p := range progs {
+			os.RemoveAll(p.out) // a cold build into an empty folder, not timed
+			s, err := measure(p.argv)
+			if err != nil {
+				return row{}, fmt.Errorf("%s, %d pages: %w", p.name, n, err)
+			}
+			if i >= 0 {
+				samples[j] = append(samples[j], s)
+			}
+		}
+	}
+	r := row{pages: n, inputBytes: corpus.Bytes(files)}
+	for j, p := range progs {
+		res := result{sample: median(samples[j])}
+		var err error
+		if res.files, res.bytes, err = treeSize(p.out); err != nil {
+			return row{}, err
+		}
+		if res.files < n {
+			return row{}, fmt.Errorf("%s wrote %d files for %d pages", p.name, res.files, n)
+		}
+		if j == 0 {
+			r.iptsite = res
+		} else {
+			r.floor = res
+		}
+	}
+	if err := checkPage(out, floorOut, files[0].Name); err != nil {
+		return row{}, err
+	}
+	fmt.Fprintf(b.log, "%6d pages: iptsite %4d ms, floor %4d ms\n", n, r.iptsite.wall.Milliseconds(), r.floor.wall.Milliseconds())
+	return r, nil
+}
+
+// checkPage makes sure both programs wrote the first page, and the same paragraphs.
+func checkPage(out, floorOut, name string) error {
+	rel := strings.TrimSuffix(strings.TrimPrefix(name, "content/"), ".md") + "/index.html"
+	a, err := os.ReadFile(filepath.Join(out, rel))
+	if err != nil {
+		return fmt.Errorf("iptsite did not write %s: %w", rel, err)
+	}
+	f, err := os.ReadFile(filepath.Join(floorOut, rel))
+	if err != nil {
+		return fmt.Errorf("the floor did not write %s: %w", rel, err)
+	}
+	first, _, _ := bytes.Cut(f, []byte("</p>"))
+	if len(first) < 20 || !bytes.Contains(a, first[3:]) {
+		return fmt.Errorf("iptsite's %s lacks the page's first paragraph %q", rel, first)
+	}
+	return nil
+}
+
+// measure runs argv and returns its wall time and what the kernel says it used.
+func measure(argv []string) (sample, error) {
+	cmd := exec.Command(argv[0], argv[1:]...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return sample{}, fmt.Errorf("%v\n%s", err, stderr.Bytes())
+	}
+	cpu, rss := usage(cmd.ProcessState)
+	return sample{wall: wall, cpu: cpu, rss: rss}, nil
+}
+
+// median takes the median of each figure on its own.
+func median(ss []sample) sample {
+	pick := func(f func(sample) int64) int64 {
+		v := make([]int64, len(ss))
+		for i, s := range ss {
+			v[i] = f(s)
+		}
+		slices.Sort(v)
+		if len(v)%2 == 1 {
+			return v[len(v)/2]
+		}
+		return (v[len(v)/2-1] + v[len(v)/2]) / 2
+	}
+	return sample{
+		wall: time.Duration(pick(func(s sample) int64 { return int64(s.wall) })),
+		cpu:  time.Duration(pick(func(s sample) int64 { return int64(s.cpu) })),
+		rss:  pick(func(s sample) int64 { return s.rss }),
+	}
+}
+
+func treeSize(dir string) (files int, size int64, err error) {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		files++
+		size += fi.Size()
+		return nil
+	})
+	return files, size, err
+}
+
+// moduleRoot is the folder of the iptsite module that the current folder is in.
+func moduleRoot() (string, error) {
+	gomod, err := output("", "go", "env", "GOMOD")
+	if err != nil {
+		return "", err
+	}
+	data, err := os.ReadFile(gomod)
+	if err != nil || !bytes.Contains(data, []byte("module github.com/iptsite/iptsite\n")) {
+		return "", fmt.Errorf("run benchsite from the iptsite repository (go env GOMOD says %q)", gomod)
+	}
+	return filepath.Dir(gomod), nil
+}
+
+// output runs a command in dir and returns its trimmed standard output.
+func output(dir string, name string, args ...string) (string, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, stderr.Bytes())
+	}
+	return strings.TrimSpace(string(out)), nil
+}

@@ -1,0 +1,158 @@
+// Command benchsite measures how fast iptsite builds Markdown, on the corpus of the public
+// static-site-generator benchmark (see package corpus), against a floor: the least a
+// program must do to turn those files into HTML pages.
+//
+// Usage:
+//
+//	benchsite [-sizes 250,500,...] [-runs 5] [-write docs/performance.md]
+//	benchsite gen [-seed 1] N DIR
+//	benchsite floor DIR OUT
+//
+// With no command, benchsite builds cmd/iptsite once, writes a corpus of each size into a
+// tmpfs folder (/dev/shm) when there is one, and for each size runs "iptsite build" (the
+// default templates, minified) and "benchsite floor" as child processes: a warm-up, then
+// -runs times each, alternating. It prints a Markdown table of the medians: wall time,
+// time per page, CPU time, peak resident memory (the child's rusage) and output bytes, each
+// with its ratio to the floor. -write puts the table, the machine and the command into a
+// file, between the lines <!-- benchsite:begin --> and <!-- benchsite:end -->, keeping
+// what the file says around them.
+//
+// gen writes a corpus of N pages into the site folder DIR.
+//
+// floor is the floor: for every .md file under DIR/content, read it, cut the front matter,
+// convert the rest with goldmark's defaults, and write OUT/<path>/index.html, the same
+// pretty URLs as iptsite. One goroutine, no template, no minifying: the simplest program
+// that does the job.
+//
+// Run it from the repository, which "make bench" does.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/iptsite/iptsite/cmd/benchsite/corpus"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "gen":
+			return runGen(args[1:], stdout, stderr)
+		case "floor":
+			return runFloor(args[1:], stderr)
+		}
+	}
+	return runBench(args, stdout, stderr)
+}
+
+func runGen(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("gen", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	seed := fl.Uint64("seed", 1, "the seed of the corpus")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	n, err := strconv.Atoi(fl.Arg(0))
+	if fl.NArg() != 2 || err != nil || n < 1 {
+		fmt.Fprintln(stderr, "usage: benchsite gen [-seed 1] N DIR")
+		return 2
+	}
+	files := corpus.Generate(n, *seed)
+	if err := corpus.Write(fl.Arg(1), files); err != nil {
+		fmt.Fprintf(stderr, "benchsite gen: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %d pages (%d bytes) into %s\n", n, corpus.Bytes(files), fl.Arg(1))
+	return 0
+}
+
+func runFloor(args []string, stderr io.Writer) int {
+	if len(args) != 2 {
+		fmt.Fprintln(stderr, "usage: benchsite floor DIR OUT")
+		return 2
+	}
+	if err := floor(args[0], args[1]); err != nil {
+		fmt.Fprintf(stderr, "benchsite floor: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func runBench(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("benchsite", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	sizes := fl.String("sizes", joinInts(corpus.Sizes), "the corpus sizes, comma-separated")
+	runs := fl.Int("runs", 5, "timed runs of each program at each size, after one warm-up")
+	seed := fl.Uint64("seed", 1, "the seed of the corpus")
+	write := fl.String("write", "", "also write the results into this Markdown file")
+	keep := fl.Bool("keep", false, "keep the corpora and outputs, and print where they are")
+	serve := fl.Bool("serve", true, "with -write, also run the serve test and the page-weight test and include their figures")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "benchsite: unknown command %q\n", fl.Arg(0))
+		return 2
+	}
+	ns, err := parseInts(*sizes)
+	if err != nil || *runs < 1 {
+		fmt.Fprintf(stderr, "benchsite: -sizes wants page counts such as 250,4000 and -runs at least 1\n")
+		return 2
+	}
+	b := &bench{sizes: ns, runs: *runs, seed: *seed, keep: *keep, log: stderr,
+		command: commandLine(args)}
+	rep, err := b.run()
+	if err != nil {
+		fmt.Fprintf(stderr, "benchsite: %v\n", err)
+		return 1
+	}
+	if *write != "" && *serve {
+		rep.Tests = b.testFigures()
+	}
+	fmt.Fprint(stdout, rep.Markdown())
+	if *write != "" {
+		if err := writeDoc(*write, rep); err != nil {
+			fmt.Fprintf(stderr, "benchsite: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stderr, "wrote %s\n", *write)
+	}
+	return 0
+}
+
+// commandLine is the command that reproduces this run.
+func commandLine(args []string) string {
+	if os.Getenv("MAKELEVEL") != "" && len(args) == 2 && args[0] == "-write" {
+		return "make bench"
+	}
+	return strings.TrimSpace("go run ./cmd/benchsite " + strings.Join(args, " "))
+}
+
+func parseInts(s string) ([]int, error) {
+	var ns []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("bad size %q", f)
+		}
+		ns = append(ns, n)
+	}
+	return ns, nil
+}
+
+func joinInts(ns []int) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ",")
+}

@@ -1,0 +1,206 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// report is what a run found.
+type report struct {
+	command               string
+	commit                string
+	runs                  int
+	machine               machine
+	loadBefore, loadAfter float64
+	rows                  []row
+	// Tests are the figures printed by the serve and page-weight tests, by test.
+	Tests []testFigures
+}
+
+type testFigures struct {
+	name, command string
+	lines         []string
+	err           string
+}
+
+const (
+	beginMark = "<!-- benchsite:begin -->"
+	endMark   = "<!-- benchsite:end -->"
+)
+
+// Targets of issue 6.
+const (
+	targetRatio     = 2.5 // 4000 pages: wall time against the floor's
+	targetRSS       = 60  // MiB, 4000 pages
+	targetLinearity = 2.7 // 10000 pages against 4000 pages, wall time
+)
+
+func ms(d time.Duration) string { return fmt.Sprintf("%d", d.Round(time.Millisecond).Milliseconds()) }
+
+func mib(b int64) string { return fmt.Sprintf("%.1f", float64(b)/(1<<20)) }
+
+func ratio(a, b float64) string {
+	if b == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f×", a/b)
+}
+
+// Markdown is the report as a Markdown section.
+func (r *report) Markdown() string {
+	var b strings.Builder
+	m := r.machine
+	fmt.Fprintf(&b, "Measured by `%s` at commit `%s`, %s.\n\n", r.command, r.commit, time.Now().UTC().Format("2006-01-02 15:04 MST"))
+	fmt.Fprintf(&b, "- Machine: %d CPUs, %s, %s memory, %s\n", m.cpus, m.model, m.memory, m.os)
+	fmt.Fprintf(&b, "- Toolchain: %s\n", m.goVersion)
+	fmt.Fprintf(&b, "- Output folder on: %s\n", m.fsType)
+	fmt.Fprintf(&b, "- Load average (1 min) before and after: %.2f, %.2f", r.loadBefore, r.loadAfter)
+	if r.loadBefore >= 1 || r.loadAfter >= 1 {
+		b.WriteString(" — **the machine was busy with other work, so times are higher and noisier than on an idle machine; CPU time and memory are less affected**")
+	}
+	fmt.Fprintf(&b, "\n- Each figure is the median of %d runs after a warm-up, each a new process writing into an empty folder.\n\n", r.runs)
+
+	b.WriteString("iptsite (`iptsite build`, default templates, minified), with the ratio to the floor:\n\n")
+	b.WriteString("| pages | wall ms | ms/page | CPU ms | peak RSS MiB | output files | output MB |\n")
+	b.WriteString("|------:|--------:|--------:|-------:|-------------:|-------------:|----------:|\n")
+	for _, w := range r.rows {
+		i, f := w.iptsite, w.floor
+		fmt.Fprintf(&b, "| %d | %s (%s) | %.3f (%s) | %s (%s) | %s (%s) | %d | %.1f (%s) |\n",
+			w.pages,
+			ms(i.wall), ratio(float64(i.wall), float64(f.wall)),
+			perPage(i.wall, w.pages), ratio(float64(i.wall), float64(f.wall)),
+			ms(i.cpu), ratio(float64(i.cpu), float64(f.cpu)),
+			mib(i.rss), ratio(float64(i.rss), float64(f.rss)),
+			i.files,
+			float64(i.bytes)/1e6, ratio(float64(i.bytes), float64(f.bytes)))
+	}
+	b.WriteString("\nThe floor (`benchsite floor`: read, cut the front matter, goldmark, write; one goroutine):\n\n")
+	b.WriteString("| pages | input MB | wall ms | ms/page | CPU ms | peak RSS MiB | output MB |\n")
+	b.WriteString("|------:|---------:|--------:|--------:|-------:|-------------:|----------:|\n")
+	for _, w := range r.rows {
+		f := w.floor
+		fmt.Fprintf(&b, "| %d | %.1f | %s | %.3f | %s | %s | %.1f |\n",
+			w.pages, float64(w.inputBytes)/1e6, ms(f.wall), perPage(f.wall, w.pages), ms(f.cpu), mib(f.rss), float64(f.bytes)/1e6)
+	}
+	b.WriteString("\nTargets:\n\n")
+	for _, t := range r.targets() {
+		fmt.Fprintf(&b, "- %s\n", t)
+	}
+	for _, t := range r.Tests {
+		fmt.Fprintf(&b, "\n`%s`:\n\n", t.command)
+		if t.err != "" {
+			fmt.Fprintf(&b, "- did not run: %s\n", t.err)
+		}
+		for _, l := range t.lines {
+			fmt.Fprintf(&b, "- %s\n", l)
+		}
+	}
+	return b.String()
+}
+
+func perPage(d time.Duration, pages int) float64 {
+	return float64(d.Microseconds()) / 1000 / float64(pages)
+}
+
+// targets says, for each target of the issue that this run measured, whether it holds.
+func (r *report) targets() []string {
+	var out []string
+	met := func(ok bool) string {
+		if ok {
+			return "met"
+		}
+		return "**not met**"
+	}
+	var r4, r10 *row
+	for i := range r.rows {
+		switch r.rows[i].pages {
+		case 4000:
+			r4 = &r.rows[i]
+		case 10000:
+			r10 = &r.rows[i]
+		}
+	}
+	if r4 == nil {
+		return []string{"the 4000-page corpus was not measured"}
+	}
+	q := float64(r4.iptsite.wall) / float64(r4.floor.wall)
+	out = append(out, fmt.Sprintf("4000 pages, wall time ≤ %.1f× the floor: %.1f× (%s ms against %s ms): %s",
+		targetRatio, q, ms(r4.iptsite.wall), ms(r4.floor.wall), met(q <= targetRatio)))
+	rss := float64(r4.iptsite.rss) / (1 << 20)
+	out = append(out, fmt.Sprintf("4000 pages, peak RSS ≤ %d MiB: %.1f MiB: %s", targetRSS, rss, met(rss <= targetRSS)))
+	if r10 != nil {
+		l := float64(r10.iptsite.wall) / float64(r4.iptsite.wall)
+		out = append(out, fmt.Sprintf("10000 pages, wall time ≤ %.1f× the 4000-page time: %.2f× (%s ms): %s",
+			targetLinearity, l, ms(r10.iptsite.wall), met(l <= targetLinearity)))
+		out = append(out, fmt.Sprintf("memory from 4000 to 10000 pages: %s → %s MiB (%.2f× for 2.5× the pages)",
+			mib(r4.iptsite.rss), mib(r10.iptsite.rss), float64(r10.iptsite.rss)/float64(r4.iptsite.rss)))
+	}
+	return out
+}
+
+// testFigures runs the tests that measure what a build of the corpus cannot: the time
+// from an edit to the reload event under serve, and the weight of the default site's
+// pages. It keeps the lines they log.
+func (b *bench) testFigures() []testFigures {
+	tests := []struct{ name, pkg, env string }{
+		{"TestServeReloadTime", "./internal/server/", "IPTSITE_BENCH_SERVE=1"},
+		{"TestPageWeight", "./internal/build/", ""},
+	}
+	var out []testFigures
+	for _, t := range tests {
+		args := []string{"test", "-count=1", "-run", "^" + t.name + "$", "-v", t.pkg}
+		tf := testFigures{name: t.name, command: strings.TrimSpace(t.env + " go " + strings.Join(args, " "))}
+		fmt.Fprintf(b.log, "running %s\n", tf.command)
+		cmd := exec.Command("go", args...)
+		cmd.Dir = b.root
+		cmd.Env = os.Environ()
+		if t.env != "" {
+			cmd.Env = append(cmd.Env, t.env)
+		}
+		data, err := cmd.CombinedOutput()
+		tf.lines = logLines(data)
+		if err != nil {
+			tf.err = fmt.Sprintf("%v (see the command's output)", err)
+		}
+		out = append(out, tf)
+	}
+	return out
+}
+
+var logLine = regexp.MustCompile(`^\s+\w+_test\.go:\d+: (.*)$`)
+
+// logLines are the t.Log lines of go test -v output, without their file:line.
+func logLines(data []byte) []string {
+	var out []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if m := logLine.FindStringSubmatch(l); m != nil {
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+// writeDoc puts the report into file between the two marks, or writes a new file.
+func writeDoc(file string, r *report) error {
+	section := beginMark + "\n" + r.Markdown() + endMark
+	data, err := os.ReadFile(file)
+	switch {
+	case err == nil:
+		i := bytes.Index(data, []byte(beginMark))
+		j := bytes.Index(data, []byte(endMark))
+		if i < 0 || j < i {
+			return fmt.Errorf("%s: no %s … %s lines to put the results between", file, beginMark, endMark)
+		}
+		data = append(append(append([]byte{}, data[:i]...), section...), data[j+len(endMark):]...)
+	case os.IsNotExist(err):
+		data = []byte("# Performance\n\n" + section + "\n")
+	default:
+		return err
+	}
+	return os.WriteFile(file, data, 0o644)
+}

@@ -1,0 +1,93 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/iptsite/iptsite"
+	"github.com/iptsite/iptsite/cmd/benchsite/corpus"
+	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/source"
+)
+
+// The benchmarks build the corpus of the public static-site-generator benchmark (see
+// package corpus) laid over the default site, the way "iptsite build" does, without the
+// file system: run them with
+//
+//	go test -run '^$' -bench . -benchmem ./internal/build/
+//
+// and profile one stage with -cpuprofile or -memprofile. cmd/benchsite measures the
+// whole command against the floor.
+
+// discard is an output.Writer that keeps nothing, so a benchmark times the build alone.
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
+// benchSource writes the corpus to a folder and lays it over the defaults, as the command
+// does. (An fstest.MapFS would not do: it lists every file to open a folder, and the
+// layers stat content/ on every read.)
+func benchSource(b testing.TB, pages int) source.Layered {
+	b.Helper()
+	dir := b.TempDir()
+	if err := corpus.Write(dir, corpus.Generate(pages, 1)); err != nil {
+		b.Fatal(err)
+	}
+	return source.Layered{Site: os.DirFS(dir), Defaults: iptsite.Defaults()}
+}
+
+// BenchmarkBuild is the whole build, minified, without writing.
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range []int{1000, 4000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			src := benchSource(b, n)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Build(Options{Source: src}, discard{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(n), "µs/page")
+		})
+	}
+}
+
+// BenchmarkRender is the build without minifying: load, Markdown, templates.
+func BenchmarkRender(b *testing.B) {
+	src := benchSource(b, 4000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Build(Options{Source: src, NoMinify: true}, discard{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/4000, "µs/page")
+}
+
+// BenchmarkMinify minifies the HTML of every page of the 4000-page corpus, as the build does.
+func BenchmarkMinify(b *testing.B) {
+	mem := output.NewMemory()
+	if _, err := Build(Options{Source: benchSource(b, 4000), NoMinify: true}, mem); err != nil {
+		b.Fatal(err)
+	}
+	var pages [][]byte
+	size := 0
+	for _, name := range mem.Names() {
+		if strings.HasSuffix(name, ".html") {
+			data, _ := mem.File(name)
+			pages = append(pages, data)
+			size += len(data)
+		}
+	}
+	m := newMinifier(true)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			m.bytes("text/html", "", p)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(len(pages)), "µs/page")
+}
