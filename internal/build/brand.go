@@ -10,8 +10,9 @@ import (
 // colour keeps a contrast of at least 4.5:1 (WCAG AA) on the light and the dark background.
 func brandCSS(hex string) string {
 	c := parseHex(hex)
-	light := adjust(c, parseHex("#fbfaf7"), -1)
-	dark := adjust(c, parseHex("#15191c"), +1)
+	// The backgrounds that links sit on in site.css: page, panel, crisis box.
+	light := adjust(c, -1, parseHex("#fbfaf7"), parseHex("#f1efe9"), parseHex("#fff4e5"))
+	dark := adjust(c, +1, parseHex("#15191c"), parseHex("#1f2529"), parseHex("#2b2214"))
 	return fmt.Sprintf(":root{--brand:%s;--brand-dark:%s}\n", toHex(light), toHex(dark))
 }
 
@@ -51,14 +52,23 @@ func contrast(a, b rgb) float64 {
 	return (la + 0.05) / (lb + 0.05)
 }
 
-// adjust mixes c towards black (dir -1) or white (dir +1) until it reaches 4.6:1 on bg.
-func adjust(c, bg rgb, dir int) rgb {
+// adjust mixes c towards black (dir -1) or white (dir +1) until it reaches 4.6:1 on
+// every one of bgs.
+func adjust(c rgb, dir int, bgs ...rgb) rgb {
 	target := rgb{0, 0, 0}
 	if dir > 0 {
 		target = rgb{255, 255, 255}
 	}
 	out := c
-	for t := 0.0; t <= 1 && contrast(out, bg) < 4.6; t += 0.02 {
+	low := func() bool {
+		for _, bg := range bgs {
+			if contrast(out, bg) < 4.6 {
+				return true
+			}
+		}
+		return false
+	}
+	for t := 0.0; t <= 1 && low(); t += 0.02 {
 		for i := range out {
 			out[i] = c[i] + (target[i]-c[i])*t
 		}

@@ -3,8 +3,8 @@
 //
 // What authors can write, beyond CommonMark:
 //
-//   - GitHub-flavoured Markdown: tables, ~~strikethrough~~, task lists (- [ ] and - [x]),
-//     and bare web addresses made into links.
+//   - GitHub-flavoured Markdown: tables, ~~strikethrough~~, task lists (- [ ] and - [x],
+//     shown as boxes to tick on paper), and bare web addresses made into links.
 //   - Footnotes ([^1]), definition lists (a term, then a line starting ": "), and
 //     typographic quotes and dashes.
 //   - Alerts: a quote whose first line is [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or
@@ -48,6 +48,7 @@ func New(opts Options) goldmark.Markdown {
 		extension.DefinitionList,
 		extension.Typographer,
 		&alerts{t: t},
+		&tasks{t: t},
 		Links,
 	}
 	exts = append(exts, opts.Extensions...)

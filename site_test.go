@@ -1,0 +1,129 @@
+package iptsite_test
+
+// Browser tests of the default site as a clinic gets it: built, minified, served from a
+// subfolder, every page opened in headless Chromium, checked with axe-core in light and
+// dark mode, and watched for requests to other hosts, console errors and CSP violations.
+//
+// IPTSITE_SCREENSHOTS=DIR also saves phone and desktop screenshots of a few pages into
+// DIR (docs/screenshots holds the ones the README shows).
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/iptsite/iptsite"
+	"github.com/iptsite/iptsite/internal/browsertest"
+	"github.com/iptsite/iptsite/internal/build"
+	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/source"
+)
+
+func TestMain(m *testing.M) { browsertest.Main(m) }
+
+const prefix = "/clinic/ipt/"
+
+// buildDefault builds the default site into a temporary folder.
+func buildDefault(t *testing.T) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "public")
+	out, err := output.NewDir(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := build.Build(build.Options{Source: source.Layered{Defaults: iptsite.Defaults()}}, out); err != nil {
+		out.Abort()
+		t.Fatalf("the default site does not build:\n%v", err)
+	}
+	if err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// pages lists the site paths of every page in a built site ("", "phases/middle/", …).
+func pages(t *testing.T, dir string) []string {
+	t.Helper()
+	var ps []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() != "index.html" {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, filepath.Dir(p))
+		if rel == "." {
+			rel = ""
+		} else {
+			rel = filepath.ToSlash(rel) + "/"
+		}
+		ps = append(ps, rel)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(ps, "404.html")
+}
+
+func TestDefaultSiteInBrowser(t *testing.T) {
+	dir := buildDefault(t)
+	base := browsertest.Serve(t, dir, prefix)
+	for _, p := range pages(t, dir) {
+		name := strings.TrimSuffix(p, "/")
+		if name == "" {
+			name = "home"
+		}
+		t.Run(name, func(t *testing.T) {
+			ctx := browsertest.Chrome(t)
+			rec := browsertest.Watch(ctx)
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+p)); err != nil {
+				t.Fatal(err)
+			}
+			rec.AssertClean(t, base)
+			browsertest.AssertAccessible(t, ctx)
+			if err := chromedp.Do(ctx, browsertest.DarkMode(), chromedp.Reload()); err != nil {
+				t.Fatal(err)
+			}
+			browsertest.AssertAccessible(t, ctx)
+			rec.AssertClean(t, base)
+		})
+	}
+}
+
+// TestScreenshots saves screenshots for people to look at; it runs when
+// IPTSITE_SCREENSHOTS names a folder.
+func TestScreenshots(t *testing.T) {
+	out := os.Getenv("IPTSITE_SCREENSHOTS")
+	if out == "" {
+		t.Skip("set IPTSITE_SCREENSHOTS=DIR to save screenshots")
+	}
+	dir := buildDefault(t)
+	base := browsertest.Serve(t, dir, prefix)
+	shots := map[string]string{
+		"home":             "",
+		"phases-beginning": "phases/beginning/",
+		"mood-check":       "worksheets/mood-check/",
+		"closeness-circle": "worksheets/closeness-circle/",
+		"phq-9":            "worksheets/phq-9/",
+	}
+	for name, p := range shots {
+		for _, phone := range []bool{true, false} {
+			ctx := browsertest.Chrome(t)
+			var acts []chromedp.Action[chromedp.Void]
+			suffix := "-desktop"
+			if phone {
+				acts = append(acts, browsertest.Phone())
+				suffix = "-phone"
+			} else {
+				acts = append(acts, chromedp.EmulateViewport(1280, 900))
+			}
+			acts = append(acts, chromedp.Navigate(base+p))
+			if err := chromedp.Do(ctx, acts...); err != nil {
+				t.Fatal(err)
+			}
+			browsertest.Screenshot(t, ctx, filepath.Join(out, name+suffix+".png"))
+		}
+	}
+}
