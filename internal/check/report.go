@@ -86,7 +86,7 @@ func (r *Report) Summary() string {
 				ws++
 			}
 		}
-		fmt.Fprintf(&b, "checked %d pages (%d worksheets): ", len(r.Pages), ws)
+		fmt.Fprintf(&b, "checked %s (%s): ", plural(len(r.Pages), "page"), plural(ws, "worksheet"))
 	} else {
 		b.WriteString("the site does not build: ")
 	}

@@ -35,6 +35,7 @@ with worksheets whose answers stay in the reader's browser.
 Usage:
   iptsite build [-s SRC] [-d DST] [--baseURL URL] [--drafts] [--no-minify] [--portable]
   iptsite serve [-s SRC] [--bind 127.0.0.1] [--port 1313] [--drafts]
+  iptsite check [-s SRC] [--drafts] [--json] [--grades] [--links]
   iptsite init DIR
   iptsite version
   iptsite help
@@ -43,9 +44,11 @@ build   writes the site in SRC (default .) to DST (default SRC/public). Anything
         (site.yaml, templates, static files) comes from the default site built in.
 serve   builds the site into memory, serves it, and rebuilds and reloads open pages on
         every change. Problems show in the terminal and in the browser.
+check   builds the site in memory and reports what clients would stumble on: reading
+        level, headings, link text, worksheet labels, the crisis box, page weight.
 init    writes the default site into DIR, which must be empty or not exist yet.
 
-Run "iptsite build -h" or "iptsite serve -h" for their options.
+Run "iptsite build -h", "iptsite serve -h" or "iptsite check -h" for their options.
 `
 
 // Main runs the command with args (without the program name) and returns the exit status.
@@ -59,6 +62,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return runBuild(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
 	case "init":
 		return runInit(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
@@ -225,6 +230,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	err = server.Run(ctx, server.Options{
 		Dir: *src, Source: fsys, Addr: fmt.Sprintf("%s:%d", *bind, *port), Drafts: *drafts,
 		Log: stdout, Errors: func(err error) { printErrors(stderr, *src, err) },
+		AfterBuild: serveFindings(stdout, *src),
 	})
 	if err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintf(stderr, "iptsite serve: %v\n", err)

@@ -38,6 +38,9 @@ type Options struct {
 	Errors func(err error)  // build problems, as path:line: message
 	Ready  func(url string) // called once the server listens (tests)
 	Delay  time.Duration    // how long to wait for more changes before rebuilding (default 100ms)
+	// AfterBuild, when set, is called after each good build with what it made
+	// (iptsite check's findings). The new build is already being served.
+	AfterBuild func(*build.Result, *output.Memory)
 }
 
 // Server serves the latest good build and tells pages when to reload.
@@ -87,6 +90,9 @@ func (s *Server) Rebuild() error {
 	s.broadcast(event{"reload", fmt.Sprint(s.version)})
 	s.mu.Unlock()
 	fmt.Fprintln(s.opts.Log, res.Summary())
+	if s.opts.AfterBuild != nil {
+		s.opts.AfterBuild(res, mem)
+	}
 	return nil
 }
 

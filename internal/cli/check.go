@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/iptsite/iptsite/internal/build"
+	"github.com/iptsite/iptsite/internal/check"
+	"github.com/iptsite/iptsite/internal/output"
+)
+
+const checkSynopsis = "iptsite check [-s SRC] [--drafts] [--json] [--grades] [--links]"
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fl := newFlags("check", stderr, checkSynopsis)
+	src := fl.String("s", ".", "the site folder")
+	drafts := fl.Bool("drafts", false, "check pages marked draft: true too")
+	asJSON := fl.Bool("json", false, "write the report as JSON, for tools")
+	grades := fl.Bool("grades", false, "print every page's words, sentences, reading grade and weight")
+	links := fl.Bool("links", false, "list every external link, not only the count per host")
+	fl.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: %s\n\n", checkSynopsis)
+		fmt.Fprintf(stderr, "Builds the site in memory, as build does, and reports what clients would stumble on.\n")
+		fmt.Fprintf(stderr, "Exits with status 1 when any finding is an error.\n\nOptions:\n")
+		fl.PrintDefaults()
+		fmt.Fprintf(stderr, "\nRules (set their level in site.yaml under check: levels:):\n")
+		for _, r := range check.Rules {
+			fmt.Fprintf(stderr, "  %-16s %-8s %s\n", r.Name, r.Level, r.Doc)
+		}
+	}
+	if st := parse(fl, args, stderr); st >= 0 {
+		return st
+	}
+	fsys, err := openSource(*src)
+	if err != nil {
+		fmt.Fprintf(stderr, "iptsite check: %v\n", err)
+		return ExitError
+	}
+	r := check.Run(build.Options{Source: fsys, Drafts: *drafts})
+	if *asJSON {
+		if err := r.WriteJSON(stdout); err != nil {
+			fmt.Fprintf(stderr, "iptsite check: %v\n", err)
+			return ExitError
+		}
+	} else {
+		r.WriteText(stdout, check.TextOptions{Dir: *src, Grades: *grades, Links: *links})
+	}
+	if r.Errors > 0 {
+		return ExitError
+	}
+	return ExitOK
+}
+
+// serveFindings prints the findings of each good rebuild under iptsite serve. Warnings
+// and errors alike leave the site served; the summary line says how many there are.
+func serveFindings(w io.Writer, src string) func(*build.Result, *output.Memory) {
+	return func(res *build.Result, mem *output.Memory) {
+		r := check.Built(res, mem)
+		var b strings.Builder
+		r.WriteText(&b, check.TextOptions{Dir: src})
+		io.WriteString(w, b.String())
+	}
+}
