@@ -1,7 +1,9 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"path"
 	"slices"
@@ -16,6 +18,7 @@ import (
 	"github.com/iptsite/iptsite/internal/diag"
 	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/readability"
+	"github.com/iptsite/iptsite/internal/source"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -141,17 +144,19 @@ func Run(opts build.Options) *Report {
 		r.finish()
 		return r
 	}
-	return Built(res, mem)
+	return Built(res, mem, opts.Source)
 }
 
-// Built checks a site already built into mem (the development server's build).
-func Built(res *build.Result, mem *output.Memory) *Report {
-	c := &checker{res: res, mem: mem, cfg: res.Config, r: &Report{Built: true}, gz: map[string]int{}}
+// Built checks a site already built into mem from src (the development server's
+// build). src tells whether site.yaml is the site's own or the default; it may be nil.
+func Built(res *build.Result, mem *output.Memory, src fs.FS) *Report {
+	c := &checker{res: res, mem: mem, cfg: res.Config, src: src, r: &Report{Built: true}, gz: map[string]int{}}
 	c.levels()
 	c.siteRules()
 	for _, p := range res.Site.Pages {
 		c.page(p)
 	}
+	c.notFoundPage()
 	c.r.finish()
 	return c.r
 }
@@ -161,6 +166,7 @@ type checker struct {
 	res   *build.Result
 	mem   *output.Memory
 	cfg   *config.Site
+	src   fs.FS
 	r     *Report
 	level map[string]string
 	gz    map[string]int // gzipped size of CSS and JS files, by output name
@@ -306,8 +312,40 @@ func (c *checker) siteRules() {
 			c.siteFinding(line, c.level["crisis-box"], "crisis-box", "no crisis lines: every page must say where to get help now; add your local numbers under crisis:")
 		}
 	} else if slices.Equal(c.cfg.Crisis, defaultCrisis()) && c.level["crisis-defaults"] != Off {
-		c.siteFinding(c.cfg.Line("crisis"), c.level["crisis-defaults"], "crisis-defaults",
-			"set your local crisis numbers: these are the United States defaults")
+		if c.ownSiteYAML() {
+			c.siteFinding(c.cfg.Line("crisis"), c.level["crisis-defaults"], "crisis-defaults",
+				"set your local crisis numbers: these are the United States defaults")
+		} else {
+			c.siteFinding(0, c.level["crisis-defaults"], "crisis-defaults",
+				"set your local crisis numbers: the site has no site.yaml, so it shows the United States defaults; "+
+					"copy the one iptsite init writes and edit its crisis lines")
+		}
+	}
+}
+
+// ownSiteYAML reports whether site.yaml is the site's own, not the default built in.
+func (c *checker) ownSiteYAML() bool {
+	l, ok := c.src.(source.Layered)
+	if !ok || l.Site == nil {
+		return true
+	}
+	_, err := fs.Stat(l.Site, config.File)
+	return err == nil
+}
+
+// notFoundPage checks that the page shown for a missing address has the crisis box too.
+func (c *checker) notFoundPage() {
+	data, ok := c.mem.File("404.html")
+	if !ok {
+		return
+	}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return
+	}
+	if findElement(doc, func(n *html.Node) bool { return hasClass(n, "crisis") }) == nil {
+		c.find("templates/404.html", 0, "crisis-box",
+			`the not-found page has no crisis box: the template must include {{template "crisis" .}}`)
 	}
 }
 

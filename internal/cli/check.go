@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 
 	"github.com/iptsite/iptsite/internal/build"
@@ -54,9 +55,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 // serveFindings prints the findings of each good rebuild under iptsite serve. Warnings
 // and errors alike leave the site served; the summary line says how many there are.
-func serveFindings(w io.Writer, src string) func(*build.Result, *output.Memory) {
+func serveFindings(w io.Writer, src string, fsys fs.FS) func(*build.Result, *output.Memory) {
 	return func(res *build.Result, mem *output.Memory) {
-		r := check.Built(res, mem)
+		r := check.Built(res, mem, fsys)
 		var b strings.Builder
 		r.WriteText(&b, check.TextOptions{Dir: src})
 		io.WriteString(w, b.String())

@@ -230,7 +230,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	err = server.Run(ctx, server.Options{
 		Dir: *src, Source: fsys, Addr: fmt.Sprintf("%s:%d", *bind, *port), Drafts: *drafts,
 		Log: stdout, Errors: func(err error) { printErrors(stderr, *src, err) },
-		AfterBuild: serveFindings(stdout, *src),
+		AfterBuild: serveFindings(stdout, *src, fsys),
 	})
 	if err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintf(stderr, "iptsite serve: %v\n", err)
