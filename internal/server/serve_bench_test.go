@@ -1,0 +1,118 @@
+package server
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/iptsite/iptsite"
+	"github.com/iptsite/iptsite/cmd/benchsite/corpus"
+	"github.com/iptsite/iptsite/internal/source"
+)
+
+// logLines keeps what the server logs, for the test to read while it runs.
+type logLines struct {
+	mu    sync.Mutex
+	lines []string
+}
+
+func (l *logLines) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.lines = append(l.lines, strings.Split(strings.TrimSpace(string(p)), "\n")...)
+	return len(p), nil
+}
+
+var builtIn = regexp.MustCompile(`^built .* in (\S+)$`)
+
+// lastBuild is the duration of the last good build the server logged.
+func (l *logLines) lastBuild() time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for i := len(l.lines) - 1; i >= 0; i-- {
+		if m := builtIn.FindStringSubmatch(l.lines[i]); m != nil {
+			d, _ := time.ParseDuration(m[1])
+			return d
+		}
+	}
+	return 0
+}
+
+// TestServeReloadTime serves the 4000-page corpus of the benchmark (see cmd/benchsite),
+// edits one page five times, and logs how long it took from writing the file to the
+// reload event, as a browser would see it, with the server's default settings. It checks
+// that the page served afterwards is the new one, but does not assert a time: the figure
+// depends on the machine, and goes into docs/performance.md.
+//
+// It takes a few seconds, so it runs only when -run names it or IPTSITE_BENCH_SERVE is set:
+//
+//	IPTSITE_BENCH_SERVE=1 go test -run TestServeReloadTime -v ./internal/server/
+func TestServeReloadTime(t *testing.T) {
+	if os.Getenv("IPTSITE_BENCH_SERVE") == "" && !strings.Contains(flag.Lookup("test.run").Value.String(), "TestServeReloadTime") {
+		t.Skip("a benchmark: set IPTSITE_BENCH_SERVE=1 or name it with -run")
+	}
+	const pages = 4000
+	dir := t.TempDir()
+	files := corpus.Generate(pages, 1)
+	if err := corpus.Write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	log := &logLines{}
+	s := New(Options{Dir: dir, Source: source.Layered{Site: os.DirFS(dir), Defaults: iptsite.Defaults()}, Log: log})
+	if err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	first := log.lastBuild()
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.Watch(ctx)
+	ev := events(t, ctx, ts.URL+"/")
+	next(t, ev, "hello")
+	time.Sleep(200 * time.Millisecond) // let the watcher start
+
+	edited := files[pages/2]
+	url := ts.URL + "/" + strings.TrimSuffix(strings.TrimPrefix(edited.Name, "content/"), ".md") + "/"
+	var waits, builds []time.Duration
+	for i := range 5 {
+		mark := fmt.Sprintf("Edit number %d.", i+1)
+		start := time.Now()
+		write(t, filepath.Join(dir, filepath.FromSlash(edited.Name)), string(edited.Data)+"\n"+mark+"\n")
+		next(t, ev, "reload")
+		waits = append(waits, time.Since(start))
+		builds = append(builds, log.lastBuild())
+		if code, body := get(t, url); code != 200 || !strings.Contains(body, mark) {
+			t.Fatalf("after edit %d, %s is not the new page: %d\n%s", i+1, url, code, body)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Logf("serve, %d pages: first build %v", pages, first.Round(time.Millisecond))
+	t.Logf("serve, %d pages, one page edited: write to reload event %v median of %d (%v)",
+		pages, medianDuration(waits).Round(time.Millisecond), len(waits), roundAll(waits))
+	t.Logf("of which: waiting for more changes %v (Options.Delay), rebuilding the whole site %v median",
+		s.opts.Delay, medianDuration(builds).Round(time.Millisecond))
+}
+
+func medianDuration(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func roundAll(ds []time.Duration) []time.Duration {
+	out := make([]time.Duration, len(ds))
+	for i, d := range ds {
+		out[i] = d.Round(time.Millisecond)
+	}
+	return out
+}
