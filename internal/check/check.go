@@ -306,6 +306,10 @@ func defaultCrisis() []config.CrisisLine {
 }
 
 func (c *checker) siteRules() {
+	if !readability.Supported(c.cfg.Language) && c.level["reading-level"] != Off {
+		c.siteFinding(c.cfg.Line("language"), Warning, "reading-level",
+			fmt.Sprintf("language %q has no reading-level rules here: its pages are measured as English", c.cfg.Language))
+	}
 	if len(c.cfg.Crisis) == 0 {
 		line := c.cfg.Line("crisis")
 		if c.level["crisis-box"] != Off {

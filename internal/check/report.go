@@ -6,7 +6,6 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 )
 
 // TextOptions choose what WriteText prints besides the findings and the summary.
@@ -107,12 +106,14 @@ func plural(n int, s string) string {
 // WriteGrades writes the reading table of issue 4: every page with its words, sentences,
 // Flesch-Kincaid grade, reading time and weight.
 func (r *Report) WriteGrades(w io.Writer) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "page\twords\tsentences\tgrade\tminutes\tKB\t")
+	width := len("page")
 	for _, p := range r.Pages {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f\t%d\t%.1f\t\n", p.URL, p.Words, p.Sentences, p.Grade, p.Minutes, kb(p.Weight))
+		width = max(width, len(p.URL))
 	}
-	tw.Flush()
+	fmt.Fprintf(w, "%-*s  %6s  %9s  %5s  %7s  %5s\n", width, "page", "words", "sentences", "grade", "minutes", "KB")
+	for _, p := range r.Pages {
+		fmt.Fprintf(w, "%-*s  %6d  %9d  %5.1f  %7d  %5.1f\n", width, p.URL, p.Words, p.Sentences, p.Grade, p.Minutes, kb(p.Weight))
+	}
 }
 
 // WriteJSON writes the report for tools.
