@@ -82,6 +82,9 @@ type NoteLine struct {
 }
 
 func (f Finding) String() string {
+	if f.Path == "" {
+		return fmt.Sprintf("%s: %s", f.Level, f.Message)
+	}
 	if f.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s: %s", f.Path, f.Line, f.Level, f.Message)
 	}
@@ -414,11 +417,14 @@ func (pc *pageCheck) links() {
 }
 
 // resolve returns the output name of a URL written in the page, or "" when it is not a
-// file of this site.
+// file of this site. A path from the root is taken from the site's root.
 func (pc *pageCheck) resolve(ref string) string {
 	u, err := url.Parse(ref)
-	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
 		return ""
+	}
+	if strings.HasPrefix(u.Path, "/") {
+		return strings.TrimPrefix(path.Clean(u.Path), "/")
 	}
 	return path.Join(path.Dir(pc.name), u.Path)
 }
