@@ -63,7 +63,7 @@ func fingerprinted(name string) bool {
 
 // copyStatic writes static/ to the output root, minified, CSS and JS under
 // fingerprinted names. css/site.css starts with the brand colours (see brandCSS). It returns the map from path under static/ to output path.
-func (b *builder) copyStatic() map[string]string {
+func (b *run) copyStatic() map[string]string {
 	names := map[string]string{}
 	files, err := source.Files(b.src, "static")
 	if err != nil {
@@ -77,7 +77,7 @@ func (b *builder) copyStatic() map[string]string {
 			continue
 		}
 		if rel == "css/site.css" {
-			data = append([]byte(brandCSS(b.cfg.BrandColor)), data...)
+			data = append([]byte(brandCSS(b.base.BrandColor)), data...)
 		}
 		data = b.min.bytes(mediaTypes[path.Ext(f)], f, data)
 		out := rel

@@ -89,7 +89,8 @@ type Result struct {
 	Worksheets int
 	Files      int
 	Duration   time.Duration
-	Site       *content.Site
+	Site       *content.Site            // the pages of the main language
+	Sites      map[string]*content.Site // the pages of each language, by tag
 	Config     *config.Site
 }
 
@@ -113,88 +114,136 @@ func (c *counter) WriteFile(name string, data []byte) error {
 	return c.Writer.WriteFile(name, data)
 }
 
-// builder is the state of one build.
-type builder struct {
+// run is the state shared by every language of one build.
+type run struct {
 	opts    Options
 	src     fs.FS
 	out     *counter
-	cfg     *config.Site
-	str     *i18n.Strings
-	site    *content.Site
-	md      goldmark.Markdown
-	tmpl    *templates
-	assets  map[string]string   // static path -> fingerprinted path
-	files   map[string]struct{} // non-Markdown files under content/
 	min     *minifier
-	menu    []*content.Page
-	sheets  []*content.Page
+	assets  map[string]string // static path -> fingerprinted path
+	base    *config.Site      // site.yaml as written, for the main language
+	langs   []*builder        // the main language first
 	anchors map[*content.Page]map[string]bool
-	qr      map[*content.Page]template.HTML
+	fields  map[*content.Page][]string // each worksheet's field ids, in order
 
 	mu    sync.Mutex
 	errs  diag.List
 	frags []fragment
 }
 
+// builder builds the pages of one language.
+type builder struct {
+	*run
+	lang   string
+	cfg    *config.Site // site.yaml with the language's own settings
+	str    *i18n.Strings
+	site   *content.Site
+	md     goldmark.Markdown
+	tmpl   *templates
+	files  map[string]struct{} // non-Markdown files under the language's content folder
+	menu   []*content.Page
+	sheets []*content.Page
+	qr     map[*content.Page]template.HTML
+}
+
 // Build builds the site in opts.Source and writes it to w. On error, the caller
 // should throw away what was written: the error lists every problem found.
 func Build(opts Options, w output.Writer) (*Result, error) {
 	start := time.Now()
-	b := &builder{opts: opts, src: opts.Source, out: &counter{Writer: w}, anchors: map[*content.Page]map[string]bool{}}
-	if err := b.run(); err != nil {
+	r := &run{opts: opts, src: opts.Source, out: &counter{Writer: w},
+		anchors: map[*content.Page]map[string]bool{}, fields: map[*content.Page][]string{}}
+	if err := r.build(); err != nil {
 		return nil, err
 	}
-	r := &Result{Files: b.out.n, Duration: time.Since(start), Site: b.site, Config: b.cfg}
-	for _, p := range b.site.Pages {
-		r.Pages++
-		if p.Worksheet {
-			r.Worksheets++
+	res := &Result{Files: r.out.n, Duration: time.Since(start), Site: r.langs[0].site, Config: r.base,
+		Sites: map[string]*content.Site{}}
+	for _, b := range r.langs {
+		res.Sites[b.lang] = b.site
+		for _, p := range b.site.Pages {
+			res.Pages++
+			if p.Worksheet {
+				res.Worksheets++
+			}
 		}
 	}
-	return r, nil
+	return res, nil
 }
 
-func (b *builder) fail(err error) {
+func (b *run) fail(err error) {
 	b.mu.Lock()
 	b.errs.Add(err)
 	b.mu.Unlock()
 }
 
-func (b *builder) failf(path string, line int, format string, args ...any) {
+func (b *run) failf(path string, line int, format string, args ...any) {
 	b.fail(diag.Errorf(path, line, format, args...))
 }
 
-func (b *builder) run() error {
-	cfg, err := config.Load(b.src)
+func (r *run) build() error {
+	cfg, err := config.Load(r.src)
 	if err != nil {
 		return err
 	}
-	if b.opts.BaseURL != "" {
-		cfg.BaseURL = strings.TrimSuffix(b.opts.BaseURL, "/") + "/"
+	if r.opts.BaseURL != "" {
+		cfg.BaseURL = strings.TrimSuffix(r.opts.BaseURL, "/") + "/"
 	}
-	if b.opts.Portable {
+	if r.opts.Portable {
 		cfg.Portable = true
 	}
-	b.cfg = cfg
-	str, err := i18n.Load(b.src, cfg.Language)
+	r.base = cfg
+	r.min = newMinifier(!r.opts.NoMinify)
+	r.assets = r.copyStatic()
+
+	var others []string
+	for _, l := range cfg.Langs()[1:] {
+		others = append(others, l)
+	}
+	for i, lang := range cfg.Langs() {
+		b := &builder{run: r, lang: lang, cfg: cfg.For(lang)}
+		opts := content.Options{Drafts: r.opts.Drafts, Lang: lang, Exclude: others}
+		if i > 0 {
+			opts = content.Options{Drafts: r.opts.Drafts, Lang: lang, Dir: "content/" + lang, URLPrefix: "/" + lang}
+		}
+		if !b.load(opts, i == 0) {
+			return r.errs.Err()
+		}
+		r.langs = append(r.langs, b)
+	}
+	for _, b := range r.langs {
+		if b.tmpl == nil {
+			return r.errs.Err()
+		}
+	}
+	for _, b := range r.langs {
+		b.renderPages()
+	}
+	r.checkFragments()
+	r.checkTranslations()
+	r.writeExtras()
+	return r.errs.Err()
+}
+
+// load reads the strings, pages and templates of one language. It reports false when
+// the language cannot be built at all.
+func (b *builder) load(opts content.Options, main bool) bool {
+	str, err := i18n.Load(b.src, b.lang)
 	b.fail(err)
 	if str == nil {
-		return b.errs.Err()
+		return false
 	}
 	b.str = str
-
-	site, err := content.Load(b.src, content.Options{Drafts: b.opts.Drafts})
+	site, err := content.Load(b.src, opts)
 	b.fail(err)
 	b.site = site
 	b.files = map[string]struct{}{}
 	for _, f := range site.Files {
-		b.files[f] = struct{}{}
+		b.files[strings.TrimPrefix(opts.URLPrefix+"/"+f, "/")] = struct{}{}
 	}
-	b.checkQuickExitPages()
-
-	b.tmpl = b.loadTemplates()
-	b.min = newMinifier(!b.opts.NoMinify)
-	b.assets = b.copyStatic()
+	if main {
+		b.checkQuickExitPages()
+	}
+	// Template problems are the same in every language: report them once.
+	b.tmpl = b.loadTemplates(main)
 	b.md = markdown.New(markdown.Options{
 		T:          str.T,
 		Extensions: []goldmark.Extender{worksheet.New(worksheet.Options{T: str.T})},
@@ -206,14 +255,7 @@ func (b *builder) run() error {
 		}
 	}
 	b.qr = b.qrCodes()
-	if b.tmpl == nil {
-		return b.errs.Err()
-	}
-
-	b.renderPages()
-	b.checkFragments()
-	b.writeExtras()
-	return b.errs.Err()
+	return true
 }
 
 // renderPages renders every page, on as many goroutines as there are CPUs.
@@ -236,13 +278,17 @@ func (b *builder) renderPages() {
 	}
 	close(pages)
 	wg.Wait()
+	dir, prefix := b.contentDir(), ""
+	if b.lang != b.base.Language {
+		prefix = b.lang + "/"
+	}
 	for _, f := range b.site.Files {
-		data, err := fs.ReadFile(b.src, path.Join("content", f))
+		data, err := fs.ReadFile(b.src, path.Join(dir, f))
 		if err != nil {
-			b.failf("content/"+f, 0, "%v", err)
+			b.failf(path.Join(dir, f), 0, "%v", err)
 			continue
 		}
-		b.write(f, data)
+		b.write(prefix+f, data)
 	}
 }
 
@@ -263,8 +309,10 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 		b.failf(p.File, e.Line, "%s", e.Msg)
 	}
 	anchors := map[string]bool{}
+	var ids []string
 	for _, f := range fields {
 		anchors[f.ID] = true
+		ids = append(ids, f.ID)
 	}
 	headings := markdown.Headings(doc, p.Source)
 	for _, h := range headings {
@@ -279,6 +327,9 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 	}
 	b.mu.Lock()
 	b.anchors[p] = anchors
+	if p.Worksheet {
+		b.fields[p] = ids
+	}
 	b.frags = append(b.frags, frags...)
 	b.mu.Unlock()
 
@@ -318,12 +369,12 @@ func (b *builder) layout(p *content.Page) string {
 }
 
 // writePage writes the HTML of the page at site path u ("/a/b/").
-func (b *builder) writePage(u string, html []byte) {
+func (b *run) writePage(u string, html []byte) {
 	name := strings.TrimPrefix(u, "/") + "index.html"
 	b.write(name, b.min.bytes("text/html", name, html))
 }
 
-func (b *builder) write(name string, data []byte) {
+func (b *run) write(name string, data []byte) {
 	if err := b.out.WriteFile(name, data); err != nil {
 		b.fail(err)
 	}

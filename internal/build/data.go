@@ -22,13 +22,48 @@ type Data struct {
 	Children    []Link
 	Worksheets  []Link
 	Lang        string
-	Canonical   string
-	LiveReload  bool
-	QuickExit   bool
+	// Translations are this page in every language it exists in, this one included
+	// (empty when the site has one language).
+	Translations []Translation
+	Canonical    string
+	LiveReload   bool
+	QuickExit    bool
 
 	b    *builder
 	from string // the page's site path, which relative URLs start from
 	abs  bool   // write absolute URLs (the 404 page, when baseURL is set)
+}
+
+// A Translation is a page in one language.
+type Translation struct {
+	Lang     string // BCP 47 tag
+	LangName string // the language's name in its own words
+	URL      string // relative to the page being rendered (absolute in the sitemap)
+	Current  bool   // the language of the page being rendered
+}
+
+// translations returns p in each language it exists in. from is the site path URLs are
+// made relative to; abs makes them absolute (with baseURL).
+func (b *builder) translations(p *content.Page, from string, abs bool) []Translation {
+	if len(b.langs) < 2 {
+		return nil
+	}
+	var ts []Translation
+	for _, l := range b.langs {
+		t, ok := l.site.ByPath[p.Path]
+		if !ok {
+			continue
+		}
+		u := b.base.BaseURL + strings.TrimPrefix(t.URL, "/")
+		if !abs {
+			u = b.rel(from, t.URL, false)
+		}
+		ts = append(ts, Translation{Lang: l.lang, LangName: l.cfg.LanguageName, URL: u, Current: l == b})
+	}
+	if len(ts) < 2 {
+		return nil
+	}
+	return ts
 }
 
 // A Link is a page as a menu entry or list item.
@@ -47,7 +82,7 @@ func (b *builder) data(p *content.Page) *Data {
 	d := &Data{
 		Site:       b.cfg,
 		Page:       p,
-		Lang:       b.cfg.Language,
+		Lang:       b.lang,
 		LiveReload: b.opts.LiveReload,
 		QuickExit:  b.quickExit(p),
 		b:          b,
@@ -56,6 +91,7 @@ func (b *builder) data(p *content.Page) *Data {
 	if b.cfg.BaseURL != "" {
 		d.Canonical = b.cfg.BaseURL + strings.TrimPrefix(p.URL, "/")
 	}
+	d.Translations = b.translations(p, p.URL, false)
 	for _, m := range b.menu {
 		l := d.link(m)
 		l.Current = m.URL == p.URL || (m.URL != "/" && strings.HasPrefix(p.URL, m.URL))

@@ -15,11 +15,13 @@ const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-u
 // CSP returns the policy for templates' <meta http-equiv="Content-Security-Policy">.
 func (d *Data) CSP() string { return CSP }
 
-func (b *builder) writeExtras() {
-	b.writeNotFound()
-	b.writeAliases()
-	b.writeSitemap()
-	b.writeRobots()
+func (r *run) writeExtras() {
+	r.langs[0].writeNotFound()
+	for _, b := range r.langs {
+		b.writeAliases()
+	}
+	r.writeSitemap()
+	r.writeRobots()
 }
 
 func (b *builder) writeNotFound() {
@@ -75,31 +77,43 @@ func (b *builder) writeAliases() {
 }
 
 var sitemap = template.Must(template.New("sitemap").Parse(`<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-{{range .}}<url><loc>{{.}}</loc></url>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+{{range .}}<url><loc>{{.Loc}}</loc>{{range .Alternates}}<xhtml:link rel="alternate" hreflang="{{.Lang}}" href="{{.URL}}"/>{{end}}</url>
 {{end}}</urlset>
 `))
 
-func (b *builder) writeSitemap() {
-	if b.cfg.BaseURL == "" {
+type sitemapURL struct {
+	Loc        string
+	Alternates []Translation
+}
+
+// writeSitemap lists every page of every language, each with its translations.
+func (r *run) writeSitemap() {
+	if r.base.BaseURL == "" {
 		return
 	}
-	var urls []string
-	for _, p := range b.site.Pages {
-		urls = append(urls, b.cfg.BaseURL+strings.TrimPrefix(p.URL, "/"))
+	var urls []sitemapURL
+	for _, b := range r.langs {
+		for _, p := range b.site.Pages {
+			u := sitemapURL{Loc: r.base.BaseURL + strings.TrimPrefix(p.URL, "/")}
+			if ts := b.translations(p, "", true); len(ts) > 1 {
+				u.Alternates = ts
+			}
+			urls = append(urls, u)
+		}
 	}
 	var buf bytes.Buffer
 	if err := sitemap.Execute(&buf, urls); err != nil {
-		b.fail(err)
+		r.fail(err)
 		return
 	}
-	b.write("sitemap.xml", b.min.bytes("text/xml", "sitemap.xml", buf.Bytes()))
+	r.write("sitemap.xml", r.min.bytes("text/xml", "sitemap.xml", buf.Bytes()))
 }
 
-func (b *builder) writeRobots() {
+func (r *run) writeRobots() {
 	s := "User-agent: *\nAllow: /\n"
-	if b.cfg.BaseURL != "" {
-		s += "Sitemap: " + b.cfg.BaseURL + "sitemap.xml\n"
+	if r.base.BaseURL != "" {
+		s += "Sitemap: " + r.base.BaseURL + "sitemap.xml\n"
 	}
-	b.write("robots.txt", []byte(s))
+	r.write("robots.txt", []byte(s))
 }

@@ -42,7 +42,7 @@ func (b *builder) resolve(p *content.Page, dest string, line int, image bool) (s
 	if strings.HasSuffix(sitePath, ".md") {
 		t, ok := b.site.ByPath[strings.TrimPrefix(sitePath, "/")]
 		if !ok {
-			b.failf(p.File, line, "link to a missing page %q (no file content%s)", dest, sitePath)
+			b.failf(p.File, line, "link to a missing page %q (no file %s)", dest, b.contentDir()+sitePath)
 			return dest, nil
 		}
 		if image {
@@ -77,7 +77,7 @@ func (b *builder) resolve(p *content.Page, dest string, line int, image bool) (s
 }
 
 // checkFragments reports links to a heading or field that the target page does not have.
-func (b *builder) checkFragments() {
+func (b *run) checkFragments() {
 	for _, f := range b.frags {
 		anchors, ok := b.anchors[f.target]
 		if !ok {
@@ -87,4 +87,31 @@ func (b *builder) checkFragments() {
 			b.failf(f.file, f.line, "link to a missing heading or field #%s in %s", f.id, f.target.File)
 		}
 	}
+}
+
+// checkTranslations reports a translated worksheet whose field ids are not those of the
+// worksheet it translates: answers are shared between languages by field id.
+func (r *run) checkTranslations() {
+	main := r.langs[0]
+	for _, b := range r.langs[1:] {
+		for _, p := range b.sheets {
+			orig, ok := main.site.ByPath[p.Path]
+			if !ok || !orig.Worksheet {
+				continue
+			}
+			got, want := r.fields[p], r.fields[orig]
+			if strings.Join(got, " ") != strings.Join(want, " ") {
+				r.failf(p.File, 1, "field ids differ from %s, so answers would not be shared: have [%s], want [%s]",
+					orig.File, strings.Join(got, " "), strings.Join(want, " "))
+			}
+		}
+	}
+}
+
+// contentDir is the folder of this language's pages.
+func (b *builder) contentDir() string {
+	if b.lang == b.base.Language {
+		return "content"
+	}
+	return "content/" + b.lang
 }

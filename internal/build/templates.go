@@ -41,11 +41,17 @@ func (b *builder) funcs() template.FuncMap {
 }
 
 // loadTemplates parses templates/: base.html, the partials, and one template per layout.
-func (b *builder) loadTemplates() *templates {
+// The templates are parsed for each language, whose strings the t function returns;
+// report says whether to report parse errors (once for all languages).
+func (b *builder) loadTemplates(report bool) *templates {
+	fail := b.fail
+	if !report {
+		fail = func(error) {}
+	}
 	read := func(name string) (string, bool) {
 		data, err := fs.ReadFile(b.src, name)
 		if err != nil {
-			b.failf(name, 0, "%v", err)
+			fail(diag.Errorf(name, 0, "%v", err))
 			return "", false
 		}
 		return string(data), true
@@ -56,7 +62,7 @@ func (b *builder) loadTemplates() *templates {
 	}
 	root, err := template.New(baseName).Funcs(b.funcs()).Parse(text)
 	if err != nil {
-		b.fail(templateError(err))
+		fail(templateError(err))
 		return nil
 	}
 	parts, _ := fs.Glob(b.src, partialsDir+"/*.html")
@@ -68,7 +74,7 @@ func (b *builder) loadTemplates() *templates {
 			continue
 		}
 		if _, err := root.New(name).Parse(text); err != nil {
-			b.fail(templateError(err))
+			fail(templateError(err))
 			failed = true
 		}
 	}
@@ -88,7 +94,7 @@ func (b *builder) loadTemplates() *templates {
 			_, err = t.New(name).Parse(text)
 		}
 		if err != nil {
-			b.fail(templateError(err))
+			fail(templateError(err))
 			failed = true
 			continue
 		}

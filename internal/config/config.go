@@ -23,6 +23,12 @@
 //	menu: [about-ipt.md, phases/_index.md]  # optional: content files in menu order (default: by weight)
 //	footer: …                               # a line of plain text at the foot of every page
 //	brandColor: "#2f6b72"                   # #rrggbb; text on it is kept readable (WCAG AA)
+//	languageName: English                   # the main language's name in the language switch
+//	languages:                              # other languages; their pages are in content/<tag>/
+//	  es:
+//	    name: Español
+//	    title: …                            # title, description, footer and crisis replace the
+//	    crisis: […]                         # main ones on that language's pages
 //	quickExit:
 //	  url: https://www.bbc.com/weather      # the neutral page the quick-exit button opens
 //	  pages: [problem-areas/disputes.md]    # content files that show the button (or quickExit: true in a page)
@@ -40,6 +46,7 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -64,11 +71,76 @@ type Site struct {
 	Footer      string       `yaml:"footer"`
 	BrandColor  string       `yaml:"brandColor"`
 	QuickExit   QuickExit    `yaml:"quickExit"`
-	Check       CheckConfig  `yaml:"check"`
+	// LanguageName is the default language's name in its own words ("English"), for the language switch.
+	LanguageName string `yaml:"languageName"`
+	// Languages are the other languages of the site, by BCP 47 tag.
+	Languages map[string]Language `yaml:"languages"`
+	Check     CheckConfig         `yaml:"check"`
 
 	// Lines maps a dotted key path ("crisis.0.label") to its line in site.yaml,
 	// so later stages can point at the line of a value they reject.
 	Lines map[string]int `yaml:"-"`
+}
+
+// A Language is another language the site is written in. Its pages live in
+// content/<tag>/, mirroring the default language's files, and are built under /<tag>/.
+// Each key it sets replaces the site's own for its pages.
+type Language struct {
+	Name        string       `yaml:"name"` // the language's name in its own words: Español
+	Title       string       `yaml:"title"`
+	Description string       `yaml:"description"`
+	Footer      string       `yaml:"footer"`
+	Crisis      []CrisisLine `yaml:"crisis"`
+}
+
+// Langs returns the site's languages: the default first, then the others in tag order.
+func (s *Site) Langs() []string {
+	out := []string{s.Language}
+	var rest []string
+	for l := range s.Languages {
+		rest = append(rest, l)
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+// For returns the settings as they apply to pages in language lang.
+func (s *Site) For(lang string) *Site {
+	l, ok := s.Languages[lang]
+	if !ok || lang == s.Language {
+		return s
+	}
+	c := *s
+	c.Language = lang
+	c.LanguageName = l.Name
+	if l.Title != "" {
+		c.Title = l.Title
+	}
+	if l.Description != "" {
+		c.Description = l.Description
+	}
+	if l.Footer != "" {
+		c.Footer = l.Footer
+	}
+	if l.Crisis != nil {
+		c.Crisis = l.Crisis
+	}
+	return &c
+}
+
+// languageNames names common languages in their own words, for the language switch.
+var languageNames = map[string]string{
+	"en": "English", "es": "Español", "fr": "Français", "de": "Deutsch", "pt": "Português",
+	"it": "Italiano", "nl": "Nederlands", "pl": "Polski", "zh": "中文", "vi": "Tiếng Việt",
+	"ko": "한국어", "ar": "العربية", "ru": "Русский", "tl": "Tagalog", "ht": "Kreyòl ayisyen",
+}
+
+func nameOf(tag string) string {
+	base, _, _ := strings.Cut(tag, "-")
+	if n, ok := languageNames[base]; ok {
+		return n
+	}
+	return tag
 }
 
 // Clinic is who runs the site.
@@ -182,6 +254,27 @@ func (s *Site) check() diag.List {
 		s.Language = "en"
 	} else if !langTag.MatchString(s.Language) {
 		bad("language", "language %q is not a BCP 47 tag such as en or es-MX", s.Language)
+	}
+	if s.LanguageName == "" {
+		s.LanguageName = nameOf(s.Language)
+	}
+	for tag, l := range s.Languages {
+		k := "languages." + tag
+		switch {
+		case !langTag.MatchString(tag):
+			bad(k, "language %q is not a BCP 47 tag such as es or es-MX", tag)
+		case tag == s.Language:
+			bad(k, "language %q is already the site's main language", tag)
+		}
+		if l.Name == "" {
+			l.Name = nameOf(tag)
+		}
+		for i, c := range l.Crisis {
+			if strings.TrimSpace(c.Label) == "" || (c.Number == "" && c.Text == "") {
+				bad(k+".crisis."+strconv.Itoa(i), "crisis line %d of language %s needs a label and a number or a text", i+1, tag)
+			}
+		}
+		s.Languages[tag] = l
 	}
 	if s.StorageKey == "" {
 		s.StorageKey = "ipt"

@@ -39,6 +39,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -78,6 +79,9 @@ type Page struct {
 	File string
 	// Kind is KindHome, KindSection or KindPage.
 	Kind string
+	// Lang is the page's language. Pages in two languages with the same Path are
+	// translations of each other.
+	Lang string
 	// URL is the page's path from the site root, with a trailing slash: "/phases/middle/".
 	URL string
 	// Lines maps each front-matter key to its line in the file.
@@ -94,13 +98,11 @@ type Page struct {
 	Prev, Next *Page
 }
 
-// WorksheetID is the key a worksheet's answers are saved under: its slug.
+// WorksheetID is the key a worksheet's answers are saved under: its file name without
+// .md. A new slug or a translation keeps the id, and so keeps the answers.
 func (p *Page) WorksheetID() string {
 	if !p.Worksheet {
 		return ""
-	}
-	if p.Slug != "" {
-		return p.Slug
 	}
 	return strings.TrimSuffix(path.Base(p.Path), ".md")
 }
@@ -133,6 +135,11 @@ type Site struct {
 type Options struct {
 	Dir    string // the content folder in fsys; default "content"
 	Drafts bool   // include draft pages
+	// Lang is the language of the pages; URLPrefix ("/es") goes before every URL.
+	Lang      string
+	URLPrefix string
+	// Exclude names folders directly under Dir to leave out (the other languages' trees).
+	Exclude []string
 }
 
 // Load reads every page under the content folder of fsys.
@@ -174,6 +181,9 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 			return nil
 		}
 		rel := strings.TrimPrefix(strings.TrimPrefix(p, dir), "/")
+		if d.IsDir() && slices.Contains(opts.Exclude, rel) {
+			return fs.SkipDir
+		}
 		if d.IsDir() {
 			if rel != "" {
 				section(rel)
@@ -195,6 +205,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 			return nil
 		}
 		page.Path = rel
+		page.Lang = opts.Lang
 		d0 := parentDir(rel)
 		if name == "_index.md" {
 			s := section(d0)
@@ -228,7 +239,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 				title = titleFromDir(path.Base(d))
 				kind = KindSection
 			}
-			p := &Page{FrontMatter: FrontMatter{Title: title}, Kind: kind, Own: s, Path: path.Join(d, "_index.md")}
+			p := &Page{FrontMatter: FrontMatter{Title: title}, Kind: kind, Own: s, Path: path.Join(d, "_index.md"), Lang: opts.Lang}
 			p.File = path.Join(dir, p.Path)
 			if kind == KindSection {
 				p.Section = s.Parent
@@ -241,7 +252,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	// URLs, and pages that claim the same one.
 	claimed := map[string]*Page{}
 	for _, p := range sortedPages(site.ByPath) {
-		p.URL = pageURL(p)
+		p.URL = opts.URLPrefix + pageURL(p)
 		claim := func(u string, line int, what string) {
 			if other, ok := claimed[u]; ok && other != p {
 				errs.Addf(p.File, line, "%s %s is also the URL of %s", what, u, other.File)
