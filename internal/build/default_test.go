@@ -75,6 +75,9 @@ func TestDefaultSiteIsSelfContained(t *testing.T) {
 			if m := styleAttr.FindString(html); m != "" {
 				t.Errorf("%s: style attribute in %q", name, m)
 			}
+			if strings.Contains(html, "_iptsite") {
+				t.Errorf("%s: the live-reload script is only for iptsite serve", name)
+			}
 			if m := handlerAttr.FindString(html); m != "" {
 				t.Errorf("%s: event handler attribute in %q", name, m)
 			}

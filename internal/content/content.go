@@ -9,7 +9,8 @@
 //	title: The middle phase        # required
 //	description: What happens in the middle sessions.   # link previews and search engines
 //	weight: 20                     # order in menus and lists, lower first (then by title)
-//	draft: true                    # left out unless the build runs with --drafts
+//	draft: true                    # left out unless the build runs with --drafts (in a
+//	                               # section's _index.md: the whole section)
 //	slug: middle                   # the last part of the URL (default: the file name)
 //	aliases: [/old/middle/]        # old URLs that redirect here, so links already sent keep working
 //	layout: page                   # the template in templates/<layout>.html
@@ -151,6 +152,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	}
 	site := &Site{ByPath: map[string]*Page{}, ByURL: map[string]*Page{}}
 	var errs diag.List
+	var draftDirs []string
 	sections := map[string]*Section{"": {Dir: ""}}
 	site.Root = sections[""]
 	var section func(d string) *Section
@@ -201,6 +203,9 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 		}
 		page, perrs := Parse(p, data)
 		errs = append(errs, perrs...)
+		if page != nil && page.Draft && !opts.Drafts && name == "_index.md" && rel != "_index.md" {
+			draftDirs = append(draftDirs, parentDir(rel))
+		}
 		if page == nil || (page.Draft && !opts.Drafts) {
 			return nil
 		}
@@ -228,6 +233,24 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	})
 	if err != nil {
 		errs.Addf(dir, 0, "%v", err)
+	}
+
+	// A section whose _index.md is a draft is left out whole, with its pages.
+	for _, d := range draftDirs {
+		s := sections[d]
+		for p := range site.ByPath {
+			if strings.HasPrefix(p, d+"/") {
+				delete(site.ByPath, p)
+			}
+		}
+		for k := range sections {
+			if k == d || strings.HasPrefix(k, d+"/") {
+				delete(sections, k)
+			}
+		}
+		if s != nil && s.Parent != nil {
+			s.Parent.Sections = slices.DeleteFunc(s.Parent.Sections, func(c *Section) bool { return c == s })
+		}
 	}
 
 	// Sections without an _index.md get a page named after the folder.
