@@ -90,14 +90,23 @@ type Result struct {
 	Files      int
 	Duration   time.Duration
 	Site       *content.Site            // the pages of the main language
+	Search     []SearchIndex            // the search index of each language that has a search page
 	Sites      map[string]*content.Site // the pages of each language, by tag
 	Config     *config.Site
 }
 
 // Summary is the one line the command prints after a good build.
 func (r *Result) Summary() string {
-	return fmt.Sprintf("built %d pages (%d worksheets), %d files in %v",
+	s := fmt.Sprintf("built %d pages (%d worksheets), %d files in %v",
 		r.Pages, r.Worksheets, r.Files, r.Duration.Round(time.Millisecond))
+	if len(r.Search) > 0 {
+		var ixs []string
+		for _, ix := range r.Search {
+			ixs = append(ixs, ix.String())
+		}
+		s += "; search index " + strings.Join(ixs, ", ")
+	}
+	return s
 }
 
 // counter counts the files written through it.
@@ -144,6 +153,7 @@ type builder struct {
 	menu   []*content.Page
 	sheets []*content.Page
 	qr     map[*content.Page]template.HTML
+	search searchState // the text of the pages, for the search index (search.go)
 }
 
 // Build builds the site in opts.Source and writes it to w. On error, the caller
@@ -159,6 +169,9 @@ func Build(opts Options, w output.Writer) (*Result, error) {
 		Sites: map[string]*content.Site{}}
 	for _, b := range r.langs {
 		res.Sites[b.lang] = b.site
+		if ix := b.search.index; ix != nil {
+			res.Search = append(res.Search, *ix)
+		}
 		for _, p := range b.site.Pages {
 			res.Pages++
 			if p.Worksheet {
@@ -217,6 +230,7 @@ func (r *run) build() error {
 	for _, b := range r.langs {
 		b.renderPages()
 	}
+	r.writeSearch()
 	r.checkFragments()
 	r.checkTranslations()
 	r.writeExtras()
@@ -344,6 +358,9 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 	}
 	if b.tmpl.layouts[b.layout(p)] == nil {
 		return // reported by loadTemplates
+	}
+	if b.indexPage(d) {
+		return // a search page, rendered with its index by writeSearch
 	}
 	html, err := b.tmpl.execute(b.layout(p), d)
 	if err != nil {

@@ -1,0 +1,143 @@
+package build
+
+// The search index of each language and its search pages: see package search.
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sync"
+
+	"github.com/iptsite/iptsite/internal/content"
+	"github.com/iptsite/iptsite/internal/search"
+)
+
+// searchLayout is the layout of a search page. A language gets a search index when it
+// has a page with this layout.
+const searchLayout = "search"
+
+// A SearchIndex is the search index of one language, as the build wrote it.
+type SearchIndex struct {
+	Lang  string
+	File  string // the output file: "search-index.en.1a2b3c4d5e.js"
+	Pages int    // pages indexed
+	Size  int    // bytes
+	Gzip  int    // bytes, gzipped as a web server sends it
+}
+
+func (ix SearchIndex) String() string {
+	return fmt.Sprintf("%s %.1f KB (%.1f KB gzipped)", ix.Lang, float64(ix.Size)/1024, float64(ix.Gzip)/1024)
+}
+
+// searchState is what one language keeps for its search index while its pages render.
+type searchState struct {
+	once  sync.Once
+	on    bool // the language has a search page
+	mu    sync.Mutex
+	pages map[*content.Page][]search.Section
+	held  []*Data // the search pages, rendered by writeSearch once the index is written
+	index *SearchIndex
+}
+
+// indexPage records the text of the page of d for the search index of its language. It
+// reports whether the page is a search page, which the caller should not render: its
+// template needs the index's fingerprinted name, so writeSearch renders it after every
+// other page.
+func (b *builder) indexPage(d *Data) bool {
+	s := &b.search
+	s.once.Do(func() {
+		s.pages = map[*content.Page][]search.Section{}
+		for _, p := range b.site.Pages {
+			s.on = s.on || b.layout(p) == searchLayout
+		}
+	})
+	if !s.on {
+		return false
+	}
+	if b.layout(d.Page) == searchLayout {
+		s.mu.Lock()
+		s.held = append(s.held, d)
+		s.mu.Unlock()
+		return true
+	}
+	sections, err := search.Sections([]byte(d.Content), b.lang)
+	if err != nil {
+		b.failf(d.Page.File, 0, "reading the page for the search index: %v", err)
+		return false
+	}
+	s.mu.Lock()
+	s.pages[d.Page] = sections
+	s.mu.Unlock()
+	return false
+}
+
+// writeSearch writes the search index of each language that has a search page, then
+// renders its search pages.
+func (r *run) writeSearch() {
+	for _, b := range r.langs {
+		b.writeSearch()
+	}
+}
+
+func (b *builder) writeSearch() {
+	s := &b.search
+	if len(s.held) == 0 {
+		return
+	}
+	ix := &search.Index{Lang: b.lang}
+	for _, p := range b.site.Pages {
+		sections, ok := s.pages[p]
+		if !ok {
+			continue // a search page, or a page that failed
+		}
+		ix.Pages = append(ix.Pages, search.Page{
+			Title:       p.Title,
+			URL:         b.rel("/", p.URL, false), // the index is at the site root
+			Description: p.Description,
+			Sections:    sections,
+		})
+	}
+	js, err := ix.JS()
+	if err != nil {
+		b.failf(s.held[0].Page.File, 0, "writing the search index: %v", err)
+		return
+	}
+	sum := sha256.Sum256(js)
+	s.index = &SearchIndex{
+		Lang:  b.lang,
+		File:  "search-index." + b.lang + "." + hex.EncodeToString(sum[:])[:10] + ".js",
+		Pages: len(ix.Pages),
+		Size:  len(js),
+		Gzip:  gzipLen(js),
+	}
+	b.write(s.index.File, js)
+	for _, d := range s.held {
+		html, err := b.tmpl.execute(searchLayout, d)
+		if err != nil {
+			b.fail(err)
+			continue
+		}
+		b.writePage(d.Page.URL, html)
+	}
+}
+
+// SearchIndex returns the URL of the search index of the page's language, for the
+// template of a search page: <script src="{{.SearchIndex}}" data-search-index defer>.
+// Other layouts cannot use it: the index is written after their pages.
+func (d *Data) SearchIndex() (string, error) {
+	ix := d.b.search.index
+	if ix == nil {
+		return "", fmt.Errorf(".SearchIndex is only for pages with layout: %s", searchLayout)
+	}
+	return d.Rel("/" + ix.File), nil
+}
+
+func gzipLen(data []byte) int {
+	var buf bytes.Buffer
+	w := gzip.NewWriter(&buf)
+	w.Write(data)
+	w.Close()
+	return buf.Len()
+}
