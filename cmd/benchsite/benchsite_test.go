@@ -1,0 +1,104 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/iptsite/iptsite/cmd/benchsite/corpus"
+)
+
+func TestFloor(t *testing.T) {
+	site, out := t.TempDir(), filepath.Join(t.TempDir(), "out")
+	files := corpus.Generate(20, 1)
+	if err := corpus.Write(site, files); err != nil {
+		t.Fatal(err)
+	}
+	if err := floor(site, out); err != nil {
+		t.Fatal(err)
+	}
+	n, _, err := treeSize(out)
+	if err != nil || n != 20 {
+		t.Fatalf("the floor wrote %d files (%v), want 20", n, err)
+	}
+	f := files[3]
+	got, err := os.ReadFile(filepath.Join(out, strings.TrimSuffix(strings.TrimPrefix(f.Name, "content/"), ".md"), "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(got)
+	if !strings.HasPrefix(html, "<p>") || strings.Count(html, "<p>") != 3 || strings.Contains(html, "title:") {
+		t.Errorf("%s: want three paragraphs and no front matter, got\n%s", f.Name, html)
+	}
+	if err := floor(t.TempDir(), out); err == nil || !strings.Contains(err.Error(), "content") {
+		t.Errorf("a folder without content/: got %v, want an error naming it", err)
+	}
+}
+
+func TestBody(t *testing.T) {
+	for in, want := range map[string]string{
+		"---\ntitle: a\n---\n\nText.\n": "\nText.\n",
+		"No front matter.\n":            "No front matter.\n",
+		"---\ntitle: unclosed\n":        "---\ntitle: unclosed\n",
+	} {
+		if got := string(body([]byte(in))); got != want {
+			t.Errorf("body(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMedian(t *testing.T) {
+	got := median([]sample{
+		{wall: 5 * time.Millisecond, cpu: 1, rss: 30},
+		{wall: 1 * time.Millisecond, cpu: 9, rss: 10},
+		{wall: 3 * time.Millisecond, cpu: 4, rss: 20},
+	})
+	if want := (sample{wall: 3 * time.Millisecond, cpu: 4, rss: 20}); got != want {
+		t.Errorf("median = %+v, want %+v", got, want)
+	}
+	if got := median([]sample{{rss: 10}, {rss: 20}}); got.rss != 15 {
+		t.Errorf("median of two = %d, want 15", got.rss)
+	}
+}
+
+func TestWriteDoc(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "performance.md")
+	r := &report{command: "make bench", rows: []row{{pages: 4000,
+		iptsite: result{sample: sample{wall: 300 * time.Millisecond, cpu: 500 * time.Millisecond, rss: 40 << 20}, files: 4004, bytes: 14e6},
+		floor:   result{sample: sample{wall: 150 * time.Millisecond, cpu: 140 * time.Millisecond, rss: 9 << 20}, files: 4000, bytes: 2e6}}}}
+	before := "# Title\n\nWords before.\n\n" + beginMark + "\nold table\n" + endMark + "\n\nWords after.\n"
+	os.WriteFile(file, []byte(before), 0o644)
+	if err := writeDoc(file, r); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(file)
+	doc := string(data)
+	for _, want := range []string{
+		"# Title\n\nWords before.\n\n" + beginMark + "\n",
+		endMark + "\n\nWords after.\n",
+		"| 4000 | 300 (2.0×) | 0.075 (2.0×) | 500 (3.6×) | 40.0 (4.4×) | 4004 | 14.0 (7.0×) |",
+		"4000 pages, wall time ≤ 2.5× the floor: 2.0× (300 ms against 150 ms): met",
+		"4000 pages, peak RSS ≤ 60 MiB: 40.0 MiB: met",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the document lacks %q:\n%s", want, doc)
+		}
+	}
+	if strings.Contains(doc, "old table") {
+		t.Errorf("the old results are still there:\n%s", doc)
+	}
+	os.WriteFile(file, []byte("# No marks\n"), 0o644)
+	if err := writeDoc(file, r); err == nil {
+		t.Error("a file without the marks was overwritten")
+	}
+}
+
+func TestLogLines(t *testing.T) {
+	out := "=== RUN   TestX\n    x_test.go:12: first figure\n    other.go:3: not a test log\n--- PASS: TestX\n    y_test.go:140: second\n"
+	got := strings.Join(logLines([]byte(out)), "|")
+	if want := "first figure|second"; got != want {
+		t.Errorf("logLines = %q, want %q", got, want)
+	}
+}
