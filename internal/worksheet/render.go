@@ -256,7 +256,7 @@ func (b *builder) table(cols []*Field, rowLabel string, fixed []string, rows int
 		if c.Hint != "" {
 			b.w(" <span class=\"ws-hint\" id=\"%s_c_%s_hint\">%s</span>", b.p, c.ID, e(c.Hint))
 		}
-		b.w("</th>")
+		b.w("%s</th>", paperKey(c))
 	}
 	if fixed == nil {
 		b.w("<td class=\"ws-js\"></td>")
@@ -282,7 +282,7 @@ func (b *builder) table(cols []*Field, rowLabel string, fixed []string, rows int
 				// shown where the header is not; screen readers hear it through aria-describedby
 				b.w("<span class=\"ws-cell-hint\" aria-hidden=\"true\"> (%s)</span>", e(c.Hint))
 			}
-			b.w("</label>")
+			b.w("%s</label>", paperKey(c))
 			desc := ""
 			if c.Hint != "" {
 				desc = fmt.Sprintf(` aria-describedby="%s_c_%s_hint"`, b.p, c.ID)
@@ -301,6 +301,25 @@ func (b *builder) table(cols []*Field, rowLabel string, fixed []string, rows int
 	if fixed == nil {
 		b.add()
 	}
+}
+
+// paperKey returns, for a column answered from a drop-down, its choices as text shown
+// only on a blank print, where a drop-down is a line to write on.
+func paperKey(c *Field) string {
+	var s string
+	switch c.Type {
+	case "scale":
+		ps := points(c)
+		if len(ps) == 0 {
+			return ""
+		}
+		s = fmt.Sprintf("%s %s … %s %s", fnum(ps[0]), c.MinLabel, fnum(ps[len(ps)-1]), c.MaxLabel)
+	case "choice":
+		s = strings.Join(c.Options, " / ")
+	default:
+		return ""
+	}
+	return fmt.Sprintf(" <span class=\"ws-paper\" aria-hidden=\"true\">(%s)</span>", e(s))
 }
 
 // cell renders the control of one table cell.

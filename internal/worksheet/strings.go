@@ -46,7 +46,8 @@ var Defaults = map[string]string{
 	// worksheet tools (templates/partials/worksheet-tools.html) and worksheet.js
 	"worksheet.notice": "Your answers stay on this device. They are never sent anywhere. " +
 		"On a shared computer, clear them when you are done. Some browsers delete saved answers " +
-		"after a week without a visit, so download a copy to keep.",
+		"after a week without a visit, so download a copy to keep. On an iPhone or iPad, " +
+		"add this site to your Home Screen so they are not deleted.",
 	"worksheet.notice-title":   "About your answers",
 	"worksheet.status-none":    "Nothing saved yet",
 	"worksheet.saved":          "Saved on this device, {time}",
@@ -78,6 +79,7 @@ var Defaults = map[string]string{
 	"answers.import-same":    "{n} already the same",
 	"answers.import-differ":  "Different from yours: tick the ones to replace",
 	"answers.import-newer":   "yours are newer",
+	"answers.import-yours":   "yours now: {v}",
 	"answers.import-done":    "Imported {n} answers",
 	"answers.import-nothing": "Nothing to import: every answer is already here.",
 	"answers.bad-file":       "This file could not be imported, nothing was changed: {why}",

@@ -151,8 +151,8 @@
       const boxes = differ.map((id) => {
         const c = el('input', { type: 'checkbox', checked: theirsNewer });
         const lab = r.labels[id] || mine.labels[id] || id;
-        content.push(el('label', { class: 'ws-merge' }, c, ` ${lab}: ${text(r.answers[id])} ← ${text(mine.answers[id])}`,
-          theirsNewer ? '' : ` (${T('importNewer')})`));
+        content.push(el('label', { class: 'ws-merge' }, c, el('span', {}, `${lab}: ${text(r.answers[id])}`, el('br'),
+          el('small', {}, T('importYours', { v: text(mine.answers[id]) }), theirsNewer ? '' : ` (${T('importNewer')})`))));
         return [id, c];
       });
       content.splice(content.length - boxes.length, 0,
@@ -206,7 +206,6 @@
   const type = (f) => f.dataset.type;
   const rowsBox = (f) => $('[data-rows]', f);
   const rows = (f) => [...rowsBox(f).children];
-  const val = (n) => (n.type === 'checkbox' || n.type === 'radio' ? n.checked : n.value);
   const checked = (f) => $$('input:checked', f).map((n) => n.value);
   const labelOf = (f) => ($('.ws-label', f) || {}).textContent;
 
