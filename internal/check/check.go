@@ -156,8 +156,17 @@ func Built(res *build.Result, mem *output.Memory, src fs.FS) *Report {
 	c := &checker{res: res, mem: mem, cfg: res.Config, src: src, r: &Report{Built: true}, gz: map[string]int{}}
 	c.levels()
 	c.siteRules()
-	for _, p := range res.Site.Pages {
-		c.page(p)
+	for _, lang := range res.Config.Langs() {
+		site := res.Sites[lang]
+		if site == nil && lang == res.Config.Language {
+			site = res.Site
+		}
+		if site == nil {
+			continue
+		}
+		for _, p := range site.Pages {
+			c.page(p)
+		}
 	}
 	c.notFoundPage()
 	c.r.finish()
@@ -309,24 +318,34 @@ func defaultCrisis() []config.CrisisLine {
 }
 
 func (c *checker) siteRules() {
-	if !readability.Supported(c.cfg.Language) && c.level["reading-level"] != Off {
-		c.siteFinding(c.cfg.Line("language"), Warning, "reading-level",
-			fmt.Sprintf("language %q has no reading-level rules here: its pages are measured as English", c.cfg.Language))
+	for _, lang := range c.cfg.Langs() {
+		key := "languages." + lang + "."
+		if lang == c.cfg.Language {
+			key = ""
+		}
+		if !readability.Supported(lang) && c.level["reading-level"] != Off {
+			line := c.cfg.Line("language")
+			if key != "" {
+				line = c.cfg.Line(strings.TrimSuffix(key, "."))
+			}
+			c.siteFinding(line, Warning, "reading-level",
+				fmt.Sprintf("language %q has no reading-level rules here: its pages are measured as English", lang))
+		}
+		if len(c.cfg.For(lang).Crisis) == 0 && c.level["crisis-box"] != Off {
+			c.siteFinding(c.cfg.Line(key+"crisis"), c.level["crisis-box"], "crisis-box",
+				"no crisis lines: every page must say where to get help now; add your local numbers under "+key+"crisis:")
+		}
 	}
-	if len(c.cfg.Crisis) == 0 {
-		line := c.cfg.Line("crisis")
-		if c.level["crisis-box"] != Off {
-			c.siteFinding(line, c.level["crisis-box"], "crisis-box", "no crisis lines: every page must say where to get help now; add your local numbers under crisis:")
-		}
-	} else if slices.Equal(c.cfg.Crisis, defaultCrisis()) && c.level["crisis-defaults"] != Off {
-		if c.ownSiteYAML() {
-			c.siteFinding(c.cfg.Line("crisis"), c.level["crisis-defaults"], "crisis-defaults",
-				"set your local crisis numbers: these are the United States defaults")
-		} else {
-			c.siteFinding(0, c.level["crisis-defaults"], "crisis-defaults",
-				"set your local crisis numbers: the site has no site.yaml, so it shows the United States defaults; "+
-					"copy the one iptsite init writes and edit its crisis lines")
-		}
+	if len(c.cfg.Crisis) == 0 || !slices.Equal(c.cfg.Crisis, defaultCrisis()) || c.level["crisis-defaults"] == Off {
+		return
+	}
+	if c.ownSiteYAML() {
+		c.siteFinding(c.cfg.Line("crisis"), c.level["crisis-defaults"], "crisis-defaults",
+			"set your local crisis numbers: these are the United States defaults")
+	} else {
+		c.siteFinding(0, c.level["crisis-defaults"], "crisis-defaults",
+			"set your local crisis numbers: the site has no site.yaml, so it shows the United States defaults; "+
+				"copy the one iptsite init writes and edit its crisis lines")
 	}
 }
 
@@ -368,7 +387,7 @@ func (c *checker) page(p *content.Page) {
 		c.find(p.File, 1, ruleBuild, "the page's HTML does not parse: %v", err)
 		return
 	}
-	pc := &pageCheck{checker: c, p: p, name: name, doc: doc, loc: newLocator(p.Source)}
+	pc := &pageCheck{checker: c, p: p, name: name, doc: doc, loc: newLocator(p.Source), lcfg: c.cfg.For(p.Lang)}
 	pc.main = findElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Main })
 	pg := Page{File: p.File, URL: p.URL, Worksheet: p.Worksheet}
 	pc.reading(&pg)
@@ -388,6 +407,7 @@ type pageCheck struct {
 	doc  *html.Node
 	main *html.Node // nil when the template has no <main>
 	loc  *locator
+	lcfg *config.Site // site.yaml as it applies to the page's language
 }
 
 // titleLine is the line findings about the whole page point at: the title in the front matter.

@@ -20,7 +20,7 @@ const LongSentence = 15
 
 // reading measures the page's text and checks its grade.
 func (pc *pageCheck) reading(pg *Page) {
-	st := readability.Analyzer{Lang: pc.cfg.Language}.AnalyzeBlocks(readable(pc.main))
+	st := readability.Analyzer{Lang: pc.lcfg.Language}.AnalyzeBlocks(readable(pc.main))
 	pg.Stats = st
 	pg.Words, pg.Sentences = st.Words, st.Sentences
 	pg.Grade = math.Round(st.Grade*10) / 10
@@ -346,7 +346,7 @@ func (pc *pageCheck) crisisBox() {
 	case box == nil:
 		pc.find(pc.p.File, pc.titleLine(), "crisis-box",
 			`the page has no crisis box: its template must include {{template "crisis" .}}`)
-	case len(pc.cfg.Crisis) > 0 && len(elements(box, atom.Li)) == 0:
+	case len(pc.lcfg.Crisis) > 0 && len(elements(box, atom.Li)) == 0:
 		pc.find(pc.p.File, pc.titleLine(), "crisis-box",
 			"the page's crisis box lists no crisis lines: its template must show .Site.Crisis")
 	}
