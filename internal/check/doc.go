@@ -42,7 +42,8 @@
 //	                          gzipped, weigh more than pageWeight
 //
 // Headings, images, links and tables are checked inside <main>; the h1 and the crisis
-// box on the whole page.
+// box on the whole page. The pages of every language in site.yaml are checked, and the
+// not-found page (templates/404.html) for its crisis box.
 //
 // # Reading level
 //
@@ -53,7 +54,10 @@
 // other controls, the tools that need JavaScript, drawings, the labels that repeat a
 // table's column headers in each cell, every row but the first of a list or table the
 // reader can add rows to, and any block that repeats an earlier one word for word (the
-// answer options under each question of a questionnaire). A page over the limit has
+// answer options under each question of a questionnaire). Each page is measured in its
+// language: English with Flesch-Kincaid, Spanish with Fernández Huerta's table (see package
+// readability); a language without rules of its own is measured as English, with a
+// warning on site.yaml. A page over the limit has
 // notes that say where to start: its sentences of LongSentence words or more, longest
 // first, and its rarest long words.
 //
