@@ -153,7 +153,7 @@ func Run(opts build.Options) *Report {
 // Built checks a site already built into mem from src (the development server's
 // build). src tells whether site.yaml is the site's own or the default; it may be nil.
 func Built(res *build.Result, mem *output.Memory, src fs.FS) *Report {
-	c := &checker{res: res, mem: mem, cfg: res.Config, src: src, r: &Report{Built: true}, gz: map[string]int{}}
+	c := &checker{mem: mem, cfg: res.Config, src: src, r: &Report{Built: true}, gz: map[string]int{}}
 	c.levels()
 	c.siteRules()
 	for _, lang := range res.Config.Langs() {
@@ -175,7 +175,6 @@ func Built(res *build.Result, mem *output.Memory, src fs.FS) *Report {
 
 // checker is the state of one check.
 type checker struct {
-	res   *build.Result
 	mem   *output.Memory
 	cfg   *config.Site
 	src   fs.FS
@@ -236,9 +235,12 @@ func (c *checker) siteFinding(line int, level, rule, msg string) {
 	c.r.add(Finding{Path: config.File, Line: line, Level: level, Rule: rule, Message: msg})
 }
 
-// find adds a finding of rule unless the rule is off.
+// find adds a finding of rule unless the rule is off. The rule "build" is always an error.
 func (c *checker) find(file string, line int, rule, format string, args ...any) *Finding {
-	lv := c.level[rule]
+	lv, ok := c.level[rule]
+	if !ok {
+		lv = Error
+	}
 	if lv == Off {
 		return nil
 	}

@@ -66,11 +66,15 @@ var (
 	tableDelim = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
 )
 
-// vagueText is link text that does not say where a link goes, in lower case.
+// vagueText is link text that does not say where a link goes, in lower case, in the
+// languages the default site is written in.
 var vagueText = map[string]bool{
 	"click here": true, "here": true, "click": true, "read more": true, "more": true,
 	"learn more": true, "link": true, "this link": true, "this": true, "this page": true,
 	"go": true, "see here": true, "more info": true, "more information": true,
+	"aquí": true, "haz clic aquí": true, "clic aquí": true, "pulsa aquí": true, "leer más": true,
+	"lee más": true, "más": true, "ver más": true, "más información": true, "este enlace": true,
+	"enlace": true, "esta página": true,
 }
 
 // structure checks headings, images, link text and tables.
