@@ -28,7 +28,7 @@
 //	heading-order    error    a heading skips a level: an h4 (####) after an h2 (##)
 //	empty-heading    error    a heading without words
 //	image-alt        error    an image without alt text: ![](photo.jpg)
-//	link-text        error    link text that says nothing: "click here", "here", "read more",
+//	link-text        error    link text that says nothing: "click here", "here", "read more", "aquí",
 //	                          a bare address, no text at all
 //	table-headers    error    a table whose header row is missing or empty
 //	field-hint       warning  a worksheet field (or table column) without a hint whose label
