@@ -340,6 +340,9 @@ func TestOlderRecordAndRemovedField(t *testing.T) {
 		`document.querySelector('.ws-earlier').hidden`:                                             "false",
 		`document.querySelector('.ws-earlier').textContent.includes('What was the hardest part?')`: "true",
 		`document.querySelector('.ws-earlier').textContent.includes('Saying no')`:                  "true",
+		`document.getElementById('f-inventory_r0_name').value`:                                     "Ann",
+		`document.getElementById('f-inventory_r0_closeness').value`:                                "4",
+		`document.querySelector('.ws-earlier').textContent.includes('trust: A lot')`:               "true",
 	}
 	for expr, want := range checks {
 		if got := eval[any](t, ctx, expr); jsonText(got) != want {
@@ -350,7 +353,7 @@ func TestOlderRecordAndRemovedField(t *testing.T) {
 	do(t, ctx, `const n = document.getElementById('f-first-name'); n.value = 'Samuel'; n.dispatchEvent(new Event('input', {bubbles: true}));`)
 	settle()
 	saved := eval[string](t, ctx, `localStorage.getItem(`+keyJS+`)`)
-	for _, want := range []string{`"hardest-part":"Saying no"`, `"first-name":"Samuel"`, `"v":1`} {
+	for _, want := range []string{`"hardest-part":"Saying no"`, `"first-name":"Samuel"`, `"v":1`, `"trust":"A lot"`} {
 		if !strings.Contains(saved, want) {
 			t.Errorf("saved record lacks %s: %s", want, saved)
 		}

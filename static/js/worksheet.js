@@ -275,32 +275,39 @@
         let ok = true;
         v.forEach((o, i) => {
           const r = rs.find((x) => isObj(o) && x.dataset.name === o._row) || (!isObj(o) || !o._row ? rs[i] : null);
-          if (r) fillRow(r, o); else ok = ok && empty(o);
+          ok = (r ? fillRow(r, o) : empty(o)) && ok;
         });
         return ok;
       }
       const want = Math.max(+f.dataset.rowsMin || 1, v.length);
       while (rows(f).length < want) addRow(f);
       while (rows(f).length > want) rows(f).at(-1).remove();
-      rows(f).forEach((r, i) => fillRow(r, v[i] ?? ''));
+      const ok = rows(f).map((r, i) => fillRow(r, v[i] ?? '')).every(Boolean);
       renumber(f);
-      return true;
+      return ok;
     }
     const n = $('.ws-input', f);
     n.value = typeof v === 'string' ? v : text(v);
     return n.value !== '' || empty(v); // a number or date input refuses text that is not one
   }
+  // fillRow puts a saved row into a row of controls; false when part of it has no place
+  // (a column since removed, text in a number box).
   function fillRow(r, o) {
     const ns = $$('[data-k]', r);
+    const keys = ns.map((n) => n.dataset.k);
+    let ok = !isObj(o) || keys[0] === '' || Object.keys(o).every((k) => k === '_row' || keys.includes(k) || empty(o[k]));
     for (const n of ns) {
       let x = isObj(o) ? o[n.dataset.k] : (n === ns[0] ? o : '');
       if (n.dataset.k === '' && isObj(o)) x = text(o);
-      n.value = x ?? '';
-      if (n.tagName === 'SELECT' && n.value !== String(x ?? '')) {
-        n.append(el('option', {}, String(x)));
+      x = x == null ? '' : String(x);
+      n.value = x;
+      if (n.tagName === 'SELECT' && n.value !== x) {
+        n.append(el('option', {}, x)); // an option since renamed: kept and shown
         n.value = x;
       }
+      ok = ok && n.value === x;
     }
+    return ok;
   }
 
   // ---- repeatable rows
