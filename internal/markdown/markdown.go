@@ -12,8 +12,8 @@
 //   - Links to other pages by their source file: [the middle phase](../phases/middle.md#what-happens).
 //     The build rewrites them to the page's URL and fails when the page or heading is missing.
 //
-// Every heading gets an id made from its words ("What happens" → what-happens), unique in
-// its page. Raw HTML is not rendered, and links with dangerous schemes such as javascript:
+// Every heading gets an id made from its words ("What happens" → what-happens, "¿Cómo
+// se ve?" → como-se-ve), unique in its page (see NewIDs). Raw HTML is not rendered, and links with dangerous schemes such as javascript:
 // are dropped. Links to other websites get rel="noopener noreferrer".
 package markdown
 

@@ -33,7 +33,7 @@ func TestCases(t *testing.T) {
 					want = f.Data
 				}
 			}
-			pc := parser.NewContext()
+			pc := parser.NewContext(parser.WithIDs(NewIDs()))
 			WithResolver(pc, func(dest string, line int, image bool) string {
 				return "resolved:" + dest + ":" + string(rune('0'+line))
 			})
