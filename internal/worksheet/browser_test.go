@@ -536,3 +536,38 @@ func TestRowsWithoutDragging(t *testing.T) {
 	}
 	rec.AssertNoErrors(t)
 }
+
+// TestCopyAsText copies a plain summary: the title, each answered question and
+// its answer, questionnaire items with their answers and the total.
+func TestCopyAsText(t *testing.T) {
+	base := browsertest.Serve(t, buildSite(t), prefix)
+	ctx, rec := tab(t, base, guide)
+	do(t, ctx, `const set = (id, v) => { const n = document.getElementById(id); n.value = v; n.dispatchEvent(new Event('input', {bubbles: true})); };
+		set('f-first-name', 'Sam');
+		set('f-inventory_r0_name', 'Ann');
+		for (const id of ['f-phq-2_1_1', 'f-phq-2_2_2', 'f-who-to-call_2']) { document.getElementById(id).click(); }
+		navigator.clipboard.writeText = (s) => { window.__copied = s; return Promise.resolve(); };
+		document.querySelector('#ws-tools [data-act=copy]').click();
+		await new Promise(r => setTimeout(r, 100));`)
+	got := eval[string](t, ctx, `window.__copied`)
+	for _, want := range []string{
+		"Every field\n",
+		"What would you like to be called?\nSam\n",
+		"Who could you call when you feel low?\nSomeone in my family\n",
+		"My relationships\n- Name: Ann\n",
+		"1. Little interest or pleasure in doing things: Several days (1)",
+		"2. Feeling down, depressed, or hopeless: More than half the days (2)",
+		"Total score: 3 – A score to talk about with your therapist\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("copied text lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "When did the change start?") {
+		t.Errorf("copied text lists an unanswered question:\n%s", got)
+	}
+	if s := eval[string](t, ctx, `document.getElementById('ws-status').textContent`); !strings.HasPrefix(s, "Copied") {
+		t.Errorf("status after copying: %q", s)
+	}
+	rec.AssertNoErrors(t)
+}

@@ -405,14 +405,14 @@
   };
   const cut = (s, n = 14) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
   // axis draws a rating chart frame with W x H plot area and returns y(value).
-  function frame(svg, min, max, lo, hi) {
+  function frame(svg, min, max, lo, hi, better) {
     const y = (v) => 20 + (240 * (max - v)) / (max - min);
     svg.append(svgEl('line', { class: 'ws-axis', x1: 50, y1: 20, x2: 50, y2: 260 }),
       svgEl('line', { class: 'ws-axis', x1: 50, y1: 260, x2: 590, y2: 260 }),
       svgEl('text', { x: 45, y: y(max) + 4, 'text-anchor': 'end' }, max),
       svgEl('text', { x: 45, y: y(min) + 4, 'text-anchor': 'end' }, min),
-      svgEl('text', { x: 55, y: 14, class: 'ws-small' }, cut(hi || '', 40)),
-      svgEl('text', { x: 55, y: 276, class: 'ws-small' }, cut(lo || '', 40)));
+      svgEl('text', { x: 55, y: 14, class: `ws-small${better === 'high' ? ' ws-better' : ''}` }, cut(hi || '', 40)),
+      svgEl('text', { x: 55, y: 276, class: `ws-small${better === 'low' ? ' ws-better' : ''}` }, cut(lo || '', 40)));
     return y;
   }
   function line(svg, pts, cls) {
@@ -457,12 +457,12 @@
     tracker(f, svg) {
       svg.replaceChildren();
       const [lo, hi] = ends(f, 'rating');
-      const y = frame(svg, +f.dataset.min, +f.dataset.max, lo, hi);
+      const y = frame(svg, +f.dataset.min, +f.dataset.max, lo, hi, f.dataset.better);
       const es = rows(f).map(get1).filter((e) => e.rating !== '' && e.date).sort((a, b) => (a.date < b.date ? -1 : 1));
       const t = es.map((e) => Date.parse(e.date));
       const span = Math.max(t.at(-1) - t[0], 1);
       const x = (i) => (es.length === 1 ? 320 : 70 + (500 * (t[i] - t[0])) / span);
-      line(svg, es.map((e, i) => [x(i), y(+e.rating)]), f.dataset.better === 'low' ? 'ws-low' : '');
+      line(svg, es.map((e, i) => [x(i), y(+e.rating)]), '');
       es.forEach((e, i) => { if (i === 0 || i === es.length - 1) svg.append(svgEl('text', { x: x(i), y: 292, 'text-anchor': 'middle', class: 'ws-small ws-mark' }, e.date)); });
     },
     rhythm(f, svg) {
@@ -583,6 +583,7 @@
     download([failed || !rec ? current() : rec], `answers-${wsId}`);
   };
   function copyText() {
+    save(); // now, so that the saved status does not replace the copied one
     const out = [root.dataset.worksheetTitle, ''];
     for (const f of fields) {
       const v = get(f);
@@ -590,7 +591,8 @@
       out.push(labelOf(f));
       if (type(f) === 'questionnaire') {
         $$('.ws-item', f).forEach((it, i) => v[i] && out.push(`${$('legend', it).textContent}: ${$('input:checked+label', it).textContent} (${v[i]})`));
-        out.push(`${$('.ws-total', f).textContent.trim()}`);
+        const band = $('[data-band]', f).textContent;
+        out.push(`${$('.ws-total > span', f).textContent}: ${$('[data-total]', f).textContent}${band ? ' – ' + band : ''}`);
       } else if (Array.isArray(v)) {
         const heads = Object.fromEntries($$('th[id]', f).map((th) => [th.id.replace(/.*_c_/, ''), th.firstChild.textContent]));
         for (const o of v) out.push('- ' + (isObj(o) ? Object.entries(o).filter(([, x]) => x).map(([k, x]) => (k === '_row' ? x : `${heads[k] || k}: ${x}`)).join('; ') : o));
