@@ -207,14 +207,16 @@ func (r *run) build() error {
 	r.min = newMinifier(!r.opts.NoMinify)
 	r.assets = r.copyStatic()
 
-	var others []string
-	for _, l := range cfg.Langs()[1:] {
-		others = append(others, l)
-	}
+	others := cfg.Langs()[1:]
 	for i, lang := range cfg.Langs() {
 		b := &builder{run: r, lang: lang, cfg: cfg.For(lang)}
 		opts := content.Options{Drafts: r.opts.Drafts, Lang: lang, Exclude: others}
 		if i > 0 {
+			// A language without pages is not built: a site that keeps the default
+			// site.yaml but writes its own content/ has no content/es/.
+			if fi, err := fs.Stat(r.src, "content/"+lang); err != nil || !fi.IsDir() {
+				continue
+			}
 			opts = content.Options{Drafts: r.opts.Drafts, Lang: lang, Dir: "content/" + lang, URLPrefix: "/" + lang}
 		}
 		if !b.load(opts, i == 0) {
@@ -307,7 +309,7 @@ func (b *builder) renderPages() {
 }
 
 func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
-	pc := parser.NewContext()
+	pc := parser.NewContext(parser.WithIDs(markdown.NewIDs()))
 	worksheet.Begin(pc, p.WorksheetID())
 	var frags []fragment
 	markdown.WithResolver(pc, func(dest string, line int, image bool) string {
