@@ -140,8 +140,14 @@ const snapshotJS = `JSON.stringify([...document.querySelectorAll('#worksheet inp
 func TestFillReloadAndSecondTab(t *testing.T) {
 	base := browsertest.Serve(t, buildSite(t), prefix)
 	ctx, rec := tab(t, base, guide)
+	do(t, ctx, `window.__persist = 0;
+		navigator.storage.persisted = async () => false;
+		navigator.storage.persist = async () => { window.__persist++; return true; };`)
 	do(t, ctx, fillJS)
 	settle()
+	if got := eval[int](t, ctx, `window.__persist`); got != 1 {
+		t.Errorf("persistent storage asked for %d times after the first answers, want once", got)
+	}
 	filled := eval[string](t, ctx, snapshotJS)
 	if strings.Count(filled, `"answer `) < 20 {
 		t.Fatalf("the fill did not reach the fields: %s", filled)
@@ -268,6 +274,10 @@ func TestDownloadClearImport(t *testing.T) {
 	}
 
 	do(t, ctx, `document.querySelector('#ws-tools [data-act=clear]').click(); await new Promise(r => setTimeout(r, 50));`)
+	do(t, ctx, pressJS("Download a copy first"))
+	if got := eval[string](t, ctx, `window.__files.length + ' ' + !!document.querySelector('dialog[open]')`); got != "2 true" {
+		t.Errorf("download first from the clear dialog: files and dialog open = %s, want 2 true", got)
+	}
 	do(t, ctx, pressJS("Clear answers"))
 	if got := eval[bool](t, ctx, `localStorage.getItem(`+keyJS+`) === null`); !got {
 		t.Error("clear left the record in storage")
