@@ -19,30 +19,30 @@ type Field struct {
 	Hint  string
 	Line  int // file line of the opening fence; for a table column, of its id key
 
-	Rows      int     // textarea: visible lines; list, table, timeline, tracker, circle: rows shown at first
-	Min, Max  float64 // number (when HasMin/HasMax), scale, timeline, tracker, number and scale columns
-	Step      float64 // number (0: any), scale
-	HasMin    bool
-	HasMax    bool
-	Unit      string   // number
-	MinLabel  string   // scale, timeline, tracker
-	MaxLabel  string   // scale, timeline, tracker
-	Options   []string // choice, checklist, choice columns
-	Other     string   // choice, checklist: label of the "other" text box ("" for the default)
-	HasOther  bool
-	ItemLabel string   // list
-	Columns   []*Field // table
-	RowLabel  string   // table
-	FixedRows []string // table
-	Question  string   // questionnaire
-	Items     []string // questionnaire
-	Answers   []Answer // questionnaire: the shared answer options
-	Bands     []Band   // questionnaire
-	Rules     []Rule   // questionnaire
-	Rings     []string // circle, inside out
-	People    string   // circle: id of the list or table field naming people
-	Better    string   // tracker: "high" or "low"
-	Activity  []string // rhythm
+	Rows       int     // textarea: visible lines; list, table, timeline, tracker, circle: rows shown at first
+	Min, Max   float64 // number (when HasMin/HasMax), scale, timeline, tracker, number and scale columns
+	Step       float64 // number (0: any), scale
+	HasMin     bool
+	HasMax     bool
+	Unit       string   // number
+	MinLabel   string   // scale, timeline, tracker
+	MaxLabel   string   // scale, timeline, tracker
+	Options    []string // choice, checklist, choice columns
+	Other      string   // choice, checklist: label of the "other" text box ("" for the default)
+	HasOther   bool
+	ItemLabel  string   // list
+	Columns    []*Field // table
+	RowLabel   string   // table
+	FixedRows  []string // table
+	Question   string   // questionnaire
+	Items      []string // questionnaire
+	Answers    []Answer // questionnaire: the shared answer options
+	Bands      []Band   // questionnaire
+	Rules      []Rule   // questionnaire
+	Rings      []string // circle, inside out
+	People     string   // circle: id of the list or table field naming people
+	Better     string   // tracker: "high" or "low"
+	Activities []string // rhythm
 
 	peopleLine int
 }
@@ -146,7 +146,7 @@ func parseField(src []byte, fence int) (*Field, []*Error) {
 	if len(doc.Content) == 0 {
 		return nil, []*Error{{Line: fence, Msg: "empty field block (want at least id, type and label)"}}
 	}
-	f := d.field(doc.Content[0], Types, "field block")
+	f := d.field(doc.Content[0], false)
 	if f != nil {
 		f.Line = fence
 	}
@@ -174,8 +174,12 @@ func (d *decoder) pairs(n *yaml.Node, what string) (keys, vals []*yaml.Node, ok 
 	return keys, vals, true
 }
 
-// field decodes a field, or a table column when types is columnTypes.
-func (d *decoder) field(n *yaml.Node, types []string, what string) *Field {
+// field decodes a field, or a column of a table.
+func (d *decoder) field(n *yaml.Node, column bool) *Field {
+	types, what := Types, "field block"
+	if column {
+		types, what = columnTypes, "a column"
+	}
 	keys, vals, ok := d.pairs(n, what)
 	if !ok {
 		return nil
@@ -185,7 +189,6 @@ func (d *decoder) field(n *yaml.Node, types []string, what string) *Field {
 	for i, k := range keys {
 		byKey[k.Value] = vals[i]
 	}
-	column := len(types) == len(columnTypes)
 
 	if v := byKey["type"]; v == nil {
 		d.errorf(n, "missing type (want one of %s)", strings.Join(types, ", "))
@@ -315,7 +318,7 @@ func (d *decoder) option(f *Field, k, v *yaml.Node) {
 			d.errorf(v, "better must be high or low, not %q", f.Better)
 		}
 	case "activities":
-		f.Activity = d.strs(v, "activities")
+		f.Activities = d.strs(v, "activities")
 	}
 }
 
@@ -409,10 +412,10 @@ func (d *decoder) check(f *Field, n *yaml.Node, byKey map[string]*yaml.Node) {
 		}
 		rows(3)
 	case "rhythm":
-		if len(f.Activity) == 0 {
+		if len(f.Activities) == 0 {
 			d.errorf(at("activities"), "rhythm needs activities")
 		}
-		dupes(d, at("activities"), "activity", f.Activity)
+		dupes(d, at("activities"), "activity", f.Activities)
 	}
 }
 
@@ -424,7 +427,7 @@ func (d *decoder) columns(v *yaml.Node) []*Field {
 	var cols []*Field
 	seen := map[string]bool{}
 	for _, c := range v.Content {
-		col := d.field(c, columnTypes, "a column")
+		col := d.field(c, true)
 		if col == nil {
 			continue
 		}

@@ -435,7 +435,7 @@ func (b *builder) visual() {
 			day := strconv.Itoa(d)
 			cols = append(cols, &Field{ID: "d" + day, Type: "time", Label: t("worksheet.day-" + day)})
 		}
-		fixed = f.Activity
+		fixed = f.Activities
 	}
 	if f.Type == "timeline" || f.Type == "tracker" {
 		data += fmt.Sprintf(` data-min="%s" data-max="%s"`, fnum(f.Min), fnum(f.Max))
