@@ -109,16 +109,23 @@ func (r *Result) Summary() string {
 	return s
 }
 
-// counter counts the files written through it.
+// counter counts the files written through it and keeps a content hash of each,
+// which the service worker's list of files is made from (see offline.go).
 type counter struct {
 	output.Writer
-	mu sync.Mutex
-	n  int
+	mu     sync.Mutex
+	n      int
+	hashes map[string]string // file name -> contentHash of what was last written
 }
 
 func (c *counter) WriteFile(name string, data []byte) error {
+	h := contentHash(data)
 	c.mu.Lock()
 	c.n++
+	if c.hashes == nil {
+		c.hashes = map[string]string{}
+	}
+	c.hashes[name] = h
 	c.mu.Unlock()
 	return c.Writer.WriteFile(name, data)
 }
@@ -236,6 +243,7 @@ func (r *run) build() error {
 	r.checkFragments()
 	r.checkTranslations()
 	r.writeExtras()
+	r.writeOffline() // last: sw.js lists every file written before it
 	return r.errs.Err()
 }
 

@@ -1,0 +1,120 @@
+package build
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
+)
+
+// An iconShape is how an app icon fills its square.
+type iconShape int
+
+const (
+	// iconRounded is the favicon's design: a rounded square on a transparent
+	// background, for the manifest's ordinary ("any") icons.
+	iconRounded iconShape = iota
+	// iconFull fills the whole square, for apple-touch-icon: iOS rounds the corners
+	// itself and shows transparency as black.
+	iconFull
+	// iconMaskable fills the whole square and keeps the drawing inside the central
+	// circle of 80% that every launcher's mask leaves visible.
+	iconMaskable
+)
+
+// drawIcon draws static/favicon.svg's design (two circles, one filled and one a ring,
+// white on the brand colour) as a size × size picture. The favicon is drawn on a grid
+// of 32 units:
+//
+//	<rect width="32" height="32" rx="7"/>
+//	<circle cx="12" cy="13" r="5" fill="#fff"/>
+//	<circle cx="21" cy="19" r="5" fill="none" stroke="#fff" stroke-width="2.5"/>
+//
+// Pixels near an edge are sampled 4 × 4 times, to smooth it.
+func drawIcon(size int, brand rgb, shape iconShape) *image.NRGBA {
+	const n = 4 // samples per pixel along each axis, near an edge
+	scale := 1.0
+	if shape == iconMaskable {
+		// The drawing reaches 12.1 units from the centre; the safe circle's radius
+		// is 12.8. Shrinking a little more keeps it clear of the mask's edge.
+		scale = 0.85
+	}
+	// at tells whether the point (x, y), in units, is inside the icon's square and
+	// whether it is white, and how far it is from the nearest edge.
+	at := func(x, y float64) (in, white bool, edge float64) {
+		in, edge = true, math.Inf(1)
+		if shape == iconRounded {
+			d := roundedSquareDist(x, y, 32, 7)
+			in, edge = d <= 0, math.Abs(d)
+		}
+		// The drawing, scaled about the centre.
+		dx, dy := 16+(x-16)/scale, 16+(y-16)/scale
+		d1 := math.Hypot(dx-12, dy-13)
+		d2 := math.Hypot(dx-21, dy-19)
+		white = d1 <= 5 || (d2 >= 3.75 && d2 <= 6.25)
+		edge = math.Min(edge, scale*math.Min(math.Abs(d1-5), math.Min(math.Abs(d2-3.75), math.Abs(d2-6.25))))
+		return in, white, edge
+	}
+	img := image.NewNRGBA(image.Rect(0, 0, size, size))
+	unit := 32 / float64(size)
+	for py := 0; py < size; py++ {
+		for px := 0; px < size; px++ {
+			in, white, edge := at((float64(px)+0.5)*unit, (float64(py)+0.5)*unit)
+			cover, whites := 0.0, 0.0 // shares of the pixel inside the square; of those, white
+			if edge > unit {          // further than half the pixel's diagonal
+				if in {
+					cover = 1
+					if white {
+						whites = 1
+					}
+				}
+			} else {
+				for sy := 0; sy < n; sy++ {
+					for sx := 0; sx < n; sx++ {
+						in, white, _ := at((float64(px)+(float64(sx)+0.5)/n)*unit, (float64(py)+(float64(sy)+0.5)/n)*unit)
+						if in {
+							cover++
+							if white {
+								whites++
+							}
+						}
+					}
+				}
+				if cover > 0 {
+					whites /= cover
+				}
+				cover /= n * n
+			}
+			if cover == 0 {
+				continue
+			}
+			// Mix brand and white by the share of white; coverage is alpha.
+			var c color.NRGBA
+			c.R = uint8(math.Round(brand[0] + (255-brand[0])*whites))
+			c.G = uint8(math.Round(brand[1] + (255-brand[1])*whites))
+			c.B = uint8(math.Round(brand[2] + (255-brand[2])*whites))
+			c.A = uint8(math.Round(255 * cover))
+			img.SetNRGBA(px, py, c)
+		}
+	}
+	return img
+}
+
+// roundedSquareDist is the signed distance from (x, y) to the edge of the square from 0
+// to side with corners rounded to radius r: negative inside.
+func roundedSquareDist(x, y, side, r float64) float64 {
+	h := side/2 - r
+	qx, qy := math.Abs(x-side/2)-h, math.Abs(y-side/2)-h
+	return math.Hypot(math.Max(qx, 0), math.Max(qy, 0)) + math.Min(math.Max(qx, qy), 0) - r
+}
+
+// encodePNG returns img as PNG.
+func encodePNG(img image.Image) ([]byte, error) {
+	var buf bytes.Buffer
+	e := png.Encoder{CompressionLevel: png.DefaultCompression}
+	if err := e.Encode(&buf, img); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

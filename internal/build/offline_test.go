@@ -1,0 +1,262 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"io/fs"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/iptsite/iptsite"
+	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/source"
+)
+
+// worker reads the list of files and the version from a sw.js built without minifying.
+func worker(t *testing.T, mem *output.Memory) (files map[string]string, version string) {
+	t.Helper()
+	sw, ok := mem.File("sw.js")
+	if !ok {
+		t.Fatal("no sw.js")
+	}
+	m := regexp.MustCompile(`(?m)^const FILES = (\{.*\});\nconst VERSION = "([0-9a-f]+)";$`).FindSubmatch(sw)
+	if m == nil {
+		t.Fatalf("sw.js does not start with FILES and VERSION:\n%.300s", sw)
+	}
+	if err := json.Unmarshal(m[1], &files); err != nil {
+		t.Fatalf("sw.js FILES: %v", err)
+	}
+	sum := sha256.Sum256(m[1])
+	if got, want := string(m[2]), hex.EncodeToString(sum[:8]); got != want {
+		t.Errorf("sw.js VERSION is %s, want %s, the hash of FILES", got, want)
+	}
+	return files, string(m[2])
+}
+
+// TestServiceWorkerListsTheBuild: sw.js lists every file of the build, with the hash of
+// what was written, except the files for robots and itself.
+func TestServiceWorkerListsTheBuild(t *testing.T) {
+	mem := buildDefault(t, Options{NoMinify: true, BaseURL: "https://clinic.example/ipt/"})
+	files, _ := worker(t, mem)
+	for _, name := range mem.Names() {
+		data, _ := mem.File(name)
+		h, listed := files[name]
+		switch {
+		case name == "sw.js" || name == "robots.txt" || name == "sitemap.xml":
+			if listed {
+				t.Errorf("sw.js lists %s", name)
+			}
+		case !listed:
+			t.Errorf("sw.js does not list %s", name)
+		case h != contentHash(data):
+			t.Errorf("sw.js lists %s with hash %s, but its content hashes to %s", name, h, contentHash(data))
+		}
+		delete(files, name)
+	}
+	for name := range files {
+		t.Errorf("sw.js lists %s, which the build did not write", name)
+	}
+	for _, name := range []string{"index.html", "worksheets/goals/index.html", "manifest.webmanifest", "icons/maskable-512.png", "favicon.svg"} {
+		if _, ok := mem.File(name); !ok {
+			t.Errorf("the build has no %s", name)
+		}
+	}
+}
+
+// buildEdited builds the default site with text added to the end of one content file.
+func buildEdited(t *testing.T, opts Options, file, text string) *output.Memory {
+	t.Helper()
+	defaults := iptsite.Defaults()
+	site := fstest.MapFS{}
+	err := fs.WalkDir(defaults, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(defaults, p)
+		if p == "content/"+file {
+			data = append(data, "\n\n"+text+"\n"...)
+		}
+		site[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Source = source.Layered{Site: site, Defaults: defaults}
+	mem := output.NewMemory()
+	if _, err := Build(opts, mem); err != nil {
+		t.Fatalf("building: %v", err)
+	}
+	return mem
+}
+
+// TestServiceWorkerVersion: the same site gives the same worker, byte for byte, so
+// browsers do not download a site again for nothing; a change to one page gives a new
+// version in which the other pages keep their hashes, so an update downloads little.
+func TestServiceWorkerVersion(t *testing.T) {
+	opts := Options{NoMinify: true}
+	a, b := buildDefault(t, opts), buildDefault(t, opts)
+	swA, _ := a.File("sw.js")
+	swB, _ := b.File("sw.js")
+	if !bytes.Equal(swA, swB) {
+		t.Fatal("two builds of the same site wrote different sw.js")
+	}
+	filesA, versionA := worker(t, a)
+
+	c := buildEdited(t, opts, "about-ipt.md", "One more sentence.")
+	filesC, versionC := worker(t, c)
+	if versionC == versionA {
+		t.Fatal("a changed page did not change the worker's version")
+	}
+	if filesC["about-ipt/index.html"] == filesA["about-ipt/index.html"] {
+		t.Error("the changed page kept its hash")
+	}
+	for _, same := range []string{"index.html", "glossary/index.html", "worksheets/goals/index.html", "icons/icon-512.png", "manifest.webmanifest"} {
+		if filesC[same] == "" || filesC[same] != filesA[same] {
+			t.Errorf("%s: hash %q, was %q: an unchanged file should keep its hash", same, filesC[same], filesA[same])
+		}
+	}
+}
+
+// TestServeModeWorker: under iptsite serve no page registers the worker, and sw.js is
+// the one that removes an earlier build's worker.
+func TestServeModeWorker(t *testing.T) {
+	mem := buildDefault(t, Options{LiveReload: true})
+	sw, _ := mem.File("sw.js")
+	if string(sw) != killSwitch {
+		t.Errorf("sw.js under serve is not the worker that removes itself:\n%.300s", sw)
+	}
+	for _, name := range mem.Names() {
+		data, _ := mem.File(name)
+		if strings.HasSuffix(name, ".html") && bytes.Contains(data, []byte("data-sw")) {
+			t.Errorf("%s registers the service worker under serve", name)
+		}
+	}
+	home, _ := mem.File("index.html")
+	if !bytes.Contains(home, []byte(`<link rel="manifest" href="manifest.webmanifest">`)) {
+		t.Error("the home page under serve does not link the manifest")
+	}
+	built := buildDefault(t, Options{})
+	home, _ = built.File("index.html")
+	if !bytes.Contains(home, []byte(`data-sw="sw.js"`)) {
+		t.Error("the built home page does not register sw.js")
+	}
+}
+
+func decodePNG(t *testing.T, mem *output.Memory, name string) image.Image {
+	t.Helper()
+	data, ok := mem.File(name)
+	if !ok {
+		t.Fatalf("no %s", name)
+	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return img
+}
+
+// TestAppIcons draws the favicon's design in the brand colour: the sizes the manifest
+// names, transparent corners only where a launcher does not cut its own shape, white
+// circles where the favicon has them.
+func TestAppIcons(t *testing.T) {
+	const brand = "#aa3355"
+	defaults := iptsite.Defaults()
+	yaml, err := fs.ReadFile(defaults, "site.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml = regexp.MustCompile(`(?m)^brandColor: .*$`).ReplaceAll(yaml, []byte(`brandColor: "`+brand+`"`))
+	mem := output.NewMemory()
+	src := source.Layered{Site: fstest.MapFS{"site.yaml": {Data: yaml}}, Defaults: defaults}
+	if _, err := Build(Options{Source: src}, mem); err != nil {
+		t.Fatal(err)
+	}
+	var m manifest
+	data, _ := mem.File("manifest.webmanifest")
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatalf("manifest.webmanifest: %v", err)
+	}
+	if m.ThemeColor != brand || m.BackgroundColor != brand {
+		t.Errorf("manifest colours %s and %s, want the brand colour %s", m.ThemeColor, m.BackgroundColor, brand)
+	}
+	if len(m.Icons) != 3 {
+		t.Fatalf("manifest has %d icons, want 3", len(m.Icons))
+	}
+	for _, ic := range m.Icons {
+		img := decodePNG(t, mem, ic.Src)
+		if got := fmt.Sprintf("%dx%d", img.Bounds().Dx(), img.Bounds().Dy()); got != ic.Sizes {
+			t.Errorf("%s is %v, the manifest says %s", ic.Src, img.Bounds().Size(), ic.Sizes)
+		}
+	}
+
+	brandC := color.NRGBA{0xaa, 0x33, 0x55, 0xff}
+	white := color.NRGBA{0xff, 0xff, 0xff, 0xff}
+	clear := color.NRGBA{}
+	// at returns the colour at (x, y) in the favicon's 32 units.
+	at := func(img image.Image, x, y float64) color.NRGBA {
+		s := float64(img.Bounds().Dx()) / 32
+		return color.NRGBAModel.Convert(img.At(int(x*s), int(y*s))).(color.NRGBA)
+	}
+	for _, c := range []struct {
+		file               string
+		corner, fill, ring color.NRGBA
+	}{
+		{"icons/icon-192.png", clear, white, white},
+		{"icons/icon-512.png", clear, white, white},
+		{"icons/maskable-512.png", brandC, white, white},
+		{"icons/apple-touch-icon.png", brandC, white, white},
+	} {
+		img := decodePNG(t, mem, c.file)
+		if got := at(img, 0, 0); got != c.corner {
+			t.Errorf("%s: corner %v, want %v", c.file, got, c.corner)
+		}
+		if got := at(img, 16, 5); got != brandC {
+			t.Errorf("%s: background %v, want the brand colour %v", c.file, got, brandC)
+		}
+		if got := at(img, 12, 13); got != c.fill {
+			t.Errorf("%s: centre of the filled circle %v, want %v", c.file, got, c.fill)
+		}
+		if got := at(img, 21, 19); got != brandC {
+			t.Errorf("%s: centre of the ring %v, want the brand colour %v", c.file, got, brandC)
+		}
+	}
+	// The ring, 5 units from its centre, on the unscaled icons.
+	if got := at(decodePNG(t, mem, "icons/icon-512.png"), 26, 19); got != white {
+		t.Errorf("icon-512: the ring is %v, want white", got)
+	}
+	// The maskable icon keeps its drawing inside the safe circle (radius 40%).
+	img := decodePNG(t, mem, "icons/maskable-512.png")
+	for y := 0; y < 512; y++ {
+		for x := 0; x < 512; x++ {
+			dx, dy := float64(x)+0.5-256, float64(y)+0.5-256
+			if dx*dx+dy*dy > 0.4*512*0.4*512 && color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA) != brandC {
+				t.Fatalf("maskable-512: pixel (%d, %d) outside the safe circle is not the brand colour", x, y)
+			}
+		}
+	}
+}
+
+func TestShortName(t *testing.T) {
+	for _, c := range []struct{ title, want string }{
+		{"Clinic", "Clinic"},
+		{"Twelve chars", "Twelve chars"},
+		{"Understanding IPT", "IPT"},
+		{"Riverside Family Clinic", "Riverside"},
+		{"Entendiendo la TIP", "TIP"},
+		{"A Very Long Clinic Name", "A Very Long"},
+		{"Psychotherapeutics", "Psychothera…"},
+	} {
+		if got := shortName(c.title); got != c.want {
+			t.Errorf("shortName(%q) = %q, want %q", c.title, got, c.want)
+		}
+	}
+}
