@@ -26,7 +26,7 @@ type bench struct {
 
 	root    string // the repository
 	tmp     string // corpora, outputs and the iptsite binary
-	iptsite string
+	iptsite string // the binary timed: built from cmd/iptsite unless given
 	self    string // this program, for "benchsite floor"
 }
 
@@ -74,13 +74,21 @@ func (b *bench) run() (*report, error) {
 	if rep.machine.goVersion, err = output(b.root, "go", "version"); err != nil {
 		return nil, err
 	}
-	b.iptsite = filepath.Join(b.tmp, "iptsite")
-	fmt.Fprintf(b.log, "building %s\n", b.iptsite)
-	if _, err := output(b.root, "go", "build", "-o", b.iptsite, "./cmd/iptsite"); err != nil {
-		return nil, err
-	}
-	if rep.commit, err = output(b.root, "git", "describe", "--always", "--dirty"); err != nil {
-		rep.commit = "unknown"
+	if b.iptsite == "" {
+		b.iptsite = filepath.Join(b.tmp, "iptsite")
+		fmt.Fprintf(b.log, "building %s\n", b.iptsite)
+		if _, err := output(b.root, "go", "build", "-o", b.iptsite, "./cmd/iptsite"); err != nil {
+			return nil, err
+		}
+		rep.commit = "at an unknown commit"
+		if c, err := output(b.root, "git", "describe", "--always", "--dirty"); err == nil {
+			rep.commit = "at commit `" + c + "`"
+		}
+	} else {
+		if b.iptsite, err = filepath.Abs(b.iptsite); err != nil {
+			return nil, err
+		}
+		rep.commit = "binary `" + b.iptsite + "`"
 	}
 	for _, n := range b.sizes {
 		r, err := b.size(n)

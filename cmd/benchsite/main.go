@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	benchsite [-sizes 250,500,...] [-runs 5] [-write docs/performance.md]
+//	benchsite [-sizes 250,500,...] [-runs 5] [-iptsite BINARY] [-write docs/performance.md]
 //	benchsite gen [-seed 1] N DIR
 //	benchsite floor DIR OUT
 //
@@ -95,6 +95,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	seed := fl.Uint64("seed", 1, "the seed of the corpus")
 	write := fl.String("write", "", "also write the results into this Markdown file")
 	keep := fl.Bool("keep", false, "keep the corpora and outputs, and print where they are")
+	binary := fl.String("iptsite", "", "time this iptsite binary instead of building cmd/iptsite (to compare two versions)")
 	serve := fl.Bool("serve", true, "with -write, also run the serve test and the page-weight test and include their figures")
 	if err := fl.Parse(args); err != nil {
 		return 2
@@ -108,7 +109,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "benchsite: -sizes wants page counts such as 250,4000 and -runs at least 1\n")
 		return 2
 	}
-	b := &bench{sizes: ns, runs: *runs, seed: *seed, keep: *keep, log: stderr,
+	b := &bench{sizes: ns, runs: *runs, seed: *seed, keep: *keep, log: stderr, iptsite: *binary,
 		command: commandLine(args)}
 	rep, err := b.run()
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 // report is what a run found.
 type report struct {
 	command               string
-	commit                string
+	commit                string // which iptsite: "at commit `abc1234`" or "binary `/path`"
 	runs                  int
 	machine               machine
 	loadBefore, loadAfter float64
@@ -55,7 +55,7 @@ func ratio(a, b float64) string {
 func (r *report) Markdown() string {
 	var b strings.Builder
 	m := r.machine
-	fmt.Fprintf(&b, "Measured by `%s` at commit `%s`, %s.\n\n", r.command, r.commit, time.Now().UTC().Format("2006-01-02 15:04 MST"))
+	fmt.Fprintf(&b, "Measured by `%s`, iptsite %s, %s.\n\n", r.command, r.commit, time.Now().UTC().Format("2006-01-02 15:04 MST"))
 	fmt.Fprintf(&b, "- Machine: %d CPUs, %s, %s memory, %s\n", m.cpus, m.model, m.memory, m.os)
 	fmt.Fprintf(&b, "- Toolchain: %s\n", m.goVersion)
 	fmt.Fprintf(&b, "- Output folder on: %s\n", m.fsType)
