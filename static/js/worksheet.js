@@ -45,12 +45,12 @@
     $('p', warning).textContent = msg || notSaved;
   }
   const json = (v) => JSON.stringify(v);
+  const lang = doc.documentElement.lang || [];
   const when = (iso) => {
     const d = new Date(iso);
     if (isNaN(d)) return '';
-    const opt = { hour: '2-digit', minute: '2-digit' };
-    return d.toDateString() === new Date().toDateString() ? d.toLocaleTimeString([], opt)
-      : d.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+    return d.toDateString() === new Date().toDateString() ? d.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' })
+      : d.toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
   };
 
   // ---- storage: every access may throw (private mode, storage disabled, quota full)
