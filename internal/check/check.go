@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -156,16 +157,42 @@ func Built(res *build.Result, mem *output.Memory, src fs.FS) *Report {
 	c := &checker{mem: mem, cfg: res.Config, src: src, r: &Report{Built: true}, gz: map[string]int{}}
 	c.levels()
 	c.siteRules()
+	var pages []*content.Page
 	for _, lang := range res.Config.Langs() {
 		site := res.Sites[lang]
 		if site == nil && lang == res.Config.Language {
 			site = res.Site
 		}
-		if site == nil {
+		if site != nil {
+			pages = append(pages, site.Pages...)
+		}
+	}
+	// Pages are checked on as many goroutines as there are CPUs, and reported in order.
+	checked := make([]*pageCheck, len(pages))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				checked[i] = c.page(pages[i])
+			}
+		}()
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, pc := range checked {
+		if pc == nil {
 			continue
 		}
-		for _, p := range site.Pages {
-			c.page(p)
+		c.r.Findings = append(c.r.Findings, pc.findings...)
+		c.r.Links = append(c.r.Links, pc.links...)
+		if pc.measured != nil {
+			c.r.Pages = append(c.r.Pages, *pc.measured)
 		}
 	}
 	c.notFoundPage()
@@ -180,7 +207,9 @@ type checker struct {
 	src   fs.FS
 	r     *Report
 	level map[string]string
-	gz    map[string]int // gzipped size of CSS and JS files, by output name
+
+	mu sync.Mutex
+	gz map[string]int // gzipped size of CSS and JS files, by output name
 }
 
 // levels reads the levels of site.yaml's check: key over the rules' defaults.
@@ -377,31 +406,34 @@ func (c *checker) notFoundPage() {
 	}
 }
 
-// page checks one page.
-func (c *checker) page(p *content.Page) {
+// page checks one page. It may run on several goroutines at once: what it finds stays in
+// the pageCheck it returns (nil when the page was not written).
+func (c *checker) page(p *content.Page) *pageCheck {
 	name := strings.TrimPrefix(p.URL, "/") + "index.html"
 	data, ok := c.mem.File(name)
 	if !ok {
-		return
+		return nil
 	}
-	doc, err := html.Parse(strings.NewReader(string(data)))
+	pc := &pageCheck{checker: c, p: p, name: name, loc: newLocator(p.Source), lcfg: c.cfg.For(p.Lang)}
+	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		c.find(p.File, 1, ruleBuild, "the page's HTML does not parse: %v", err)
-		return
+		pc.find(p.File, 1, ruleBuild, "the page's HTML does not parse: %v", err)
+		return pc
 	}
-	pc := &pageCheck{checker: c, p: p, name: name, doc: doc, loc: newLocator(p.Source), lcfg: c.cfg.For(p.Lang)}
+	pc.doc = doc
 	pc.main = findElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Main })
 	pg := Page{File: p.File, URL: p.URL, Worksheet: p.Worksheet}
 	pc.reading(&pg)
 	pc.structure()
 	pc.fields()
 	pc.crisisBox()
-	pc.links()
+	pc.externalLinks()
 	pg.Weight = pc.weight(data)
-	c.r.Pages = append(c.r.Pages, pg)
+	pc.measured = &pg
+	return pc
 }
 
-// pageCheck is the state of the check of one page.
+// pageCheck is the state of the check of one page, and what it found.
 type pageCheck struct {
 	*checker
 	p    *content.Page
@@ -410,6 +442,24 @@ type pageCheck struct {
 	main *html.Node // nil when the template has no <main>
 	loc  *locator
 	lcfg *config.Site // site.yaml as it applies to the page's language
+
+	findings []Finding
+	links    []Link
+	measured *Page
+}
+
+// find adds a finding of rule to the page's unless the rule is off. The finding it
+// returns, to add notes to, is valid until the next call.
+func (pc *pageCheck) find(file string, line int, rule, format string, args ...any) *Finding {
+	lv, ok := pc.level[rule]
+	if !ok {
+		lv = Error
+	}
+	if lv == Off {
+		return nil
+	}
+	pc.findings = append(pc.findings, Finding{Path: file, Line: line, Level: lv, Rule: rule, Message: fmt.Sprintf(format, args...)})
+	return &pc.findings[len(pc.findings)-1]
 }
 
 // titleLine is the line findings about the whole page point at: the title in the front matter.
@@ -423,7 +473,7 @@ func (pc *pageCheck) lineOr(line int) int {
 	return pc.titleLine()
 }
 
-func (pc *pageCheck) links() {
+func (pc *pageCheck) externalLinks() {
 	if pc.main == nil {
 		return
 	}
@@ -434,7 +484,7 @@ func (pc *pageCheck) links() {
 			continue
 		}
 		line := pc.lineOr(pc.loc.findURL(href, textOf(a)))
-		pc.r.Links = append(pc.r.Links, Link{Path: pc.p.File, Line: line, URL: href, Host: strings.ToLower(u.Hostname())})
+		pc.links = append(pc.links, Link{Path: pc.p.File, Line: line, URL: href, Host: strings.ToLower(u.Hostname())})
 	}
 }
 

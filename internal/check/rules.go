@@ -1,13 +1,13 @@
 package check
 
 import (
-	"bytes"
 	"compress/gzip"
 	"fmt"
 	"math"
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/iptsite/iptsite/internal/readability"
 	"golang.org/x/net/html"
@@ -373,14 +373,7 @@ func (pc *pageCheck) weight(data []byte) int {
 		if name == "" {
 			continue
 		}
-		size, ok := pc.gz[name]
-		if !ok {
-			if b, found := pc.mem.File(name); found {
-				size = gzipSize(b)
-			}
-			pc.gz[name] = size
-		}
-		assets += size
+		assets += pc.assetSize(name)
 	}
 	total := page + assets
 	budget := pc.pageWeight()
@@ -395,10 +388,37 @@ func (pc *pageCheck) weight(data []byte) int {
 
 func kb(n int) float64 { return math.Round(float64(n)/1024*10) / 10 }
 
+// assetSize returns the gzipped size of a CSS or JS file of the site, 0 when there is none.
+// Each file is compressed once, however many pages load it.
+func (c *checker) assetSize(name string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	size, ok := c.gz[name]
+	if !ok {
+		if b, found := c.mem.File(name); found {
+			size = gzipSize(b)
+		}
+		c.gz[name] = size
+	}
+	return size
+}
+
+var gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(nil) }}
+
+// gzipSize returns the size of data gzipped at the default level, as web servers send it.
 func gzipSize(data []byte) int {
-	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	var n countWriter
+	w := gzipWriters.Get().(*gzip.Writer)
+	w.Reset(&n)
 	w.Write(data)
 	w.Close()
-	return buf.Len()
+	gzipWriters.Put(w)
+	return int(n)
+}
+
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	*c += countWriter(len(p))
+	return len(p), nil
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"io/fs"
 	"strings"
+	"sync"
 
 	"github.com/iptsite/iptsite/internal/build"
 	"github.com/iptsite/iptsite/internal/check"
@@ -54,12 +55,26 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 // serveFindings prints the findings of each good rebuild under iptsite serve. Warnings
-// and errors alike leave the site served; the summary line says how many there are.
+// and errors alike leave the site served; the summary line says how many there are. The
+// check runs beside the server, so it never holds up the next rebuild, and a check
+// overtaken by a newer build prints nothing.
 func serveFindings(w io.Writer, src string, fsys fs.FS) func(*build.Result, *output.Memory) {
+	var mu sync.Mutex
+	latest := 0
 	return func(res *build.Result, mem *output.Memory) {
-		r := check.Built(res, mem, fsys)
-		var b strings.Builder
-		r.WriteText(&b, check.TextOptions{Dir: src})
-		io.WriteString(w, b.String())
+		mu.Lock()
+		latest++
+		n := latest
+		mu.Unlock()
+		go func() {
+			r := check.Built(res, mem, fsys)
+			var b strings.Builder
+			r.WriteText(&b, check.TextOptions{Dir: src})
+			mu.Lock()
+			defer mu.Unlock()
+			if n == latest {
+				io.WriteString(w, b.String())
+			}
+		}()
 	}
 }
