@@ -8,7 +8,8 @@ package build
 //	                            device, so pages and worksheets open without a network
 //	manifest.webmanifest        the web app manifest ("Add to Home Screen"); each other
 //	                            language gets <lang>/manifest.webmanifest, which starts there
-//	icons/icon-192.png          the app icons, drawn from brandColor in the favicon's design
+//	icons/icon-192.png          the app icons: clinic.logo on white when it is a PNG of at
+//	                            least 192 pixels, else the favicon's design in brandColor
 //	icons/icon-512.png
 //	icons/maskable-512.png      for launchers that cut icons to a circle or other shape
 //	icons/apple-touch-icon.png  for iPhone and iPad
@@ -24,14 +25,21 @@ package build
 // opened at the same address before.
 
 import (
+	"bytes"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/png"
+	"io/fs"
+	"path"
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/iptsite/iptsite/internal/config"
 )
 
 const (
@@ -104,15 +112,20 @@ var iconCache sync.Map // "size shape #rrggbb" -> PNG bytes
 
 func (r *run) writeIcons() {
 	brand := parseHex(r.base.BrandColor)
+	logo, logoHash := r.appLogo()
 	var wg sync.WaitGroup
 	for _, ic := range appIcons {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			k := fmt.Sprintf("%d %d %s", ic.size, ic.shape, strings.ToLower(r.base.BrandColor))
+			k := fmt.Sprintf("%d %d %s %s", ic.size, ic.shape, strings.ToLower(r.base.BrandColor), logoHash)
 			data, ok := iconCache.Load(k)
 			if !ok {
-				png, err := encodePNG(drawIcon(ic.size, brand, ic.shape))
+				img := drawIcon(ic.size, brand, ic.shape)
+				if logo != nil {
+					img = drawLogoIcon(logo, ic.size, ic.shape)
+				}
+				png, err := encodePNG(img)
 				if err != nil {
 					r.failf(ic.file, 0, "drawing the app icon: %v", err)
 					return
@@ -123,6 +136,35 @@ func (r *run) writeIcons() {
 		}()
 	}
 	wg.Wait()
+}
+
+// minLogo is the fewest pixels a logo needs on its longer side to make app icons: the
+// 512-pixel icon shows it at 410, and more enlargement than that looks blurred.
+const minLogo = 192
+
+// appLogo returns clinic.logo when it can be drawn as the app icon, a PNG of at least
+// minLogo pixels on its longer side, and a hash of its file; else nil, and the icons are
+// drawn from brandColor. (An SVG logo cannot be drawn without a renderer iptsite does
+// not have.)
+func (r *run) appLogo() (image.Image, string) {
+	name := strings.TrimPrefix(r.base.Clinic.Logo, "/")
+	if !strings.EqualFold(path.Ext(name), ".png") {
+		return nil, ""
+	}
+	data, err := fs.ReadFile(r.src, path.Join("static", name))
+	if err != nil {
+		r.failf(config.File, r.base.Line("clinic.logo"), "clinic.logo: no file static/%s", name)
+		return nil, ""
+	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		r.failf(config.File, r.base.Line("clinic.logo"), "clinic.logo: static/%s is not a PNG image: %v", name, err)
+		return nil, ""
+	}
+	if b := img.Bounds(); max(b.Dx(), b.Dy()) < minLogo {
+		return nil, ""
+	}
+	return img, contentHash(data)
 }
 
 // langFolder is the output folder of the language's pages: "" for the main language,

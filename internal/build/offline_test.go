@@ -260,3 +260,86 @@ func TestShortName(t *testing.T) {
 		}
 	}
 }
+
+// buildWithLogo builds the default site with static/img/logo.png and clinic.logo naming it.
+func buildWithLogo(t *testing.T, logo []byte) (*output.Memory, error) {
+	t.Helper()
+	defaults := iptsite.Defaults()
+	yaml, err := fs.ReadFile(defaults, "site.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml = regexp.MustCompile(`(?m)^clinic:$`).ReplaceAll(yaml, []byte("clinic:\n  logo: img/logo.png"))
+	site := fstest.MapFS{"site.yaml": {Data: yaml}, "static/img/logo.png": {Data: logo}}
+	mem := output.NewMemory()
+	_, err = Build(Options{Source: source.Layered{Site: site, Defaults: defaults}}, mem)
+	return mem, err
+}
+
+// logoPNG is a w × h logo: its left half red, its right half transparent.
+func logoPNG(t *testing.T, w, h int) []byte {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w/2; x++ {
+			img.SetNRGBA(x, y, color.NRGBA{0xcc, 0, 0, 0xff})
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestLogoIcons: a PNG logo large enough becomes the app icon, on white; a small one
+// leaves the brand design; a file that is not a PNG is an error at clinic.logo's line.
+func TestLogoIcons(t *testing.T) {
+	mem, err := buildWithLogo(t, logoPNG(t, 400, 200))
+	if err != nil {
+		t.Fatal(err)
+	}
+	red := color.NRGBA{0xcc, 0, 0, 0xff}
+	white := color.NRGBA{0xff, 0xff, 0xff, 0xff}
+	for _, c := range []struct {
+		file   string
+		corner color.NRGBA
+	}{
+		{"icons/icon-512.png", color.NRGBA{}},
+		{"icons/icon-192.png", color.NRGBA{}},
+		{"icons/maskable-512.png", white},
+		{"icons/apple-touch-icon.png", white},
+	} {
+		img := decodePNG(t, mem, c.file)
+		s := img.Bounds().Dx()
+		px := func(fx, fy float64) color.NRGBA {
+			return color.NRGBAModel.Convert(img.At(int(fx*float64(s)), int(fy*float64(s)))).(color.NRGBA)
+		}
+		if got := px(0, 0); got != c.corner {
+			t.Errorf("%s: corner %v, want %v", c.file, got, c.corner)
+		}
+		if got := px(0.35, 0.5); got != red {
+			t.Errorf("%s: the logo's left half is %v, want %v", c.file, got, red)
+		}
+		if got := px(0.65, 0.5); got != white {
+			t.Errorf("%s: the logo's transparent half is %v, want white", c.file, got)
+		}
+		if got := px(0.5, 0.15); got != white {
+			t.Errorf("%s: above the logo is %v, want white", c.file, got)
+		}
+	}
+
+	mem, err = buildWithLogo(t, logoPNG(t, 100, 50))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := decodePNG(t, mem, "icons/icon-512.png")
+	if got := color.NRGBAModel.Convert(img.At(256, 80)).(color.NRGBA); got != (color.NRGBA{0x2f, 0x6b, 0x72, 0xff}) {
+		t.Errorf("with a logo of 100 pixels the icon is %v at the top, want the brand colour", got)
+	}
+
+	_, err = buildWithLogo(t, []byte("<svg></svg>"))
+	if err == nil || !regexp.MustCompile(`^site\.yaml:\d+: clinic\.logo: static/img/logo\.png is not a PNG image: `).MatchString(err.Error()) {
+		t.Errorf("a logo that is not a PNG: got error %v", err)
+	}
+}
