@@ -653,10 +653,10 @@
     function list() {
       const recs = all();
       tbody.replaceChildren(...recs.map((r) => el('tr', {},
-        el('th', { scope: 'row' }, r.url ? el('a', { href: r.url }, r.title || r.id) : r.title || r.id),
+        el('th', { scope: 'row', id: `ws-mine-${r.id}` }, r.url ? el('a', { href: r.url }, r.title || r.id) : r.title || r.id),
         el('td', {}, el('time', { datetime: r.updated || '' }, when(r.updated))),
         el('td', {}, Object.values(r.answers).filter((v) => !empty(v)).length),
-        el('td', {}, el('button', { type: 'button', on: () => download([r], `answers-${r.id}`) }, T('download'))))));
+        el('td', {}, el('button', { type: 'button', 'aria-describedby': `ws-mine-${r.id}`, on: () => download([r], `answers-${r.id}`) }, T('download'))))));
       $('#answers-table').hidden = !recs.length;
       none.hidden = !!recs.length;
     }
