@@ -39,8 +39,7 @@ type sample struct {
 // A result is the medians of one program at one size.
 type result struct {
 	sample
-	files int
-	bytes int64
+	tree
 }
 
 // A row is one corpus size.
@@ -137,7 +136,7 @@ func (b *bench) size(n int) (row, error) {
 	for j, p := range progs {
 		res := result{sample: median(samples[j])}
 		var err error
-		if res.files, res.bytes, err = treeSize(p.out); err != nil {
+		if res.tree, err = walkTree(p.out); err != nil {
 			return row{}, err
 		}
 		if res.files < n {
@@ -209,8 +208,19 @@ func median(ss []sample) sample {
 	}
 }
 
-func treeSize(dir string) (files int, size int64, err error) {
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+// A tree is what a program wrote.
+type tree struct {
+	files        int
+	bytes        int64
+	medianPage   int64  // the median size of the pages, the files named index.html
+	largest      string // the largest page, relative to the output folder
+	largestBytes int64
+}
+
+func walkTree(dir string) (tree, error) {
+	var t tree
+	var pages []int64
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -218,11 +228,22 @@ func treeSize(dir string) (files int, size int64, err error) {
 		if err != nil {
 			return err
 		}
-		files++
-		size += fi.Size()
+		t.files++
+		t.bytes += fi.Size()
+		if d.Name() == "index.html" {
+			pages = append(pages, fi.Size())
+			if fi.Size() > t.largestBytes {
+				t.largest, _ = filepath.Rel(dir, p)
+				t.largestBytes = fi.Size()
+			}
+		}
 		return nil
 	})
-	return files, size, err
+	if len(pages) > 0 {
+		slices.Sort(pages)
+		t.medianPage = pages[len(pages)/2]
+	}
+	return t, err
 }
 
 // moduleRoot is the folder of the iptsite module that the current folder is in.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -42,6 +43,8 @@ const (
 
 func ms(d time.Duration) string { return fmt.Sprintf("%d", d.Round(time.Millisecond).Milliseconds()) }
 
+func kb(b int64) string { return fmt.Sprintf("%.1f KB", float64(b)/1e3) }
+
 func mib(b int64) string { return fmt.Sprintf("%.1f", float64(b)/(1<<20)) }
 
 func ratio(a, b float64) string {
@@ -63,21 +66,26 @@ func (r *report) Markdown() string {
 	if r.loadBefore >= 1 || r.loadAfter >= 1 {
 		b.WriteString(" — **the machine was busy with other work, so times are higher and noisier than on an idle machine; CPU time and memory are less affected**")
 	}
-	fmt.Fprintf(&b, "\n- Each figure is the median of %d runs after a warm-up, each a new process writing into an empty folder.\n\n", r.runs)
+	if r.runs == 1 {
+		b.WriteString("\n- Each figure is of one run after a warm-up, a new process writing into an empty folder.\n\n")
+	} else {
+		fmt.Fprintf(&b, "\n- Each figure is the median of %d runs after a warm-up, each a new process writing into an empty folder.\n\n", r.runs)
+	}
 
 	b.WriteString("iptsite (`iptsite build`, default templates, minified), with the ratio to the floor:\n\n")
-	b.WriteString("| pages | wall ms | ms/page | CPU ms | peak RSS MiB | output files | output MB |\n")
-	b.WriteString("|------:|--------:|--------:|-------:|-------------:|-------------:|----------:|\n")
+	b.WriteString("| pages | wall ms | ms/page | CPU ms | peak RSS MiB | output files | output MB | median page | largest page |\n")
+	b.WriteString("|------:|--------:|--------:|-------:|-------------:|-------------:|----------:|------------:|:-------------|\n")
 	for _, w := range r.rows {
 		i, f := w.iptsite, w.floor
-		fmt.Fprintf(&b, "| %d | %s (%s) | %.3f (%s) | %s (%s) | %s (%s) | %d | %.1f (%s) |\n",
+		fmt.Fprintf(&b, "| %d | %s (%s) | %.3f (%s) | %s (%s) | %s (%s) | %d | %.1f (%s) | %s | %s, %s |\n",
 			w.pages,
 			ms(i.wall), ratio(float64(i.wall), float64(f.wall)),
 			perPage(i.wall, w.pages), ratio(float64(i.wall), float64(f.wall)),
 			ms(i.cpu), ratio(float64(i.cpu), float64(f.cpu)),
 			mib(i.rss), ratio(float64(i.rss), float64(f.rss)),
 			i.files,
-			float64(i.bytes)/1e6, ratio(float64(i.bytes), float64(f.bytes)))
+			float64(i.bytes)/1e6, ratio(float64(i.bytes), float64(f.bytes)),
+			kb(i.medianPage), filepath.ToSlash(i.largest), kb(i.largestBytes))
 	}
 	b.WriteString("\nThe floor (`benchsite floor`: read, cut the front matter, goldmark, write; one goroutine):\n\n")
 	b.WriteString("| pages | input MB | wall ms | ms/page | CPU ms | peak RSS MiB | output MB |\n")
@@ -125,8 +133,16 @@ func (r *report) targets() []string {
 			r10 = &r.rows[i]
 		}
 	}
+	if len(r.rows) > 1 {
+		a, z := r.rows[0], r.rows[len(r.rows)-1]
+		grow := float64(z.iptsite.medianPage) / float64(a.iptsite.medianPage)
+		out = append(out, fmt.Sprintf("per-page output does not grow with the site: median page %s at %d pages, %s at %d (%.2f×): %s",
+			kb(a.iptsite.medianPage), a.pages, kb(z.iptsite.medianPage), z.pages, grow, met(grow <= 1.05)))
+		out = append(out, fmt.Sprintf("no page grows with the site: the largest at %d pages is %s, %s: %s",
+			z.pages, filepath.ToSlash(z.iptsite.largest), kb(z.iptsite.largestBytes), met(z.iptsite.largestBytes <= 10*z.iptsite.medianPage)))
+	}
 	if r4 == nil {
-		return []string{"the 4000-page corpus was not measured"}
+		return append(out, "the 4000-page corpus was not measured")
 	}
 	q := float64(r4.iptsite.wall) / float64(r4.floor.wall)
 	out = append(out, fmt.Sprintf("4000 pages, wall time ≤ %.1f× the floor: %.1f× (%s ms against %s ms): %s",
