@@ -96,6 +96,7 @@ func (f Finding) String() string {
 type Page struct {
 	File      string  `json:"file"`
 	URL       string  `json:"url"`
+	Lang      string  `json:"lang"`
 	Worksheet bool    `json:"worksheet,omitempty"`
 	Words     int     `json:"words"`
 	Sentences int     `json:"sentences"`
@@ -337,15 +338,16 @@ var (
 	defaultsConfig *config.Site
 )
 
-// defaultCrisis returns the crisis lines of the default site.yaml built into the binary.
-func defaultCrisis() []config.CrisisLine {
+// defaultCrisis returns the crisis lines of the default site.yaml built into the binary,
+// for language lang.
+func defaultCrisis(lang string) []config.CrisisLine {
 	defaultsOnce.Do(func() {
 		defaultsConfig, _ = config.Load(iptsite.Defaults())
 	})
 	if defaultsConfig == nil {
 		return nil
 	}
-	return defaultsConfig.Crisis
+	return defaultsConfig.For(lang).Crisis
 }
 
 func (c *checker) siteRules() {
@@ -367,16 +369,25 @@ func (c *checker) siteRules() {
 				"no crisis lines: every page must say where to get help now; add your local numbers under "+key+"crisis:")
 		}
 	}
-	if len(c.cfg.Crisis) == 0 || !slices.Equal(c.cfg.Crisis, defaultCrisis()) || c.level["crisis-defaults"] == Off {
+	if c.level["crisis-defaults"] == Off {
 		return
 	}
-	if c.ownSiteYAML() {
-		c.siteFinding(c.cfg.Line("crisis"), c.level["crisis-defaults"], "crisis-defaults",
-			"set your local crisis numbers: these are the United States defaults")
-	} else {
+	if !c.ownSiteYAML() {
 		c.siteFinding(0, c.level["crisis-defaults"], "crisis-defaults",
 			"set your local crisis numbers: the site has no site.yaml, so it shows the United States defaults; "+
 				"copy the one iptsite init writes and edit its crisis lines")
+		return
+	}
+	if len(c.cfg.Crisis) > 0 && slices.Equal(c.cfg.Crisis, defaultCrisis(c.cfg.Language)) {
+		c.siteFinding(c.cfg.Line("crisis"), c.level["crisis-defaults"], "crisis-defaults",
+			"set your local crisis numbers: these are the United States defaults")
+	}
+	for _, lang := range c.cfg.Langs()[1:] {
+		own := c.cfg.Languages[lang].Crisis
+		if len(own) > 0 && slices.Equal(own, defaultCrisis(lang)) {
+			c.siteFinding(c.cfg.Line("languages."+lang+".crisis"), c.level["crisis-defaults"], "crisis-defaults",
+				fmt.Sprintf("set your local crisis numbers for %s: these are the United States defaults", lang))
+		}
 	}
 }
 
@@ -422,7 +433,7 @@ func (c *checker) page(p *content.Page) *pageCheck {
 	}
 	pc.doc = doc
 	pc.main = findElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Main })
-	pg := Page{File: p.File, URL: p.URL, Worksheet: p.Worksheet}
+	pg := Page{File: p.File, URL: p.URL, Lang: pc.lcfg.Language, Worksheet: p.Worksheet}
 	pc.reading(&pg)
 	pc.structure()
 	pc.fields()
