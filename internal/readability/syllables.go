@@ -96,12 +96,15 @@ func isSpelledOut(run string) bool {
 	return vowels == 0
 }
 
+// possessive drops a possessive 's, which adds no syllable to a spelled-out word.
+var possessive = strings.NewReplacer("'s", "", "’s", "")
+
 // letterSyllables counts a run of letters. Capitals that are read letter
 // by letter (see isSpelledOut) count a syllable a letter (IPT, PHQ, SRM:
 // three each; W is three); anything else goes to englishSyllables in lower
 // case, without apostrophes ("don't" is "dont") and with accents dropped.
 func letterSyllables(run string) int {
-	bare := strings.NewReplacer("'s", "", "’s", "").Replace(run)
+	bare := possessive.Replace(run)
 	if isSpelledOut(bare) {
 		total := 0
 		for _, r := range bare {
