@@ -198,7 +198,7 @@ func TestOfflineAndUpdate(t *testing.T) {
 	if got := run[string](t, ctx, `fetch("not-in-the-build.txt").then(() => "answered", () => "failed")`); got != "failed" {
 		t.Fatalf("a file the build does not have was %s offline, want failed: the network is not cut off", got)
 	}
-	for _, page := range []string{"phases/middle/", "phases/middle/index.html", "glossary", "worksheets/"} {
+	for _, page := range []string{"phases/middle/", "phases/middle/index.html", "glossary", "worksheets/", "es/phases/middle/"} {
 		want := title(t, dir, strings.TrimSuffix(strings.TrimSuffix(page, "index.html"), "/")+"/")
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+page)); err != nil {
 			t.Fatalf("offline, opening %s: %v", page, err)
@@ -230,6 +230,12 @@ func TestOfflineAndUpdate(t *testing.T) {
 	}
 	if got := run[string](t, ctx, `document.querySelector("h1").textContent + " / " + document.documentElement.lang`); got != "You are offline / en" {
 		t.Errorf("offline, a page not on the device shows %q", got)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"es/no-such-page/")); err != nil {
+		t.Fatal(err)
+	}
+	if got := run[string](t, ctx, `document.querySelector("h1").textContent + " / " + document.documentElement.lang`); got != "No tienes conexión / es" {
+		t.Errorf("offline, a Spanish page not on the device shows %q", got)
 	}
 
 	// Back online, a new build at the same address.
