@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +12,7 @@ import (
 	"testing/fstest"
 
 	"github.com/iptsite/iptsite"
+	"github.com/iptsite/iptsite/cmd/benchsite/corpus"
 	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/search"
 	"github.com/iptsite/iptsite/internal/source"
@@ -177,5 +179,37 @@ func TestSearchScriptBudget(t *testing.T) {
 	t.Logf("search.js: %d bytes, %d minified, %d gzipped (budget %d)", len(src), len(min), size, budget)
 	if size > budget {
 		t.Errorf("search.js is %d bytes minified and gzipped, over the budget of %d", size, budget)
+	}
+}
+
+// BenchmarkSearchIndex is what a search page costs a build: the 1000-page corpus of
+// BenchmarkBuild without and with one, which makes every page's text into the index.
+func BenchmarkSearchIndex(b *testing.B) {
+	for _, withSearch := range []bool{false, true} {
+		b.Run(fmt.Sprintf("search=%v", withSearch), func(b *testing.B) {
+			dir := b.TempDir()
+			if err := corpus.Write(dir, corpus.Generate(1000, 1)); err != nil {
+				b.Fatal(err)
+			}
+			if withSearch {
+				page := "---\ntitle: Search\nlayout: search\n---\n"
+				if err := os.WriteFile(filepath.Join(dir, "content", "search.md"), []byte(page), 0o644); err != nil {
+					b.Fatal(err)
+				}
+			}
+			src := source.Layered{Site: os.DirFS(dir), Defaults: iptsite.Defaults()}
+			b.ReportAllocs()
+			var res *Result
+			for b.Loop() {
+				var err error
+				if res, err = Build(Options{Source: src}, discard{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/1000, "µs/page")
+			if withSearch {
+				b.ReportMetric(float64(res.Search[0].Gzip)/1024, "KB-index-gz")
+			}
+		})
 	}
 }
