@@ -24,7 +24,8 @@
 //	.Menu            the main menu (.Title, .URL, .Current)
 //	.Breadcrumbs     the sections above the page
 //	.Prev, .Next     neighbours in the section, or nil
-//	.Children        for a section or the home page: its pages and subsections
+//	.Children        for a section or the home page: its pages and subsections, 50 at a time
+//	.Paginator       when a section has more than 50: .Number, .Total, .Prev and .Next (URLs or "")
 //	.Worksheets      every worksheet of the site, in menu order (.Params.phase, .Params.areas, .QR)
 //	.Lang            the language of the page
 //	.Canonical       the page's absolute URL when baseURL is set, else ""
@@ -166,12 +167,17 @@ type builder struct {
 // Build builds the site in opts.Source and writes it to w. On error, the caller
 // should throw away what was written: the error lists every problem found.
 func Build(opts Options, w output.Writer) (*Result, error) {
-	start := time.Now()
-	r := &run{opts: opts, src: opts.Source, out: &counter{Writer: w},
+	_, res, err := Start(opts, w)
+	return res, err
+}
+
+func newRun(opts Options, w output.Writer) *run {
+	return &run{opts: opts, src: opts.Source, out: &counter{Writer: w},
 		anchors: map[*content.Page]map[string]bool{}, fields: map[*content.Page][]string{}}
-	if err := r.build(); err != nil {
-		return nil, err
-	}
+}
+
+// result tells what the run made, started at start.
+func (r *run) result(start time.Time) *Result {
 	res := &Result{Files: r.out.n, Duration: time.Since(start), Site: r.langs[0].site, Config: r.base,
 		Sites: map[string]*content.Site{}}
 	for _, b := range r.langs {
@@ -186,7 +192,7 @@ func Build(opts Options, w output.Writer) (*Result, error) {
 			}
 		}
 	}
-	return res, nil
+	return res
 }
 
 func (b *run) fail(err error) {
@@ -357,7 +363,7 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 	b.frags = append(b.frags, frags...)
 	b.mu.Unlock()
 
-	d := b.data(p)
+	d := b.data(p, p.URL)
 	d.Content = template.HTML(buf.String())
 	if p.TOC {
 		for _, h := range headings {
@@ -366,18 +372,7 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 			}
 		}
 	}
-	if b.tmpl.layouts[b.layout(p)] == nil {
-		return // reported by loadTemplates
-	}
-	if b.indexPage(d) {
-		return // a search page, rendered with its index by writeSearch
-	}
-	html, err := b.tmpl.execute(b.layout(p), d)
-	if err != nil {
-		b.fail(err)
-		return
-	}
-	b.writePage(p.URL, html)
+	b.emit(p, d)
 }
 
 // layout names the template a page is rendered with.

@@ -19,8 +19,7 @@ type Data struct {
 	Menu        []Link
 	Breadcrumbs []Link
 	Prev, Next  *Link
-	Children    []Link
-	Worksheets  []Link
+	Paginator   *Paginator
 	Lang        string
 	// Translations are this page in every language it exists in, this one included
 	// (empty when the site has one language).
@@ -78,7 +77,9 @@ type Link struct {
 	Absolute    string        // the page's absolute URL when baseURL is set
 }
 
-func (b *builder) data(p *content.Page) *Data {
+// data returns the template data of page p, rendered at site path from (p.URL, or a
+// numbered page of a long section).
+func (b *builder) data(p *content.Page, from string) *Data {
 	d := &Data{
 		Site:       b.cfg,
 		Page:       p,
@@ -86,12 +87,12 @@ func (b *builder) data(p *content.Page) *Data {
 		LiveReload: b.opts.LiveReload,
 		QuickExit:  b.quickExit(p),
 		b:          b,
-		from:       p.URL,
+		from:       from,
 	}
 	if b.cfg.BaseURL != "" {
 		d.Canonical = b.cfg.BaseURL + strings.TrimPrefix(p.URL, "/")
 	}
-	d.Translations = b.translations(p, p.URL, false)
+	d.Translations = b.translations(p, from, false)
 	for _, m := range b.menu {
 		l := d.link(m)
 		l.Current = m.URL == p.URL || (m.URL != "/" && strings.HasPrefix(p.URL, m.URL))
@@ -108,18 +109,31 @@ func (b *builder) data(p *content.Page) *Data {
 		l := d.link(p.Next)
 		d.Next = &l
 	}
-	if p.Own != nil {
-		for _, c := range p.Own.Pages {
-			d.Children = append(d.Children, d.link(c))
-		}
-		for _, s := range p.Own.Sections {
-			d.Children = append(d.Children, d.link(s.Index))
-		}
-	}
-	for _, w := range b.sheets {
-		d.Worksheets = append(d.Worksheets, d.link(w))
-	}
 	return d
+}
+
+// Worksheets returns every worksheet of the page's language, in menu order.
+func (d *Data) Worksheets() []Link {
+	var ls []Link
+	for _, w := range d.b.sheets {
+		ls = append(ls, d.link(w))
+	}
+	return ls
+}
+
+// Children returns the pages and subsections of a section or home page: all of them,
+// or the current numbered page's share when the section is long.
+func (d *Data) Children() []Link {
+	cs := children(d.Page)
+	if d.Paginator != nil {
+		lo := (d.Paginator.Number - 1) * perPage
+		cs = cs[lo:min(lo+perPage, len(cs))]
+	}
+	ls := make([]Link, 0, len(cs))
+	for _, c := range cs {
+		ls = append(ls, d.link(c))
+	}
+	return ls
 }
 
 func (d *Data) link(p *content.Page) Link {

@@ -30,7 +30,7 @@ func (b *builder) writeNotFound() {
 	}
 	p := &content.Page{Kind: content.KindPage, URL: "/404.html", File: "templates/404.html", Path: "404.html"}
 	p.Title = b.str.T("notfound.title")
-	d := b.data(p)
+	d := b.data(p, p.URL)
 	d.abs = true
 	d.Canonical = ""
 	html, err := b.tmpl.execute("404", d)

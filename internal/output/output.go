@@ -112,6 +112,17 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	return nil
 }
 
+// Clone returns a Memory holding the same files; writing to one does not change the other.
+func (m *Memory) Clone() *Memory {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	c := &Memory{files: make(map[string][]byte, len(m.files))}
+	for n, b := range m.files {
+		c.files[n] = b
+	}
+	return c
+}
+
 // File returns the contents of a written file.
 func (m *Memory) File(name string) ([]byte, bool) {
 	m.mu.Lock()

@@ -19,6 +19,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -47,6 +48,9 @@ type Options struct {
 type Server struct {
 	opts Options
 
+	building sync.Mutex     // one build at a time
+	session  *build.Session // what the next update starts from
+
 	mu       sync.Mutex
 	site     *output.Memory // the last good build, nil before the first
 	problems string         // the last build's problems, "" when it was good
@@ -65,16 +69,36 @@ func New(opts Options) *Server {
 		opts.Errors = func(error) {}
 	}
 	if opts.Delay == 0 {
-		opts.Delay = 100 * time.Millisecond
+		opts.Delay = 25 * time.Millisecond
 	}
 	return &Server{opts: opts, clients: map[chan event]struct{}{}}
 }
 
-// Rebuild builds the site. On success it serves the new build and sends "reload"; on
-// failure it keeps the last good build and sends the problems.
-func (s *Server) Rebuild() error {
-	mem := output.NewMemory()
-	res, err := build.Build(build.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, LiveReload: true}, mem)
+// Rebuild builds the whole site. On success it serves the new build and sends "reload";
+// on failure it keeps the last good build and sends the problems.
+func (s *Server) Rebuild() error { return s.update(nil) }
+
+// update brings the site up to date after changes to the named files (slash-separated
+// paths in the site folder); nil builds everything. A change to the text of pages
+// re-renders only those pages (see build.Session).
+func (s *Server) update(changed []string) error {
+	s.building.Lock()
+	defer s.building.Unlock()
+	s.mu.Lock()
+	prev := s.site
+	s.mu.Unlock()
+	var (
+		mem  *output.Memory
+		res  *build.Result
+		err  error
+		full = true
+	)
+	if s.session == nil || changed == nil || prev == nil {
+		mem = output.NewMemory()
+		s.session, res, err = build.Start(build.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, LiveReload: true}, mem)
+	} else {
+		mem, res, full, err = s.session.Update(changed, prev)
+	}
 	s.mu.Lock()
 	if err != nil {
 		s.problems = err.Error()
@@ -89,7 +113,11 @@ func (s *Server) Rebuild() error {
 	s.version++
 	s.broadcast(event{"reload", fmt.Sprint(s.version)})
 	s.mu.Unlock()
-	fmt.Fprintln(s.opts.Log, res.Summary())
+	if full {
+		fmt.Fprintln(s.opts.Log, res.Summary())
+	} else {
+		fmt.Fprintf(s.opts.Log, "updated %s in %v\n", strings.Join(changed, ", "), res.Duration.Round(time.Millisecond/10))
+	}
 	if s.opts.AfterBuild != nil {
 		s.opts.AfterBuild(res, mem)
 	}
@@ -214,6 +242,7 @@ func (s *Server) Watch(ctx context.Context) error {
 	}
 	var timer *time.Timer
 	var fire <-chan time.Time
+	changed := map[string]bool{}
 	for {
 		select {
 		case <-ctx.Done():
@@ -229,6 +258,9 @@ func (s *Server) Watch(ctx context.Context) error {
 					s.addTree(w, ev.Name)
 				}
 			}
+			if rel, err := filepath.Rel(s.opts.Dir, ev.Name); err == nil {
+				changed[filepath.ToSlash(rel)] = true
+			}
 			if timer == nil {
 				timer = time.NewTimer(s.opts.Delay)
 			} else {
@@ -237,7 +269,13 @@ func (s *Server) Watch(ctx context.Context) error {
 			fire = timer.C
 		case <-fire:
 			fire = nil
-			s.Rebuild()
+			names := make([]string, 0, len(changed))
+			for n := range changed {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			clear(changed)
+			s.update(names)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -90,10 +92,12 @@ func next(t *testing.T, ch <-chan string, prefix string) string {
 func TestServeRebuildsAndReloads(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "content/_index.md"), "---\ntitle: Home\n---\nFirst words.\n")
+	log := &syncBuffer{}
 	s := New(Options{
 		Dir:    dir,
 		Source: source.Layered{Site: os.DirFS(dir), Defaults: iptsite.Defaults()},
 		Delay:  20 * time.Millisecond,
+		Log:    log,
 	})
 	if err := s.Rebuild(); err != nil {
 		t.Fatal(err)
@@ -123,6 +127,10 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 	next(t, ev, "reload")
 	if _, home = get(t, ts.URL+"/"); !strings.Contains(home, "Second words.") {
 		t.Fatalf("after the edit, home page:\n%s", home)
+	}
+	// A new body is rendered alone, not with the whole site.
+	if !strings.Contains(log.String(), "updated content/_index.md in ") {
+		t.Errorf("an edit of a page's text rebuilt more than the page:\n%s", log.String())
 	}
 
 	// A folder created after the server started is watched too.
@@ -174,4 +182,22 @@ func TestServeFirstBuildFails(t *testing.T) {
 	if code, body = get(t, ts.URL+"/"); code != 200 || !strings.Contains(body, "<h1>Fixed</h1>") {
 		t.Fatalf("%d\n%s", code, body)
 	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the watcher and the test to share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

@@ -1,0 +1,114 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/iptsite/iptsite/internal/content"
+	"github.com/iptsite/iptsite/internal/output"
+)
+
+// A Session is a build that can be brought up to date after a change, for iptsite serve.
+// When only the Markdown body of existing pages changed, Update re-renders those pages
+// and what is made from every page (the search index); any other change (site.yaml, a
+// template, a static file, a page's front matter, a page added or removed) builds
+// everything again, since menus, lists and links may depend on it.
+type Session struct {
+	opts  Options
+	r     *run
+	dirty bool // the last update failed: build everything next time
+}
+
+// Start builds the site into w and keeps what an Update needs.
+func Start(opts Options, w output.Writer) (*Session, *Result, error) {
+	start := time.Now()
+	r := newRun(opts, w)
+	if err := r.build(); err != nil {
+		return &Session{opts: opts, dirty: true}, nil, err
+	}
+	return &Session{opts: opts, r: r}, r.result(start), nil
+}
+
+// Update brings the build up to date after the files named in changed (slash-separated
+// paths in the source, such as "content/phases/middle.md") changed, and returns the new
+// output: prev with the re-rendered pages written over it, or a whole new build. It
+// reports whether everything was built again. prev itself is not changed.
+func (s *Session) Update(changed []string, prev *output.Memory) (out *output.Memory, res *Result, full bool, err error) {
+	start := time.Now()
+	pages := s.changedBodies(changed)
+	if pages == nil {
+		out = output.NewMemory()
+		ns, res, err := Start(s.opts, out)
+		*s = *ns
+		return out, res, true, err
+	}
+	out = prev.Clone()
+	r := s.r
+	r.out = &counter{Writer: out}
+	r.errs = nil
+	for p := range pages {
+		r.frags = slices.DeleteFunc(r.frags, func(f fragment) bool { return f.file == p.File })
+	}
+	for p, b := range pages {
+		var buf bytes.Buffer
+		b.renderPage(p, &buf)
+	}
+	r.writeSearch()
+	r.checkFragments()
+	r.checkTranslations()
+	if err := r.errs.Err(); err != nil {
+		s.dirty = true
+		return nil, nil, false, err
+	}
+	return out, r.result(start), false, nil
+}
+
+// changedBodies returns the pages whose files changed, each with its language's builder,
+// after loading their new text, or nil when anything else changed.
+func (s *Session) changedBodies(changed []string) map[*content.Page]*builder {
+	if s.dirty || s.r == nil || len(changed) == 0 {
+		return nil
+	}
+	pages := map[*content.Page]*builder{}
+	for _, name := range changed {
+		p, b := s.r.page(name)
+		if p == nil {
+			return nil
+		}
+		data, err := fs.ReadFile(s.r.src, name)
+		if err != nil {
+			return nil
+		}
+		np, errs := content.Parse(p.File, data)
+		if np == nil || errs != nil || !reflect.DeepEqual(np.FrontMatter, p.FrontMatter) {
+			return nil
+		}
+		p.Source, p.Lines = np.Source, np.Lines
+		pages[p] = b
+	}
+	return pages
+}
+
+// page finds the page built from the source file name, and its language.
+func (r *run) page(name string) (*content.Page, *builder) {
+	for _, b := range r.langs {
+		dir := b.contentDir() + "/"
+		if !strings.HasPrefix(name, dir) {
+			continue
+		}
+		rel := strings.TrimPrefix(name, dir)
+		if b.lang == r.base.Language && strings.Contains(rel, "/") {
+			if _, other := r.base.Languages[rel[:strings.IndexByte(rel, '/')]]; other {
+				continue
+			}
+		}
+		if p, ok := b.site.ByPath[rel]; ok && p.File == name {
+			return p, b
+		}
+	}
+	return nil, nil
+}

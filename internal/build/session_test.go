@@ -1,0 +1,90 @@
+package build
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/iptsite/iptsite"
+	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/source"
+)
+
+// changedFiles lists the files whose contents differ between two outputs.
+func changedFiles(a, b *output.Memory) []string {
+	var names []string
+	for _, n := range b.Names() {
+		x, _ := a.File(n)
+		y, _ := b.File(n)
+		if !bytes.Equal(x, y) {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+func TestSessionUpdate(t *testing.T) {
+	site := fstest.MapFS{
+		"content/_index.md": {Data: []byte("---\ntitle: Home\n---\nSee [the part](a.md#part).\n")},
+		"content/a.md":      {Data: []byte("---\ntitle: A\n---\n## Part\nFirst words.\n")},
+		"content/b.md":      {Data: []byte("---\ntitle: B\n---\nB words.\n")},
+	}
+	opts := Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}, NoMinify: true}
+	mem := output.NewMemory()
+	s, _, err := Start(opts, mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before *output.Memory
+	update := func(body string, changed ...string) (bool, error) {
+		t.Helper()
+		site["content/a.md"] = &fstest.MapFile{Data: []byte(body)}
+		out, _, full, err := s.Update(changed, mem)
+		if err == nil {
+			before, mem = mem, out
+		}
+		return full, err
+	}
+
+	// A new body: only that page is written again.
+	full, err := update("---\ntitle: A\n---\n## Part\nSecond words.\n", "content/a.md")
+	if err != nil || full {
+		t.Fatalf("body change: full=%v err=%v", full, err)
+	}
+	if got := strings.Join(changedFiles(before, mem), " "); got != "a/index.html" {
+		t.Errorf("body change changed %v", got)
+	}
+	if b, _ := before.File("a/index.html"); strings.Contains(string(b), "Second words.") {
+		t.Errorf("the previous output was changed")
+	}
+	if b, _ := mem.File("a/index.html"); !strings.Contains(string(b), "Second words.") {
+		t.Errorf("a/index.html not updated")
+	}
+
+	// A heading another page links to goes away: the link check still runs.
+	if _, err = update("---\ntitle: A\n---\nNo part.\n", "content/a.md"); err == nil ||
+		!strings.Contains(err.Error(), "content/_index.md:4: link to a missing heading or field #part") {
+		t.Fatalf("removed heading: %v", err)
+	}
+	// After a failed update everything is built again, once it is fixed.
+	if full, err = update("---\ntitle: A\n---\n## Part\nThird.\n", "content/a.md"); err != nil || !full {
+		t.Fatalf("after a failure: full=%v err=%v", full, err)
+	}
+
+	// A changed title changes menus and lists: everything is built again.
+	if full, err = update("---\ntitle: A new title\n---\n## Part\nThird.\n", "content/a.md"); err != nil || !full {
+		t.Fatalf("title change: full=%v err=%v", full, err)
+	}
+	if b, _ := mem.File("b/index.html"); !strings.Contains(string(b), "A new title") {
+		t.Errorf("b/index.html does not list the new title")
+	}
+	// So does any file that is not a page's Markdown, and a page that is new.
+	if full, _ = update("---\ntitle: A new title\n---\n## Part\nThird.\n", "site.yaml"); !full {
+		t.Error("a site.yaml change was not a full build")
+	}
+	site["content/c.md"] = &fstest.MapFile{Data: []byte("---\ntitle: C\n---\n")}
+	if full, _ = update("---\ntitle: A new title\n---\n## Part\nThird.\n", "content/c.md"); !full {
+		t.Error("a new page was not a full build")
+	}
+}
