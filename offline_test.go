@@ -243,6 +243,11 @@ func TestOfflineAndUpdate(t *testing.T) {
 		t.Fatal(err)
 	}
 	online()
+	// When each cached page was downloaded, as the worker noted it.
+	fetched := `caches.keys().then(ks => caches.open(ks[ks.length - 1])).then(c => Promise.all(
+		["glossary/index.html", "about-ipt/index.html"].map(n => c.match(new URL(n, "` + base + `")).then(r => r.headers.get("x-iptsite-fetched")))))`
+	before := run[[]string](t, ctx, fetched)
+	time.Sleep(10 * time.Millisecond)
 	const news = "This sentence is new in the second build."
 	buildInto(t, dir, build.Options{}, map[string]string{"about-ipt.md": news})
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"about-ipt/")); err != nil {
@@ -255,6 +260,7 @@ func TestOfflineAndUpdate(t *testing.T) {
 	run[any](t, ctx, `navigator.serviceWorker.getRegistration().then(r => r.update())`)
 	within(t, ctx, 20*time.Second, "no update prompt after a new build",
 		chromedp.WaitVisible(`[data-update] button`))
+	browsertest.AssertAccessible(t, ctx)
 	prompt := run[string](t, ctx, `document.querySelector("[data-update]").textContent`)
 	if prompt != "A new version of this site is available. Reload" {
 		t.Errorf("the update prompt says %q", prompt)
@@ -275,6 +281,14 @@ func TestOfflineAndUpdate(t *testing.T) {
 	}
 	if run[bool](t, ctx, `document.querySelector("[data-update]") !== null`) {
 		t.Error("the update prompt is still shown after the update")
+	}
+	// The new worker downloaded the changed page and copied the others from the old cache.
+	after := run[[]string](t, ctx, fetched)
+	if after[0] != before[0] {
+		t.Errorf("the unchanged glossary page was downloaded again (fetched %s, then %s)", before[0], after[0])
+	}
+	if after[1] == before[1] {
+		t.Errorf("the changed about-ipt page was not downloaded again (fetched %s)", before[1])
 	}
 
 	// The new version works offline too.

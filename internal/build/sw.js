@@ -63,9 +63,11 @@ async function store(cache, older, name) {
   const res = await fetch(url, { cache: "no-cache", credentials: "same-origin" });
   if (!res.ok) throw new Error("sw.js: " + url + ": " + res.status);
   // A new Response drops "redirected" (some hosts send x/index.html on to x/), which a
-  // navigation would refuse, and carries the hash that the next update compares.
+  // navigation would refuse, and carries the hash that the next update compares and the
+  // time it was downloaded.
   const headers = new Headers(res.headers);
   headers.set(HASH, hash);
+  headers.set("x-iptsite-fetched", new Date().toISOString()); // when, for people debugging
   const body = await res.blob();
   await cache.put(url, new Response(body, { status: 200, statusText: "OK", headers }));
 }
