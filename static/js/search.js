@@ -121,8 +121,10 @@
     if (to > SNIPPET) {
       var first = to;
       ts.forEach(function (w) { var i = find(t.f, w); if (i >= 0 && i < first) first = i; });
-      if (first > SNIPPET / 3) from = t.s.indexOf(" ", first - SNIPPET / 4) + 1;
-      if (from < 1 || from > first) from = first === to ? 0 : first;
+      if (first > SNIPPET / 3 && first < to) {
+        from = t.s.indexOf(" ", first - SNIPPET / 4) + 1;
+        if (from < 1 || from > first) from = first;
+      }
       to = Math.min(to, from + SNIPPET);
       var sp = t.s.lastIndexOf(" ", to);
       if (to < t.s.length && sp > from) to = sp;
