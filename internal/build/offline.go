@@ -14,8 +14,9 @@ package build
 //	icons/maskable-512.png      for launchers that cut icons to a circle or other shape
 //	icons/apple-touch-icon.png  for iPhone and iPad
 //
-// sw.js holds the list of every other file of the build (except robots.txt and
-// sitemap.xml) with a hash of its content, so any change to the site makes a new worker.
+// sw.js imports sw-files.VERSION.js, the list of every other file of the build (except
+// robots.txt and sitemap.xml) with a hash of its content, where VERSION is a hash of the
+// list, so any change to the site makes a new worker.
 // That worker downloads what changed, then waits; site.js shows "A new version is
 // available" with a Reload button, rather than changing the pages under the reader. See
 // sw.js in this package for how requests are answered.
@@ -98,11 +99,12 @@ func (r *run) writeOffline() {
 		r.write(swFile, []byte(killSwitch))
 		return
 	}
-	code, err := r.serviceWorker()
+	list, code, err := r.serviceWorker()
 	if err != nil {
 		r.fail(err)
 		return
 	}
+	r.write(list.name, list.data)
 	r.write(swFile, r.min.bytes("application/javascript", swFile, code))
 }
 
@@ -267,8 +269,18 @@ type offlineStrings struct {
 	CSS   string `json:"css"`
 }
 
-// serviceWorker returns sw.js: the list of files and the strings, then the code.
-func (r *run) serviceWorker() ([]byte, error) {
+// A fileList is the script that sets FILES for sw.js.
+type fileList struct {
+	name string // sw-files.VERSION.js
+	data []byte
+}
+
+// serviceWorker returns sw.js (the strings, then the code) and the list of files it
+// imports. The list is a file of its own, named after its hash, so that sw.js stays small:
+// browsers fetch it each time a page of the site is opened, to look for a new version,
+// and a list of thousands of pages weighs tens of kilobytes. It is not minified, which
+// would unquote some keys.
+func (r *run) serviceWorker() (fileList, []byte, error) {
 	r.out.mu.Lock()
 	files := map[string]string{}
 	for name, h := range r.out.hashes {
@@ -279,9 +291,11 @@ func (r *run) serviceWorker() ([]byte, error) {
 	r.out.mu.Unlock()
 	list, err := json.Marshal(files) // keys sorted, so the same build gives the same worker
 	if err != nil {
-		return nil, err
+		return fileList{}, nil, err
 	}
 	sum := sha256.Sum256(list)
+	version := hex.EncodeToString(sum[:8])
+	fl := fileList{name: "sw-files." + version + ".js", data: []byte("self.FILES = " + string(list) + ";\n")}
 
 	type entry struct {
 		folder string
@@ -293,7 +307,7 @@ func (r *run) serviceWorker() ([]byte, error) {
 		for key, dst := range map[string]*string{"offline.title": &s.Title, "offline.body": &s.Body, "offline.home": &s.Home} {
 			v, err := b.str.Format(key)
 			if err != nil {
-				return nil, err
+				return fileList{}, nil, err
 			}
 			*dst = v
 		}
@@ -307,14 +321,14 @@ func (r *run) serviceWorker() ([]byte, error) {
 	}
 	strs, err := json.Marshal(offline)
 	if err != nil {
-		return nil, err
+		return fileList{}, nil, err
 	}
 
 	var buf strings.Builder
-	fmt.Fprintf(&buf, "\"use strict\";\nconst FILES = %s;\nconst VERSION = %q;\nconst OFFLINE = %s;\n",
-		list, hex.EncodeToString(sum[:8]), strs)
+	fmt.Fprintf(&buf, "\"use strict\";\nimportScripts(%q);\nconst VERSION = %q;\nconst OFFLINE = %s;\n",
+		fl.name, version, strs)
 	buf.WriteString(swCode)
-	return []byte(buf.String()), nil
+	return fl, []byte(buf.String()), nil
 }
 
 // Manifest returns the URL of the web app manifest of the page's language, for

@@ -20,29 +20,41 @@ import (
 	"github.com/iptsite/iptsite/internal/source"
 )
 
-// worker reads the list of files and the version from a sw.js built without minifying.
+// worker reads the list of files, from the script sw.js imports, and the version.
 func worker(t *testing.T, mem *output.Memory) (files map[string]string, version string) {
 	t.Helper()
 	sw, ok := mem.File("sw.js")
 	if !ok {
 		t.Fatal("no sw.js")
 	}
-	m := regexp.MustCompile(`(?m)^const FILES = (\{.*\});\nconst VERSION = "([0-9a-f]+)";$`).FindSubmatch(sw)
+	m := regexp.MustCompile(`importScripts\("(sw-files\.([0-9a-f]+)\.js)"\);\s*const VERSION\s*=\s*"([0-9a-f]+)"`).FindSubmatch(sw)
 	if m == nil {
-		t.Fatalf("sw.js does not start with FILES and VERSION:\n%.300s", sw)
+		t.Fatalf("sw.js does not start by importing its list of files:\n%.300s", sw)
 	}
-	if err := json.Unmarshal(m[1], &files); err != nil {
-		t.Fatalf("sw.js FILES: %v", err)
+	if string(m[2]) != string(m[3]) {
+		t.Errorf("sw.js imports %s but its VERSION is %s", m[1], m[3])
 	}
-	sum := sha256.Sum256(m[1])
-	if got, want := string(m[2]), hex.EncodeToString(sum[:8]); got != want {
-		t.Errorf("sw.js VERSION is %s, want %s, the hash of FILES", got, want)
+	data, ok := mem.File(string(m[1]))
+	if !ok {
+		t.Fatalf("sw.js imports %s, which the build did not write", m[1])
 	}
-	return files, string(m[2])
+	list, ok := strings.CutPrefix(string(data), "self.FILES = ")
+	list, ok2 := strings.CutSuffix(list, ";\n")
+	if !ok || !ok2 {
+		t.Fatalf("%s is not self.FILES = {...};", m[1])
+	}
+	if err := json.Unmarshal([]byte(list), &files); err != nil {
+		t.Fatalf("%s: %v", m[1], err)
+	}
+	sum := sha256.Sum256([]byte(list))
+	if got, want := string(m[3]), hex.EncodeToString(sum[:8]); got != want {
+		t.Errorf("sw.js VERSION is %s, want %s, the hash of the list", got, want)
+	}
+	return files, string(m[3])
 }
 
 // TestServiceWorkerListsTheBuild: sw.js lists every file of the build, with the hash of
-// what was written, except the files for robots and itself.
+// what was written, except the files for robots, itself and its list.
 func TestServiceWorkerListsTheBuild(t *testing.T) {
 	mem := buildDefault(t, Options{NoMinify: true, BaseURL: "https://clinic.example/ipt/"})
 	files, _ := worker(t, mem)
@@ -50,7 +62,7 @@ func TestServiceWorkerListsTheBuild(t *testing.T) {
 		data, _ := mem.File(name)
 		h, listed := files[name]
 		switch {
-		case name == "sw.js" || name == "robots.txt" || name == "sitemap.xml":
+		case name == "sw.js" || name == "robots.txt" || name == "sitemap.xml" || strings.HasPrefix(name, "sw-files."):
 			if listed {
 				t.Errorf("sw.js lists %s", name)
 			}

@@ -1,8 +1,9 @@
 // sw.js: the service worker of an iptsite site, so that every page and worksheet opens
 // without a network once the site has been visited. See internal/build/offline.go.
 //
-// The build puts "use strict" and three constants before this code:
-//   FILES    every file of the build (path from the site folder) -> hash of its content
+// The build puts "use strict" and these before this code:
+//   FILES    every file of the build (path from the site folder) -> hash of its content,
+//            set by importScripts("sw-files.VERSION.js")
 //   VERSION  a hash of FILES: a build with any change gets a new worker and a new cache
 //   OFFLINE  [[language folder, {lang, title, body, home, css}], …], longest folder first:
 //            the page shown for a page that is not on the device while offline
