@@ -37,7 +37,7 @@ type searchState struct {
 	on    bool // the language has a search page
 	mu    sync.Mutex
 	pages map[*content.Page][]search.Section
-	held  []*Data // the search pages, rendered by writeSearch once the index is written
+	held  map[*content.Page]*Data // the search pages, rendered by writeSearch once the index is written
 	index *SearchIndex
 }
 
@@ -49,6 +49,7 @@ func (b *builder) indexPage(d *Data) bool {
 	s := &b.search
 	s.once.Do(func() {
 		s.pages = map[*content.Page][]search.Section{}
+		s.held = map[*content.Page]*Data{}
 		for _, p := range b.site.Pages {
 			s.on = s.on || b.layout(p) == searchLayout
 		}
@@ -58,7 +59,7 @@ func (b *builder) indexPage(d *Data) bool {
 	}
 	if b.layout(d.Page) == searchLayout {
 		s.mu.Lock()
-		s.held = append(s.held, d)
+		s.held[d.Page] = d // a Session's update replaces it
 		s.mu.Unlock()
 		return true
 	}
@@ -74,7 +75,7 @@ func (b *builder) indexPage(d *Data) bool {
 }
 
 // writeSearch writes the search index of each language that has a search page, then
-// renders its search pages.
+// renders its search pages. A Session calls it again after re-rendering changed pages.
 func (r *run) writeSearch() {
 	for _, b := range r.langs {
 		b.writeSearch()
@@ -87,7 +88,11 @@ func (b *builder) writeSearch() {
 		return
 	}
 	ix := &search.Index{Lang: b.lang}
+	var held []*Data
 	for _, p := range b.site.Pages {
+		if d, ok := s.held[p]; ok {
+			held = append(held, d)
+		}
 		sections, ok := s.pages[p]
 		if !ok {
 			continue // a search page, or a page that failed
@@ -101,7 +106,7 @@ func (b *builder) writeSearch() {
 	}
 	js, err := ix.JS()
 	if err != nil {
-		b.failf(s.held[0].Page.File, 0, "writing the search index: %v", err)
+		b.failf(held[0].Page.File, 0, "writing the search index: %v", err)
 		return
 	}
 	sum := sha256.Sum256(js)
@@ -113,7 +118,7 @@ func (b *builder) writeSearch() {
 		Gzip:  gzipLen(js),
 	}
 	b.write(s.index.File, js)
-	for _, d := range s.held {
+	for _, d := range held {
 		html, err := b.tmpl.execute(searchLayout, d)
 		if err != nil {
 			b.fail(err)

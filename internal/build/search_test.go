@@ -213,3 +213,50 @@ func BenchmarkSearchIndex(b *testing.B) {
 		})
 	}
 }
+
+// Under iptsite serve, a changed page body re-renders that page and the search index,
+// and the search page loads the new index; a changed search page replaces the one held.
+func TestSearchSessionUpdate(t *testing.T) {
+	site := fstest.MapFS{
+		"content/_index.md": {Data: []byte("---\ntitle: Home\n---\nHello.\n")},
+		"content/a.md":      {Data: []byte("---\ntitle: A\n---\nFirst words.\n")},
+		"content/search.md": {Data: []byte("---\ntitle: Search\nlayout: search\n---\nType.\n")},
+	}
+	opts := Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}, NoMinify: true}
+	mem := output.NewMemory()
+	s, res, err := Start(opts, mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := res.Search[0].File
+	site["content/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\n---\nSecond words.\n")}
+	mem, res, full, err := s.Update([]string{"content/a.md"}, mem)
+	if err != nil || full {
+		t.Fatalf("body change: full=%v err=%v", full, err)
+	}
+	ix := res.Search[0].File
+	if ix == old {
+		t.Fatalf("the index %s was not written again", ix)
+	}
+	data, _ := mem.File(ix)
+	if !strings.Contains(string(data), `"Second words."`) || strings.Contains(string(data), `"First words."`) {
+		t.Errorf("%s does not have the new text:\n%s", ix, data)
+	}
+	page, _ := mem.File("search/index.html")
+	if !strings.Contains(string(page), `src="../`+ix+`"`) {
+		t.Errorf("search/index.html does not load %s", ix)
+	}
+
+	site["content/search.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Search\nlayout: search\n---\nType a word.\n")}
+	mem, _, full, err = s.Update([]string{"content/search.md"}, mem)
+	if err != nil || full {
+		t.Fatalf("search page change: full=%v err=%v", full, err)
+	}
+	page, _ = mem.File("search/index.html")
+	if !strings.Contains(string(page), "Type a word.") {
+		t.Errorf("search/index.html was not re-rendered:\n%s", page)
+	}
+	if n := len(s.r.langs[0].search.held); n != 1 {
+		t.Errorf("%d search pages held, want 1", n)
+	}
+}
