@@ -294,3 +294,35 @@ func TestSearchNoScript(t *testing.T) {
 		t.Error("without script: want the search box hidden and the message shown")
 	}
 }
+
+// The Spanish search page searches the Spanish index, whatever accents the reader
+// leaves out, and speaks Spanish.
+func TestSearchSpanish(t *testing.T) {
+	base := browsertest.Serve(t, buildSite(t, false), prefix)
+	ctx := browsertest.Chrome(t)
+	rec := browsertest.Watch(ctx)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"es/search/")); err != nil {
+		t.Fatal(err)
+	}
+	rs := query(t, ctx, "linea vida")
+	l := find(rs, "Línea de mi vida")
+	if l == nil {
+		t.Fatalf("linea vida: no result Línea de mi vida: %+v", rs)
+	}
+	if len(l.Marks) < 2 || l.Marks[0] != "Línea" || l.Marks[1] != "vida" {
+		t.Errorf("linea vida: marks %q, want Línea and vida first", l.Marks)
+	}
+	if !strings.HasPrefix(l.Href, base+"es/worksheets/") {
+		t.Errorf("linea vida: link %s, want a Spanish worksheet under %ses/worksheets/", l.Href, base)
+	}
+	for _, r := range rs {
+		if !strings.Contains(r.Href, prefix+"es/") {
+			t.Errorf("a Spanish search found a page in another language: %s", r.Href)
+		}
+	}
+	status := eval[string](t, ctx, `document.getElementById('search-status').textContent`)
+	if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "es" || strings.Contains(status, "match") {
+		t.Errorf("lang %q, status %q: want the page and its count in Spanish", lang, status)
+	}
+	rec.AssertClean(t, base)
+}
