@@ -129,7 +129,7 @@ func (b *builder) writeSearch() {
 }
 
 // SearchIndex returns the URL of the search index of the page's language, for the
-// template of a search page: <script src="{{.SearchIndex}}" data-search-index defer>.
+// template of a search page, which hands it to search.js: data-index="{{.SearchIndex}}".
 // Other layouts cannot use it: the index is written after their pages.
 func (d *Data) SearchIndex() (string, error) {
 	ix := d.b.search.index

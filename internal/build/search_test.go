@@ -243,7 +243,7 @@ func TestSearchSessionUpdate(t *testing.T) {
 		t.Errorf("%s does not have the new text:\n%s", ix, data)
 	}
 	page, _ := mem.File("search/index.html")
-	if !strings.Contains(string(page), `src="../`+ix+`"`) {
+	if !strings.Contains(string(page), `data-index="../`+ix+`"`) {
 		t.Errorf("search/index.html does not load %s", ix)
 	}
 

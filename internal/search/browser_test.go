@@ -239,6 +239,9 @@ func TestSearchServed(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"search/")); err != nil {
 		t.Fatal(err)
 	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('script[src*="search-index"]').length`); n != 0 {
+		t.Errorf("the index loaded before the reader came to the box (%d scripts)", n)
+	}
 	before := len(rec.Requests())
 	// Results come as the reader types, without Enter.
 	if err := chromedp.Do(ctx,
@@ -249,9 +252,9 @@ func TestSearchServed(t *testing.T) {
 		t.Fatalf("typing grief: %v", err)
 	}
 	browsertest.AssertAccessible(t, ctx) // with results on the page
-	// Typing asks nothing of the server: the query stays in the browser.
-	if rs := rec.Requests(); len(rs) != before {
-		t.Errorf("typing made requests: %v", rs[before:])
+	// Typing asks nothing of the server but the index: the query stays in the browser.
+	if rs := rec.Requests(); len(rs) != before+1 || !strings.Contains(rs[before].URL, prefix+"search-index.en.") {
+		t.Errorf("typing made requests %v, want the index only", rs[before:])
 	}
 	checkSearch(t, ctx, prefix+"problem-areas/grief/")
 	for _, r := range rec.Requests() {

@@ -1,8 +1,10 @@
-// search.js: the search page (templates/search.html). It matches what the reader types
-// against the index that search-index.<lang>.<hash>.js puts in self.iptsiteSearch (see
-// internal/search) and lists the pages that hold the most of the words, best first, each
-// with its best sentence and the words marked. Matching ignores case and accents, and a
-// word matches the start of a longer one ("grie" finds "grief").
+// search.js: the search page (templates/search.html). When the reader first comes to the
+// search box, it loads the index, search-index.<lang>.<hash>.js, which puts it in
+// self.iptsiteSearch (see internal/search): a script, not a fetch, so search works from a
+// folder opened from disk. It matches what the reader types against the index and lists
+// the pages that hold the most of the words, best first, each with its best sentence and
+// the words marked. Matching ignores case and accents, and a word matches the start of a
+// longer one ("grie" finds "grief").
 // The query never leaves the browser: there is no form, no request, nothing in the URL.
 (function () {
   "use strict";
@@ -10,16 +12,9 @@
   var input = document.getElementById("search-query");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
-  var script = document.querySelector("script[data-search-index]");
-  if (!box || !input || !status || !list) return;
+  if (!box || !input || !status || !list || !box.dataset.index) return;
   document.getElementById("search-noscript").hidden = true;
   box.hidden = false;
-  var ix = self.iptsiteSearch;
-  if (!ix || !ix.pages || !script) {
-    input.disabled = true;
-    status.textContent = box.dataset.failed;
-    return;
-  }
 
   var MAX = 50, SNIPPET = 220;
   var wordChar = /[\p{L}\p{N}]/u;
@@ -47,14 +42,33 @@
 
   function text(s) { return { s: s, f: fold(s) }; }
 
-  var docs = ix.pages.map(function (p) {
-    return {
-      u: p.u, title: text(p.t), desc: text(p.d || ""),
-      secs: (p.s || []).map(function (s) {
-        return { a: s.a || "", h: text(s.h || ""), x: (s.x || []).map(text) };
-      })
+  // The index loads once, when the reader first comes to the box, so a visit that does
+  // not search does not download it; a query typed meanwhile runs when it arrives.
+  var docs = null, script = null;
+  function load() {
+    if (script) return;
+    script = document.createElement("script");
+    script.src = box.dataset.index;
+    script.onload = function () {
+      var ix = self.iptsiteSearch;
+      if (!ix || !ix.pages) return failed();
+      docs = ix.pages.map(function (p) {
+        return {
+          u: p.u, title: text(p.t), desc: text(p.d || ""),
+          secs: (p.s || []).map(function (s) {
+            return { a: s.a || "", h: text(s.h || ""), x: (s.x || []).map(text) };
+          })
+        };
+      });
+      run();
     };
-  });
+    script.onerror = failed;
+    document.head.appendChild(script);
+  }
+  function failed() {
+    input.disabled = true;
+    status.textContent = box.dataset.failed;
+  }
 
   // find returns where term starts a word in the folded text f, from index from, or -1.
   function find(f, term, from) {
@@ -139,6 +153,7 @@
   }
 
   function run() {
+    if (!docs) return load();
     var q = input.value.trim(), ts = terms(q);
     list.textContent = "";
     if (!q) { status.textContent = ""; return; }
@@ -171,6 +186,7 @@
   }
 
   var timer = 0;
+  input.addEventListener("focus", load);
   input.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(run, 150);
