@@ -176,7 +176,7 @@ func checkSearch(t *testing.T, ctx context.Context, want string) {
 	}
 	// A long sentence is cut around its first match, with … where it is cut.
 	for q, want := range map[string]string{
-		"quokkafish": "… at last near its very end it names the rare word quokkafish and then stops.",
+		"quokkafish":             "… at last near its very end it names the rare word quokkafish and then stops.",
 		"early words quokkafish": "Early words come first in this long sentence, and then it goes on and on with many more words about nothing much at all, so that it runs well past the length of a snippet, until at last near its very end it names the …",
 	} {
 		if rs := query(t, ctx, q); len(rs) != 1 || rs[0].Text != want {
