@@ -71,6 +71,7 @@ type Link struct {
 	Description string
 	URL         string // relative to the page being rendered
 	Current     bool   // the page being rendered is this page or below it
+	Exact       bool   // the page being rendered is this page
 	Params      map[string]any
 	Page        *content.Page
 	QR          template.HTML // a QR code of the page's absolute URL, as SVG (worksheets, when baseURL is set)
@@ -95,7 +96,8 @@ func (b *builder) data(p *content.Page, from string) *Data {
 	d.Translations = b.translations(p, from, false)
 	for _, m := range b.menu {
 		l := d.link(m)
-		l.Current = m.URL == p.URL || (m.URL != "/" && strings.HasPrefix(p.URL, m.URL))
+		l.Exact = m == p
+		l.Current = l.Exact || (m.URL != "/" && strings.HasPrefix(p.URL, m.URL))
 		d.Menu = append(d.Menu, l)
 	}
 	for _, c := range p.Breadcrumbs() {
@@ -110,6 +112,19 @@ func (b *builder) data(p *content.Page, from string) *Data {
 		d.Next = &l
 	}
 	return d
+}
+
+// sharedKey is everything a shared partial may depend on (see builder.shared): the
+// language, the depth that relative URLs climb from, where the page is in the menu, and
+// the page-wide switches.
+func (d *Data) sharedKey() string {
+	cur, exact := -1, false
+	for i, m := range d.Menu {
+		if m.Current {
+			cur, exact = i, m.Exact
+		}
+	}
+	return fmt.Sprintf("%s|%d|%v|%d|%v|%v|%v", d.Lang, strings.Count(d.from, "/"), d.abs, cur, exact, d.QuickExit, d.LiveReload)
 }
 
 // Worksheets returns every worksheet of the page's language, in menu order.
@@ -185,17 +200,9 @@ func (b *builder) rel(from, target string, abs bool) string {
 	if abs && b.cfg.BaseURL != "" {
 		return b.cfg.BaseURL + strings.TrimPrefix(target, "/") + frag
 	}
-	// Climb from the page's folder to the deepest folder it shares with target.
-	fromDirs := strings.Split(strings.Trim(from[:strings.LastIndexByte(from, '/')+1], "/"), "/")
-	toParts := strings.Split(strings.TrimPrefix(target, "/"), "/")
-	if fromDirs[0] == "" {
-		fromDirs = nil
-	}
-	common := 0
-	for common < len(fromDirs) && common < len(toParts)-1 && fromDirs[common] == toParts[common] {
-		common++
-	}
-	r := strings.Repeat("../", len(fromDirs)-common) + strings.Join(toParts[common:], "/")
+	// Climb to the site root and down to target. (Not the shortest path: URLs that
+	// depend only on the page's depth let pages share rendered parts; see shared.)
+	r := strings.Repeat("../", strings.Count(from, "/")-1) + strings.TrimPrefix(target, "/")
 	if r == "" {
 		r = "./"
 	}

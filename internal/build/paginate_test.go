@@ -44,11 +44,11 @@ func TestLongSectionIsSplit(t *testing.T) {
 		hasNot    []string
 		wantItems int
 	}{
-		{first, []string{"Page 1 of 3", `href="p001/">Post 001`, `href="p050/">Post 050`, `<a class="pager-next" href="page/2/" rel="next">`, "All the posts."},
+		{first, []string{"Page 1 of 3", `href="../posts/p001/">Post 001`, `href="../posts/p050/">Post 050`, `<a class="pager-next" href="../posts/page/2/" rel="next">`, "All the posts."},
 			[]string{"Post 051", `rel="prev">Previous</a>`}, 50},
-		{second, []string{"Page 2 of 3", `href="../../p051/">Post 051`, `href="../../" rel="prev">Previous</a>`, `href="../3/" rel="next"`},
+		{second, []string{"Page 2 of 3", `href="../../../posts/p051/">Post 051`, `href="../../../posts/" rel="prev">Previous</a>`, `href="../../../posts/page/3/" rel="next"`},
 			[]string{"Post 050<", "All the posts."}, 50},
-		{last, []string{"Page 3 of 3", "Post 120", `href="../2/" rel="prev"`, `<link rel="stylesheet" href="../../../css/site.`},
+		{last, []string{"Page 3 of 3", "Post 120", `href="../../../posts/page/2/" rel="prev"`, `<link rel="stylesheet" href="../../../css/site.`},
 			[]string{"Post 100<", `rel="next"`}, 20},
 	} {
 		for _, s := range c.has {

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/iptsite/iptsite/internal/diag"
 )
@@ -16,6 +17,8 @@ import (
 // templates are the parsed layouts, each a clone of base.html and the partials.
 type templates struct {
 	layouts map[string]*template.Template
+	root    *template.Template // base.html and the partials, for shared
+	shared  sync.Map           // rendered shared partials, by name and sharedKey
 }
 
 const (
@@ -28,7 +31,8 @@ func (b *builder) funcs() template.FuncMap {
 		"t": func(key string, pairs ...string) (string, error) {
 			return b.str.Format(key, pairs...)
 		},
-		"list": func(items ...any) []any { return items },
+		"shared": b.shared,
+		"list":   func(items ...any) []any { return items },
 		"has": func(items []any, v any) bool {
 			for _, i := range items {
 				if i == v {
@@ -78,7 +82,7 @@ func (b *builder) loadTemplates(report bool) *templates {
 			failed = true
 		}
 	}
-	ts := &templates{layouts: map[string]*template.Template{}}
+	ts := &templates{layouts: map[string]*template.Template{}, root: root}
 	names, _ := fs.Glob(b.src, "templates/*.html")
 	for _, name := range names {
 		if name == baseName {
@@ -136,4 +140,25 @@ func templateError(err error) *diag.Error {
 		return &diag.Error{Path: m[1], Line: line, Msg: strings.TrimSpace(m[3]), Err: err}
 	}
 	return &diag.Error{Path: "templates", Msg: fmt.Sprint(strings.TrimPrefix(msg, "template: ")), Err: err}
+}
+
+// shared renders the partial name for page d, or returns it as already rendered for
+// another page that shares its sharedKey: the header, the crisis box and the footer are
+// the same on every page of a depth, language and menu entry, and rendering them once
+// instead of for each page is most of a large site's build time.
+//
+// A shared partial may use .Site, .Lang, .Menu, .QuickExit, .LiveReload, .Rel, .Asset,
+// .Lookup and t, and nothing else of the page.
+func (b *builder) shared(name string, d *Data) (template.HTML, error) {
+	key := name + "\x00" + d.sharedKey()
+	if h, ok := b.tmpl.shared.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := b.tmpl.root.ExecuteTemplate(&buf, name, d); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	b.tmpl.shared.Store(key, h)
+	return h, nil
 }
