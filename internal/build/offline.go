@@ -332,8 +332,12 @@ func (r *run) serviceWorker() (fileList, []byte, error) {
 }
 
 // Manifest returns the URL of the web app manifest of the page's language, for
-// <link rel="manifest">.
+// <link rel="manifest">, or "" in a portable build: opened from disk, a browser may not
+// read the manifest, and says so in the console of every page.
 func (d *Data) Manifest() string {
+	if d.b.cfg.Portable {
+		return ""
+	}
 	return d.Rel("/" + d.b.langFolder() + manifestFile)
 }
 
