@@ -26,6 +26,8 @@ type minifier struct {
 func newMinifier(on bool) *minifier {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.Add(goTemplate, &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true,
+		TemplateDelims: html.GoTemplateDelims})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFuncRegexp(regexp.MustCompile("^(application|text)/(x-)?(java|ecma)script$"), js.Minify)
@@ -42,6 +44,14 @@ var mediaTypes = map[string]string{
 	".webmanifest": "application/json",
 	".xml":         "text/xml",
 	".html":        "text/html",
+}
+
+// goTemplate is the media type of an HTML template's source.
+const goTemplate = "text/html+gotemplate"
+
+// template minifies the source of an HTML template, leaving its actions as they are.
+func (m *minifier) template(text string) string {
+	return string(m.bytes(goTemplate, "", []byte(text)))
 }
 
 // bytes minifies data of the given media type; on failure it keeps data as written.

@@ -31,6 +31,7 @@ type Data struct {
 	b    *builder
 	from string // the page's site path, which relative URLs start from
 	abs  bool   // write absolute URLs (the 404 page, when baseURL is set)
+	orig bool   // rendering with the templates as written, to report an error (see templates.execute)
 }
 
 // A Translation is a page in one language.

@@ -38,7 +38,7 @@ func (b *builder) writeNotFound() {
 		b.fail(err)
 		return
 	}
-	b.write("404.html", b.min.bytes("text/html", "404.html", html))
+	b.writeHTML("/404.html", html)
 }
 
 var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
@@ -71,7 +71,7 @@ func (b *builder) writeAliases() {
 				b.fail(err)
 				continue
 			}
-			b.writePage(u, buf.Bytes())
+			b.write(strings.TrimPrefix(u, "/")+"index.html", b.min.bytes("text/html", u, buf.Bytes()))
 		}
 	}
 }

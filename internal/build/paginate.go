@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"html/template"
 
 	"github.com/iptsite/iptsite/internal/content"
 )
@@ -46,6 +47,10 @@ func (b *builder) emit(p *content.Page, d *Data) {
 	if b.tmpl.layouts[layout] == nil {
 		return // reported by loadTemplates
 	}
+	if b.tmpl.minified {
+		// The templates are minified already; the page's own HTML is minified here.
+		d.Content = template.HTML(b.min.bytes("text/html", p.File, []byte(d.Content)))
+	}
 	if b.indexPage(d) {
 		return // a search page, rendered with its index by writeSearch
 	}
@@ -69,6 +74,6 @@ func (b *builder) emit(p *content.Page, d *Data) {
 			b.fail(err)
 			return
 		}
-		b.writePage(u, html)
+		b.writeHTML(u, html)
 	}
 }

@@ -124,7 +124,7 @@ func (b *builder) writeSearch() {
 			b.fail(err)
 			continue
 		}
-		b.writePage(d.Page.URL, html)
+		b.writeHTML(d.Page.URL, html)
 	}
 }
 

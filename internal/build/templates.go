@@ -19,6 +19,11 @@ type templates struct {
 	layouts map[string]*template.Template
 	root    *template.Template // base.html and the partials, for shared
 	shared  sync.Map           // rendered shared partials, by name and sharedKey
+
+	// When the build minifies, the templates are minified once, here, instead of every
+	// page they make; orig holds them as written, to report an error at its line.
+	minified bool
+	orig     *templates
 }
 
 const (
@@ -52,13 +57,36 @@ func (b *builder) loadTemplates(report bool) *templates {
 	if !report {
 		fail = func(error) {}
 	}
+	ts := b.parseTemplates(fail, func(text string) string { return text })
+	if ts == nil {
+		return nil
+	}
+	// Every page's layout must exist.
+	for _, p := range b.site.Pages {
+		if l := b.layout(p); ts.layouts[l] == nil {
+			b.failf(p.File, p.Line("layout"), "unknown layout %q: there is no templates/%s.html", l, l)
+		}
+	}
+	if !b.min.on {
+		return ts
+	}
+	m := b.parseTemplates(func(error) {}, b.min.template)
+	if m == nil {
+		return ts // the minified templates do not parse: use them as written
+	}
+	m.minified, m.orig = true, ts
+	return m
+}
+
+// parseTemplates parses templates/ after passing each file's text through transform.
+func (b *builder) parseTemplates(fail func(error), transform func(string) string) *templates {
 	read := func(name string) (string, bool) {
 		data, err := fs.ReadFile(b.src, name)
 		if err != nil {
 			fail(diag.Errorf(name, 0, "%v", err))
 			return "", false
 		}
-		return string(data), true
+		return transform(string(data)), true
 	}
 	text, ok := read(baseName)
 	if !ok {
@@ -107,12 +135,6 @@ func (b *builder) loadTemplates(report bool) *templates {
 	if failed {
 		return nil
 	}
-	// Every page's layout must exist.
-	for _, p := range b.site.Pages {
-		if l := b.layout(p); ts.layouts[l] == nil {
-			b.failf(p.File, p.Line("layout"), "unknown layout %q: there is no templates/%s.html", l, l)
-		}
-	}
 	return ts
 }
 
@@ -123,11 +145,32 @@ func (ts *templates) execute(layout string, d *Data) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, baseName, d); err != nil {
+		if ts.orig != nil {
+			// Run the templates as written, for the error's true line.
+			d.orig = true
+			_, werr := ts.orig.execute(layout, d)
+			d.orig = false
+			if werr != nil {
+				return nil, werr
+			}
+		}
 		e := templateError(err)
 		e.Msg += " (rendering " + d.Page.File + ")"
 		return nil, e
 	}
 	return buf.Bytes(), nil
+}
+
+// writeHTML writes the page at site path u, minified unless its templates already were.
+func (b *builder) writeHTML(u string, html []byte) {
+	name := strings.TrimPrefix(u, "/") + "index.html"
+	if strings.HasSuffix(u, ".html") {
+		name = strings.TrimPrefix(u, "/")
+	}
+	if !b.tmpl.minified {
+		html = b.min.bytes("text/html", name, html)
+	}
+	b.write(name, html)
 }
 
 // Go's template errors look like "template: templates/page.html:12:3: executing …".
@@ -150,11 +193,15 @@ func templateError(err error) *diag.Error {
 // A shared partial may use .Site, .Lang, .Menu, .QuickExit, .LiveReload, .Rel, .Asset,
 // .Lookup and t, and nothing else of the page.
 func (b *builder) shared(name string, d *Data) (template.HTML, error) {
+	var buf bytes.Buffer
+	if d.orig {
+		err := b.tmpl.orig.root.ExecuteTemplate(&buf, name, d)
+		return template.HTML(buf.String()), err
+	}
 	key := name + "\x00" + d.sharedKey()
 	if h, ok := b.tmpl.shared.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	var buf bytes.Buffer
 	if err := b.tmpl.root.ExecuteTemplate(&buf, name, d); err != nil {
 		return "", err
 	}
