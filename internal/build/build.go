@@ -142,6 +142,8 @@ type run struct {
 	langs   []*builder        // the main language first
 	anchors map[*content.Page]map[string]bool
 	fields  map[*content.Page][]string // each worksheet's field ids, in order
+	// each main-language worksheet's fields, which its translations store their answers by
+	sheetFields map[*content.Page][]*worksheet.Field
 
 	mu    sync.Mutex
 	errs  diag.List
@@ -325,6 +327,16 @@ func (b *builder) renderPages() {
 func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 	pc := parser.NewContext(parser.WithIDs(markdown.NewIDs()))
 	worksheet.Begin(pc, p.WorksheetID())
+	if main := b.langs[0]; p.Worksheet && b != main {
+		if o := main.site.ByPath[p.Path]; o != nil && o.Worksheet {
+			b.mu.Lock()
+			orig := b.sheetFields[o] // the main language is rendered first
+			b.mu.Unlock()
+			if orig != nil {
+				worksheet.Translation(pc, orig, o.File)
+			}
+		}
+	}
 	var frags []fragment
 	markdown.WithResolver(pc, func(dest string, line int, image bool) string {
 		d, f := b.resolve(p, dest, line, image)
@@ -359,6 +371,12 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 	b.anchors[p] = anchors
 	if p.Worksheet {
 		b.fields[p] = ids
+		if b == b.langs[0] {
+			if b.sheetFields == nil {
+				b.sheetFields = map[*content.Page][]*worksheet.Field{}
+			}
+			b.sheetFields[p] = fields
+		}
 	}
 	b.frags = append(b.frags, frags...)
 	b.mu.Unlock()

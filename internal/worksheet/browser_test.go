@@ -145,6 +145,9 @@ func TestFillReloadAndSecondTab(t *testing.T) {
 		navigator.storage.persist = async () => { window.__persist++; return true; };`)
 	do(t, ctx, fillJS)
 	settle()
+	// on a busy machine the autosave timer may fire late: wait for the save itself
+	do(t, ctx, `for (let i = 0; i < 50 && !document.getElementById('ws-status').textContent.startsWith('Saved'); i++) await new Promise(r => setTimeout(r, 100));
+		await new Promise(r => setTimeout(r, 100));`)
 	if got := eval[int](t, ctx, `window.__persist`); got != 1 {
 		t.Errorf("persistent storage asked for %d times after the first answers, want once", got)
 	}
@@ -443,7 +446,7 @@ func TestNoScriptIsABlankForm(t *testing.T) {
 	if got := eval[int](t, ctx, `document.querySelectorAll('#worksheet input, #worksheet textarea, #worksheet select').length`); got < 100 {
 		t.Errorf("only %d controls without script", got)
 	}
-	if got := eval[string](t, ctx, `getComputedStyle(document.querySelector('#ws-tools .ws-buttons')).display`); got != "none" {
+	if got := eval[string](t, ctx, `getComputedStyle(document.getElementById('ws-more')).display`); got != "none" {
 		t.Errorf("buttons that need the script show without it: display %s", got)
 	}
 	if got := eval[int](t, ctx, `document.querySelectorAll('form').length`); got != 0 {
@@ -579,5 +582,161 @@ func TestCopyAsText(t *testing.T) {
 	if s := eval[string](t, ctx, `document.getElementById('ws-status').textContent`); !strings.HasPrefix(s, "Copied") {
 		t.Errorf("status after copying: %q", s)
 	}
+	rec.AssertNoErrors(t)
+}
+
+// setJS sets controls by id, as a person would: a value for a text box or a
+// drop-down, a tick for a box or a point.
+const setJS = `const set = (id, v) => { const n = document.getElementById(id);
+  if (n.type === 'checkbox' || n.type === 'radio') n.checked = v; else n.value = v;
+  n.dispatchEvent(new Event('input', {bubbles: true})); n.dispatchEvent(new Event('change', {bubbles: true})); };
+`
+
+// open loads a page of the site in the tab and waits for the worksheet script.
+func open(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("navigating to %s: %v", url, err)
+	}
+	ready(t, ctx)
+}
+
+// TestTranslationSharesAnswers answers a choice, a checklist, a table's choice
+// column, a circle and a rhythm in English, finds them in the Spanish worksheets,
+// changes them there, and finds the changes back in English: the stored values
+// are the same words in both languages.
+func TestTranslationSharesAnswers(t *testing.T) {
+	base := browsertest.Serve(t, buildSite(t), prefix)
+	ctx, rec := tab(t, base, "worksheets/before-first-session/")
+	type check struct{ page, expr, want string }
+	fill := []struct{ page, js string }{
+		{"worksheets/before-first-session/", `set('f-day-to-day_1', true); set('f-day-to-day_3', true);`},
+		{"worksheets/communication-analysis/", `set('f-outcome_2', true);`},
+		{"worksheets/connection/", `set('f-steps_r0_step', 'Call Ann'); set('f-steps_r0_done', 'Partly');`},
+		{"worksheets/closeness-circle/", `set('f-circle_r0_name', 'Ann'); set('f-circle_r0_ring', 'Close'); set('f-circle_r1_name', 'Sam');`},
+		{"worksheets/social-rhythm/", `set('f-rhythm_r1_d1', '08:30');`},
+	}
+	for _, f := range fill {
+		open(t, ctx, base+f.page)
+		do(t, ctx, setJS+f.js)
+		settle()
+	}
+	shown := func(checks []check) {
+		t.Helper()
+		for _, c := range checks {
+			open(t, ctx, base+c.page)
+			if got := jsonText(eval[any](t, ctx, c.expr)); got != c.want {
+				t.Errorf("%s: %s = %s, want %s", c.page, c.expr, got, c.want)
+			}
+		}
+	}
+	shown([]check{
+		{"es/worksheets/before-first-session/", `document.querySelector('#f-day-to-day_1:checked + label').textContent`, "Dormir"},
+		{"es/worksheets/before-first-session/", `document.getElementById('f-day-to-day_3').checked`, "true"},
+		{"es/worksheets/before-first-session/", `document.querySelectorAll('#day-to-day input:checked').length`, "2"},
+		{"es/worksheets/communication-analysis/", `document.querySelector('#outcome input:checked + label').textContent`, "En parte"},
+		{"es/worksheets/connection/", `document.getElementById('f-steps_r0_done').selectedOptions[0].text`, "En parte"},
+		{"es/worksheets/closeness-circle/", `document.getElementById('f-circle_r0_ring').selectedOptions[0].text`, "Cerca"},
+		// Ann is drawn on her ring; Sam, with no ring yet, waits below the circle
+		{"es/worksheets/closeness-circle/", `[...document.querySelectorAll('#circle svg text.ws-mark')].map(n => n.textContent).join(' ')`, "Ann Todavía no están en el círculo: Sam"},
+		{"es/worksheets/closeness-circle/", `document.querySelectorAll('#circle svg .ws-dot').length + ' ' + document.querySelectorAll('#circle svg .ws-unplaced').length`, "2 1"},
+		{"es/worksheets/social-rhythm/", `document.getElementById('f-rhythm_r1_d1').value`, "08:30"},
+		{"es/worksheets/social-rhythm/", `[...document.querySelectorAll('#rhythm svg text.ws-mark')].map(n => n.textContent).join(' ')`, "Hablar por prim…"},
+		{"es/worksheets/social-rhythm/", `document.getElementById('ws-status').textContent.startsWith('Guardado en este aparato')`, "true"},
+	})
+	if t.Failed() {
+		return
+	}
+
+	change := []struct{ page, js string }{
+		{"es/worksheets/before-first-session/", `set('f-day-to-day_1', false); set('f-day-to-day_2', true);`},
+		{"es/worksheets/communication-analysis/", `set('f-outcome_4', true);`},
+		{"es/worksheets/closeness-circle/", `set('f-circle_r1_ring', 'Very close');`},
+	}
+	for _, f := range change {
+		open(t, ctx, base+f.page)
+		do(t, ctx, setJS+f.js)
+		settle()
+	}
+	shown([]check{
+		{"worksheets/before-first-session/", `[...document.querySelectorAll('#day-to-day input:checked + label')].map(n => n.textContent).join(', ')`, "Eating, Having energy"},
+		{"worksheets/communication-analysis/", `document.querySelector('#outcome input:checked + label').textContent`, "I am not sure"},
+		{"worksheets/closeness-circle/", `document.getElementById('f-circle_r1_ring').selectedOptions[0].text`, "Very close"},
+		{"worksheets/closeness-circle/", `document.querySelectorAll('#circle svg .ws-unplaced').length`, "0"},
+		{"worksheets/closeness-circle/", `document.querySelector('.ws-earlier').hidden`, "true"},
+	})
+	stored := eval[string](t, ctx, `localStorage.getItem(document.getElementById('worksheet').dataset.storageKey + ':before-first-session')`)
+	if !strings.Contains(stored, `"day-to-day":{"selected":["Eating","Having energy"]}`) {
+		t.Errorf("the record does not hold the original's words: %s", stored)
+	}
+	rec.AssertNoErrors(t)
+}
+
+// TestTranslatedRecordFromBefore loads records that Spanish worksheets saved
+// before answers were shared (the Spanish words as values): the Spanish pages
+// show every answer and store it in the original's words on leaving, so that
+// the English pages show it too.
+func TestTranslatedRecordFromBefore(t *testing.T) {
+	base := browsertest.Serve(t, buildSite(t), prefix)
+	ctx, rec := tab(t, base, "worksheets/closeness-circle/")
+	do(t, ctx, `const k = document.getElementById('worksheet').dataset.storageKey + ':';
+		localStorage.setItem(k + 'before-first-session', JSON.stringify({v: 1, id: 'before-first-session', updated: '2026-01-02T10:00:00Z',
+			answers: {'day-to-day': {selected: ['Dormir', 'Comer']}}}));
+		localStorage.setItem(k + 'closeness-circle', JSON.stringify({v: 1, id: 'closeness-circle', updated: '2026-01-02T10:00:00Z',
+			answers: {circle: [{name: 'Ann', ring: 'Muy cerca'}]}}));
+		localStorage.setItem(k + 'social-rhythm', JSON.stringify({v: 1, id: 'social-rhythm', updated: '2026-01-02T10:00:00Z',
+			answers: {rhythm: [{_row: 'Levantarme de la cama', d2: '07:15'}]}}));`)
+	type check struct{ page, expr, want string }
+	for _, c := range []check{
+		{"es/worksheets/before-first-session/", `[...document.querySelectorAll('#day-to-day input:checked + label')].map(n => n.textContent).join(', ')`, "Dormir, Comer"},
+		{"es/worksheets/closeness-circle/", `document.getElementById('f-circle_r0_ring').selectedOptions[0].text`, "Muy cerca"},
+		{"es/worksheets/closeness-circle/", `document.getElementById('f-circle_r0_ring').options.length`, "5"},
+		{"es/worksheets/social-rhythm/", `document.getElementById('f-rhythm_r0_d2').value`, "07:15"},
+		{"worksheets/before-first-session/", `[...document.querySelectorAll('#day-to-day input:checked')].map(n => n.value).join(', ')`, "Sleeping, Eating"},
+		{"worksheets/closeness-circle/", `document.getElementById('f-circle_r0_ring').value`, "Very close"},
+		{"worksheets/closeness-circle/", `document.querySelectorAll('#circle svg .ws-unplaced').length`, "0"},
+		{"worksheets/social-rhythm/", `document.getElementById('f-rhythm_r0_d2').value`, "07:15"},
+		{"worksheets/social-rhythm/", `document.querySelector('.ws-earlier').hidden`, "true"},
+	} {
+		open(t, ctx, base+c.page)
+		if got := jsonText(eval[any](t, ctx, c.expr)); got != c.want {
+			t.Errorf("%s: %s = %s, want %s", c.page, c.expr, got, c.want)
+		}
+	}
+	rec.AssertNoErrors(t)
+}
+
+// TestToolsWaitBehindOneDisclosure: before the first question a person meets the
+// notice, the save status and one closed disclosure, which opens from the keyboard.
+func TestToolsWaitBehindOneDisclosure(t *testing.T) {
+	base := browsertest.Serve(t, buildSite(t), prefix)
+	ctx, rec := tab(t, base, "worksheets/before-first-session/")
+	if err := chromedp.Do(ctx, browsertest.Phone()); err != nil {
+		t.Fatal(err)
+	}
+	visible := `[...document.querySelectorAll('#ws-tools button, #ws-tools summary, #ws-tools a')].filter(n => n.checkVisibility()).map(n => n.textContent)`
+	if got := eval[[]string](t, ctx, visible); len(got) != 1 || got[0] != "Print, download or clear answers" {
+		t.Errorf("controls shown before the questions: %q, want only the disclosure", got)
+	}
+	if got := eval[bool](t, ctx, `document.getElementById('ws-status').checkVisibility()`); !got {
+		t.Error("the save status is hidden")
+	}
+	// the notice and the tools take less than a third of a phone's screen
+	tall := eval[float64](t, ctx, `document.getElementById('ws-tools').getBoundingClientRect().bottom - document.querySelector('.ws-notice').getBoundingClientRect().top`)
+	t.Logf("notice and tools: %.0f px", tall)
+	if tall > 844/3 {
+		t.Errorf("the notice and the tools are %.0f px tall on a phone, more than a third of its screen", tall)
+	}
+	if dir := os.Getenv("IPTSITE_KEEP_SCREENSHOTS"); dir != "" {
+		browsertest.Screenshot(t, ctx, filepath.Join(dir, "worksheet-phone.png"))
+	}
+	do(t, ctx, `document.querySelector('#ws-more summary').focus();`)
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("\r")); err != nil {
+		t.Fatal(err)
+	}
+	if got := eval[int](t, ctx, `(`+visible+`).length`); got != 9 {
+		t.Errorf("after Enter on the disclosure %d controls show, want it and its 8", got)
+	}
+	browsertest.AssertAccessible(t, ctx)
 	rec.AssertNoErrors(t)
 }

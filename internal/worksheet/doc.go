@@ -36,8 +36,8 @@
 //	questionnaire  question (the stem), items, options ({label, value}, 2 or more),
 //	               bands ({min, max, label}, not overlapping),
 //	               rules ({item, above, show: crisis} or {item, above, message}; item from 1)
-//	circle         rings (3 or 4 labels, inside out), people (id of a list or table
-//	               field of this worksheet naming the people), rows
+//	circle         rings (3 or 4 labels, inside out; default worksheet.ring-1 to -3),
+//	               people (id of a list or table field of this worksheet naming the people), rows
 //	timeline       min, max, minLabel, maxLabel (the mood of each event), rows
 //	tracker        min, max, minLabel, maxLabel, better (high or low), rows
 //	rhythm         activities (a time for each on each of 7 days)
@@ -50,6 +50,14 @@
 // order and every [Error], each with the file line, for it to prefix with the
 // path. The source given to goldmark must be the whole file with the front
 // matter blanked to newlines, so that lines count from the top of the file.
+//
+// A translated worksheet (the same page under content/<language>/) shares its
+// saved answers with the original. Before parsing it, the build also calls
+// [Translation] with the original's fields: the translation's choice options,
+// choice-column options, circle rings, rhythm activities and fixed table rows
+// then store the original's words at the same place, and show their own. Parts
+// that cannot be matched one for one (a different count, type, column id,
+// number range or questionnaire value) are errors at the translation's line.
 //
 // # HTML
 //

@@ -50,6 +50,8 @@ type state struct {
 	id     string
 	fields []*Field
 	errs   []*Error
+	orig   map[string]*Field // a translation's original fields by id (see Translation)
+	from   string            // the original's file
 }
 
 var stateKey = parser.NewContextKey()
@@ -84,14 +86,16 @@ func New(opts Options) goldmark.Extender {
 func (e *extension) Extend(m goldmark.Markdown) {
 	// After goldmark's own transformers (none below 100 touch code blocks),
 	// so headings already have their ids when field ids are checked against them.
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(transformer{}, 500)))
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(transformer{t: e.t}, 500)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&htmlRenderer{t: e.t}, 500)))
 }
 
-type transformer struct{}
+type transformer struct {
+	t func(string) string
+}
 
 // Transform replaces fenced code blocks whose info string is exactly "field" with field nodes.
-func (transformer) Transform(doc *gast.Document, reader text.Reader, pc parser.Context) {
+func (tr transformer) Transform(doc *gast.Document, reader text.Reader, pc parser.Context) {
 	s, _ := pc.Get(stateKey).(*state)
 	if s == nil {
 		s = &state{}
@@ -148,6 +152,10 @@ func (transformer) Transform(doc *gast.Document, reader text.Reader, pc parser.C
 				byID[f.ID] = f
 			}
 		}
+		if f.Type == "circle" && len(f.Rings) == 0 {
+			// resolved here, not when rendering, so that a translation can store the original's
+			f.Rings = []string{tr.t("worksheet.ring-1"), tr.t("worksheet.ring-2"), tr.t("worksheet.ring-3")}
+		}
 		s.fields = append(s.fields, f)
 		node := &Node{Field: f}
 		b.Parent().ReplaceChild(b.Parent(), b, node)
@@ -158,11 +166,12 @@ func (transformer) Transform(doc *gast.Document, reader text.Reader, pc parser.C
 		}
 		switch p := byID[f.People]; {
 		case p == nil:
-			s.errs = append(s.errs, &Error{Line: f.peopleLine, Msg: fmt.Sprintf("people names field %s, which is not in this worksheet", f.People)})
+			s.errs = append(s.errs, &Error{Line: f.keyLine("people"), Msg: fmt.Sprintf("people names field %s, which is not in this worksheet", f.People)})
 		case p.Type != "list" && p.Type != "table":
-			s.errs = append(s.errs, &Error{Line: f.peopleLine, Msg: fmt.Sprintf("people names field %s, a %s; it must be a list or a table", f.People, p.Type)})
+			s.errs = append(s.errs, &Error{Line: f.keyLine("people"), Msg: fmt.Sprintf("people names field %s, a %s; it must be a list or a table", f.People, p.Type)})
 		}
 	}
+	s.translate()
 }
 
 // lineOf returns the 1-based file line where block n starts.

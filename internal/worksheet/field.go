@@ -39,12 +39,22 @@ type Field struct {
 	Answers    []Answer // questionnaire: the shared answer options
 	Bands      []Band   // questionnaire
 	Rules      []Rule   // questionnaire
-	Rings      []string // circle, inside out
+	Rings      []string // circle, inside out; the interface's three when the author gives none
 	People     string   // circle: id of the list or table field naming people
 	Better     string   // tracker: "high" or "low"
 	Activities []string // rhythm
 
-	peopleLine int
+	keyLines map[string]int // file line of each key the author wrote
+	orig     *Field         // in a translation, the same field of the original worksheet (translation.go)
+}
+
+// keyLine returns the file line of key in the field's block, or the field's own line
+// when the author did not write the key.
+func (f *Field) keyLine(key string) int {
+	if l, ok := f.keyLines[key]; ok {
+		return l
+	}
+	return f.Line
 }
 
 // An Answer is one shared answer option of a questionnaire.
@@ -184,10 +194,11 @@ func (d *decoder) field(n *yaml.Node, column bool) *Field {
 	if !ok {
 		return nil
 	}
-	f := &Field{Line: d.base + n.Line}
+	f := &Field{Line: d.base + n.Line, keyLines: map[string]int{}}
 	byKey := map[string]*yaml.Node{}
 	for i, k := range keys {
 		byKey[k.Value] = vals[i]
+		f.keyLines[k.Value] = d.base + k.Line
 	}
 
 	if v := byKey["type"]; v == nil {
@@ -311,7 +322,6 @@ func (d *decoder) option(f *Field, k, v *yaml.Node) {
 		}
 	case "people":
 		f.People = d.str(v, "people")
-		f.peopleLine = d.base + v.Line
 	case "better":
 		f.Better = d.str(v, "better")
 		if f.Better != "high" && f.Better != "low" {

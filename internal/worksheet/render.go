@@ -45,7 +45,7 @@ func Render(f *Field, t func(string) string) string {
 		b.list()
 	case "table":
 		b.open()
-		b.table(f.Columns, f.RowLabel, f.FixedRows, f.Rows)
+		b.table(f.Columns, f.RowLabel, f.FixedRows, origOf(f, func(o *Field) []string { return o.FixedRows }), f.Rows)
 		b.close()
 	case "questionnaire":
 		b.questionnaire()
@@ -185,9 +185,10 @@ func (b *builder) choice() {
 		kind = "checkbox"
 	}
 	b.w("<div class=\"ws-options\">\n")
+	orig := origOf(f, func(o *Field) []string { return o.Options })
 	for i, o := range f.Options {
 		b.w("<div class=\"ws-option\"><input type=\"%s\" id=\"%s_%d\" name=\"%s\" value=\"%s\"><label for=\"%s_%d\">%s</label></div>\n",
-			kind, b.p, i+1, b.p, e(o), b.p, i+1, e(o))
+			kind, b.p, i+1, b.p, e(stored(f.Options, orig, i)), b.p, i+1, e(o))
 	}
 	if f.HasOther {
 		other := f.Other
@@ -241,8 +242,9 @@ func (b *builder) list() {
 	b.close()
 }
 
-// table renders a grid of typed columns; fixed names rows that cannot be added or removed.
-func (b *builder) table(cols []*Field, rowLabel string, fixed []string, rows int) {
+// table renders a grid of typed columns; fixed names rows that cannot be added or
+// removed, saved under the names in fixedOrig when the table is a translation.
+func (b *builder) table(cols []*Field, rowLabel string, fixed, fixedOrig []string, rows int) {
 	if rowLabel == "" {
 		rowLabel = b.t("worksheet.row")
 	}
@@ -271,7 +273,7 @@ func (b *builder) table(cols []*Field, rowLabel string, fixed []string, rows int
 	for i := range rows {
 		row := fmt.Sprintf("%s_r%d", b.p, i)
 		if fixed != nil {
-			b.w("<tr class=\"ws-row\" data-row data-name=\"%s\"><th scope=\"row\" id=\"%s-l\">%s</th>", e(fixed[i]), row, e(fixed[i]))
+			b.w("<tr class=\"ws-row\" data-row data-name=\"%s\"><th scope=\"row\" id=\"%s-l\">%s</th>", e(stored(fixed, fixedOrig, i)), row, e(fixed[i]))
 		} else {
 			b.w("<tr class=\"ws-row\" data-row><th scope=\"row\" id=\"%s-l\">%s <span data-n>%d</span></th>", row, e(rowLabel), i+1)
 		}
@@ -348,8 +350,13 @@ func (b *builder) cell(c *Field, id, desc string) {
 		b.w("</select>")
 	case "choice":
 		b.w("<select class=\"ws-input\" id=\"%s\"%s%s><option value=\"\">%s</option>", id, k, desc, e(b.t("worksheet.choose")))
-		for _, o := range c.Options {
-			b.w("<option>%s</option>", e(o))
+		orig := origOf(c, func(o *Field) []string { return o.Options })
+		for i, o := range c.Options {
+			if v := stored(c.Options, orig, i); v != o {
+				b.w("<option value=\"%s\">%s</option>", e(v), e(o))
+			} else {
+				b.w("<option>%s</option>", e(o))
+			}
 		}
 		b.w("</select>")
 	}
@@ -397,19 +404,20 @@ func (b *builder) visual() {
 	rating := &Field{Type: "scale", Min: f.Min, Max: f.Max, Step: 1, MinLabel: f.MinLabel, MaxLabel: f.MaxLabel}
 	var cols []*Field
 	var data, rowLabel string
-	var fixed []string
+	var fixed, fixedOrig []string
 	switch f.Type {
 	case "circle":
 		rings := f.Rings
 		if len(rings) == 0 {
 			rings = []string{t("worksheet.ring-1"), t("worksheet.ring-2"), t("worksheet.ring-3")}
 		}
-		cols = []*Field{
-			{ID: "name", Type: "text", Label: t("worksheet.name")},
-			{ID: "ring", Type: "choice", Label: t("worksheet.ring"), Options: rings},
+		ring := &Field{ID: "ring", Type: "choice", Label: t("worksheet.ring"), Options: rings}
+		if f.orig != nil {
+			ring.orig = &Field{Options: f.orig.Rings}
 		}
+		cols = []*Field{{ID: "name", Type: "text", Label: t("worksheet.name")}, ring}
 		rowLabel = t("worksheet.person")
-		data = fmt.Sprintf(` data-me="%s"`, e(t("worksheet.me")))
+		data = fmt.Sprintf(` data-me="%s" data-unplaced="%s"`, e(t("worksheet.me")), e(t("worksheet.unplaced")))
 		if f.People != "" {
 			data += fmt.Sprintf(` data-people="%s"`, f.People)
 		}
@@ -436,12 +444,13 @@ func (b *builder) visual() {
 			cols = append(cols, &Field{ID: "d" + day, Type: "time", Label: t("worksheet.day-" + day)})
 		}
 		fixed = f.Activities
+		fixedOrig = origOf(f, func(o *Field) []string { return o.Activities })
 	}
 	if f.Type == "timeline" || f.Type == "tracker" {
 		data += fmt.Sprintf(` data-min="%s" data-max="%s"`, fnum(f.Min), fnum(f.Max))
 	}
 	b.open(data)
-	b.table(cols, rowLabel, fixed, f.Rows)
+	b.table(cols, rowLabel, fixed, fixedOrig, f.Rows)
 	b.w("<svg class=\"ws-chart\" data-chart viewBox=\"0 0 600 %d\" aria-hidden=\"true\" focusable=\"false\"></svg>\n", chartHeight(f.Type))
 	b.close()
 }

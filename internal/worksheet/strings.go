@@ -25,6 +25,7 @@ var Defaults = map[string]string{
 	"worksheet.ring-1":   "Closest",
 	"worksheet.ring-2":   "Close",
 	"worksheet.ring-3":   "Less close",
+	"worksheet.unplaced": "Not on the circle yet:",
 	"worksheet.event":    "Event",
 	"worksheet.when":     "When",
 	"worksheet.what":     "What happened",
@@ -44,14 +45,14 @@ var Defaults = map[string]string{
 	"worksheet.chart":    "Chart of the answers above",
 
 	// worksheet tools (templates/partials/worksheet-tools.html) and worksheet.js
-	"worksheet.notice": "Your answers stay on this device. They are never sent anywhere. " +
-		"On a shared computer, clear them when you are done. Some browsers delete saved answers " +
-		"after a week without a visit, so download a copy to keep. On an iPhone or iPad, " +
-		"add this site to your Home Screen so they are not deleted.",
+	"worksheet.notice": "Your answers stay on this device and are never sent. On a shared computer, " +
+		"clear them when you are done. Some browsers delete them after a week without a visit: " +
+		"download a copy, or add this site to your Home Screen.",
 	"worksheet.notice-title":   "About your answers",
 	"worksheet.status-none":    "Nothing saved yet",
 	"worksheet.saved":          "Saved on this device, {time}",
 	"worksheet.not-saved":      "Your answers are not being saved on this device (storage is full or turned off). Download them before you leave this page.",
+	"worksheet.tools":          "Print, download or clear answers",
 	"worksheet.print":          "Print with answers",
 	"worksheet.print-blank":    "Print blank",
 	"worksheet.download":       "Download my answers",

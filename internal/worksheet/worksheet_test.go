@@ -28,6 +28,13 @@ var frontMatter = regexp.MustCompile(`(?s)\A---\n.*?\n---\n`)
 // the archive's comment says "not a worksheet".
 func convert(t *testing.T, src []byte, worksheetID string) (string, []*Field, []*Error) {
 	t.Helper()
+	return translate(t, src, worksheetID, nil)
+}
+
+// translate is convert for a translation of the worksheet whose fields are original
+// (nil: not a translation), read from original.md.
+func translate(t *testing.T, src []byte, worksheetID string, original []*Field) (string, []*Field, []*Error) {
+	t.Helper()
 	src = frontMatter.ReplaceAllFunc(src, func(fm []byte) []byte {
 		return bytes.Repeat([]byte("\n"), bytes.Count(fm, []byte("\n")))
 	})
@@ -37,6 +44,9 @@ func convert(t *testing.T, src []byte, worksheetID string) (string, []*Field, []
 	)
 	pc := parser.NewContext()
 	Begin(pc, worksheetID)
+	if original != nil {
+		Translation(pc, original, "original.md")
+	}
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	var out bytes.Buffer
 	if err := md.Renderer().Render(&out, src, doc); err != nil {
@@ -71,7 +81,15 @@ func TestCases(t *testing.T) {
 			if strings.Contains(string(a.Comment), "not a worksheet") {
 				id = ""
 			}
-			got, _, errs := convert(t, in.Data, id)
+			// a case with an original.md section is a translation of it
+			var original []*Field
+			if o := sections["original.md"]; o != nil {
+				var oerrs []*Error
+				if _, original, oerrs = convert(t, o.Data, id); len(oerrs) > 0 {
+					t.Fatalf("original.md: %v", oerrs)
+				}
+			}
+			got, _, errs := translate(t, in.Data, id, original)
 			var gotErrs strings.Builder
 			for _, e := range errs {
 				gotErrs.WriteString(e.Error() + "\n")

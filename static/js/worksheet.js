@@ -208,6 +208,11 @@
   const rows = (f) => [...rowsBox(f).children];
   const checked = (f) => $$('input:checked', f).map((n) => n.value);
   const labelOf = (f) => ($('.ws-label', f) || {}).textContent;
+  // What a person sees for a stored value. In a translation, choices, rings and fixed rows
+  // store the original's words (so answers are shared across languages) and show their own.
+  const shown = (n) => (n.labels && n.labels[0] ? n.labels[0].textContent : n.value);
+  const rowName = (r) => $('th', r).textContent;
+  const optionText = (f, k, x) => ($$(`[data-k="${k}"] option`, f).find((o) => o.value === x) || { text: x }).text;
 
   function get(f) {
     switch (type(f)) {
@@ -244,7 +249,7 @@
       }
       if (!isObj(v) || !Array.isArray(v.selected)) return empty(v);
       const opts = $$('input[name]:not([data-other])', f);
-      const sel = v.selected.map(String);
+      const sel = v.selected.map((s) => (opts.find((n) => n.value === s) || opts.find((n) => shown(n) === s) || { value: String(s) }).value);
       const keep = sel.filter((s) => opts.some((n) => n.value === s)).slice(0, t === 'choice' ? 1 : undefined);
       const rest = sel.filter((s) => !keep.includes(s));
       for (const n of opts) n.checked = keep.includes(n.value);
@@ -274,7 +279,7 @@
         for (const r of rs) fillRow(r, '');
         let ok = true;
         v.forEach((o, i) => {
-          const r = rs.find((x) => isObj(o) && x.dataset.name === o._row) || (!isObj(o) || !o._row ? rs[i] : null);
+          const r = rs.find((x) => isObj(o) && x.dataset.name === o._row) || rs.find((x) => isObj(o) && rowName(x) === o._row) || (!isObj(o) || !o._row ? rs[i] : null);
           ok = (r ? fillRow(r, o) : empty(o)) && ok;
         });
         return ok;
@@ -301,6 +306,8 @@
       if (n.dataset.k === '' && isObj(o)) x = text(o);
       x = x == null ? '' : String(x);
       n.value = x;
+      const byText = n.tagName === 'SELECT' && n.value !== x && [...n.options].find((p) => p.text === x);
+      if (byText) x = n.value = byText.value;
       if (n.tagName === 'SELECT' && n.value !== x) {
         n.append(el('option', {}, x)); // an option since renamed: kept and shown
         n.value = x;
@@ -426,16 +433,17 @@
   const draw = {
     circle(f, svg) {
       svg.replaceChildren();
-      const rings = $$('[data-k=ring] option', rows(f)[0]).slice(1).map((o) => o.value);
+      const rings = $$('[data-k=ring] option', rows(f)[0]).slice(1);
       const step = 280 / rings.length;
-      rings.forEach((name, i) => {
+      rings.forEach((o, i) => {
         const r = step * (i + 1);
         svg.append(svgEl('circle', { class: 'ws-ring', cx: 300, cy: 300, r }),
-          svgEl('text', { x: 300, y: 300 - r + 14, 'text-anchor': 'middle', class: 'ws-small' }, cut(name, 24)));
+          svgEl('text', { x: 300, y: 300 - r + 14, 'text-anchor': 'middle', class: 'ws-small' }, cut(o.text, 24)));
       });
       svg.append(svgEl('text', { x: 300, y: 305, 'text-anchor': 'middle', class: 'ws-me' }, f.dataset.me));
-      rings.forEach((name, i) => {
-        const ps = rows(f).map(get1).filter((p) => p.ring === name && p.name);
+      const people = rows(f).map(get1).filter((p) => p.name.trim());
+      rings.forEach((o, i) => {
+        const ps = people.filter((p) => p.ring === o.value);
         ps.forEach((p, j) => {
           const a = (2 * Math.PI * (j + 0.5)) / ps.length + i * 0.6 - Math.PI / 2;
           const r = step * (i + 0.5) + (i === 0 ? step * 0.2 : 0);
@@ -443,6 +451,15 @@
           svg.append(svgEl('circle', { class: 'ws-dot ws-mark', cx: x, cy: y, r: 5 }),
             svgEl('text', { x, y: y - 9, 'text-anchor': 'middle', class: 'ws-mark' }, cut(p.name)));
         });
+      });
+      // people named but not yet placed wait below the circle, as hollow dots
+      const out = people.filter((p) => !rings.some((o) => o.value === p.ring));
+      svg.setAttribute('viewBox', `0 0 600 ${out.length ? 630 + 34 * Math.ceil(out.length / 4) : 600}`);
+      if (out.length) svg.append(svgEl('text', { x: 20, y: 618, class: 'ws-small ws-mark' }, f.dataset.unplaced));
+      out.forEach((p, j) => {
+        const x = 28 + 145 * (j % 4), y = 642 + 34 * Math.floor(j / 4);
+        svg.append(svgEl('circle', { class: 'ws-dot ws-unplaced ws-mark', cx: x, cy: y, r: 5 }),
+          svgEl('text', { x: x + 11, y: y + 5, class: 'ws-mark' }, cut(p.name, 13)));
       });
     },
     timeline(f, svg) {
@@ -478,7 +495,7 @@
       rows(f).forEach((r, s) => {
         const pts = $$('[data-k]', r).map((n, d) => (n.value ? [x(d), y(n.value)] : null)).filter(Boolean);
         line(svg, pts, `ws-s${s % 6}`);
-        if (pts.length) svg.append(svgEl('text', { x: pts.at(-1)[0] + 8, y: pts.at(-1)[1] + 4, class: `ws-small ws-mark ws-s${s % 6}` }, cut(r.dataset.name, 16)));
+        if (pts.length) svg.append(svgEl('text', { x: pts.at(-1)[0] + 8, y: pts.at(-1)[1] + 4, class: `ws-small ws-mark ws-s${s % 6}` }, cut(rowName(r), 16)));
       });
     },
   };
@@ -595,7 +612,10 @@
         out.push(`${$('.ws-total > span', f).textContent}: ${$('[data-total]', f).textContent}${band ? ' – ' + band : ''}`);
       } else if (Array.isArray(v)) {
         const heads = Object.fromEntries($$('th[id]', f).map((th) => [th.id.replace(/.*_c_/, ''), th.firstChild.textContent]));
-        for (const o of v) out.push('- ' + (isObj(o) ? Object.entries(o).filter(([, x]) => x).map(([k, x]) => (k === '_row' ? x : `${heads[k] || k}: ${x}`)).join('; ') : o));
+        const names = Object.fromEntries(rows(f).map((r) => [r.dataset.name, rowName(r)]));
+        for (const o of v) out.push('- ' + (isObj(o) ? Object.entries(o).filter(([, x]) => x).map(([k, x]) => (k === '_row' ? names[x] || x : `${heads[k] || k}: ${optionText(f, k, x)}`)).join('; ') : o));
+      } else if (v.selected) {
+        out.push($$('input:checked:not([data-other])', f).map(shown).concat('other' in v ? [v.other] : []).join(', '));
       } else out.push(text(v));
       out.push('');
     }
