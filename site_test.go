@@ -8,12 +8,17 @@ package iptsite_test
 // DIR (docs/screenshots holds the ones the README shows).
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/browsertest"
@@ -125,5 +130,75 @@ func TestScreenshots(t *testing.T) {
 			}
 			browsertest.Screenshot(t, ctx, filepath.Join(out, name+suffix+".png"))
 		}
+	}
+}
+
+// TestQuickExit presses the quick-exit button, and Escape three times, on the page about
+// disputes: the browser goes to the neutral page in site.yaml, and that page replaces this
+// one in the history, so Back does not return to it. (The neutral page is one of the
+// site's own here, since the test browser reaches no other host.)
+func TestQuickExit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	base := browsertest.Serve(t, dir, prefix)
+	neutral := base + "glossary/"
+	yaml, err := fs.ReadFile(iptsite.Defaults(), "site.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml = []byte(strings.Replace(string(yaml), "url: https://www.bbc.com/weather", "url: "+neutral, 1))
+	out, err := output.NewDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := fstest.MapFS{"site.yaml": {Data: yaml}}
+	if _, err := build.Build(build.Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}}, out); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for _, how := range []string{"button", "escape"} {
+		t.Run(how, func(t *testing.T) {
+			ctx := browsertest.Chrome(t)
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+"problem-areas/disputes/"),
+				chromedp.WaitVisible(".quickexit-button")); err != nil {
+				t.Fatal(err)
+			}
+			var act chromedp.Action[chromedp.Void] = chromedp.Click(".quickexit-button")
+			if how == "escape" {
+				act = chromedp.KeyEvent("\x1b\x1b\x1b")
+			}
+			if err := chromedp.Do(ctx, act); err != nil {
+				t.Fatal(err)
+			}
+			deadline := time.Now().Add(10 * time.Second)
+			for {
+				h, err := chromedp.Run(ctx, chromedp.Action[page.GetNavigationHistoryResult](func(ctx context.Context, tg *chromedp.Target) (page.GetNavigationHistoryResult, error) {
+					return cdp.Call(ctx, tg, page.GetNavigationHistory, cdp.Empty{})
+				}))
+				if err != nil {
+					// The tab is between documents; ask again.
+					if time.Now().After(deadline) {
+						t.Fatal(err)
+					}
+					time.Sleep(100 * time.Millisecond)
+					continue
+				}
+				if u := h.Entries[h.CurrentIndex].URL; u == neutral {
+					for _, e := range h.Entries {
+						if strings.Contains(e.URL, "disputes") {
+							t.Errorf("the disputes page is still in the history: Back returns to it")
+						}
+					}
+					return
+				} else if time.Now().After(deadline) {
+					t.Fatalf("still at %s", u)
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+		})
 	}
 }

@@ -124,3 +124,56 @@ func checkLink(t *testing.T, mem *output.Memory, ids map[string]map[string]bool,
 		t.Errorf("%s: link %q to a missing id in %s", page, u, file)
 	}
 }
+
+// TestDefaultSitePages checks that every page and worksheet the default site promises is
+// at its URL: therapists send these links, so they must not move.
+func TestDefaultSitePages(t *testing.T) {
+	mem := buildDefault(t, Options{})
+	pages := []string{"", "about-ipt/", "phases/", "phases/beginning/", "phases/middle/", "phases/ending/",
+		"problem-areas/", "problem-areas/grief/", "problem-areas/disputes/", "problem-areas/life-changes/",
+		"problem-areas/isolation/", "what-to-expect/", "worksheets/", "my-answers/", "for-therapists/",
+		"help-now/", "glossary/", "sources/"}
+	sheets := []string{"before-first-session", "interpersonal-inventory", "closeness-circle", "life-timeline",
+		"goals", "mood-check", "communication-analysis", "role-dispute", "role-transition", "grief",
+		"connection", "social-rhythm", "ending-plan", "phq-9"}
+	for _, s := range sheets {
+		pages = append(pages, "worksheets/"+s+"/")
+	}
+	for _, lang := range []string{"", "es/"} {
+		for _, p := range pages {
+			b, ok := mem.File(lang + p + "index.html")
+			if !ok {
+				t.Errorf("no page at /%s%s", lang, p)
+				continue
+			}
+			if strings.HasPrefix(p, "worksheets/") && p != "worksheets/" && !strings.Contains(string(b), `class="worksheet" id="worksheet"`) {
+				t.Errorf("/%s%s is not a worksheet", lang, p)
+			}
+		}
+	}
+}
+
+// TestTherapistHandouts checks the for-therapists page of a site with a web address:
+// each worksheet with its address, a copy button and a QR code drawn at build time.
+func TestTherapistHandouts(t *testing.T) {
+	mem := buildDefault(t, Options{BaseURL: "https://clinic.example/ipt/"})
+	b, _ := mem.File("for-therapists/index.html")
+	html := string(b)
+	for _, want := range []string{
+		`<code class="sheet-url">https://clinic.example/ipt/worksheets/role-dispute/</code>`,
+		`data-copy="https://clinic.example/ipt/worksheets/phq-9/"`,
+		`aria-label="QR code: `,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("for-therapists: missing %q", want)
+		}
+	}
+	if n := strings.Count(html, `<svg class="qr"`); n != 14 {
+		t.Errorf("%d QR codes, want one for each of the 14 worksheets", n)
+	}
+	// Without a web address there is nothing to encode: the page says how to get the codes.
+	b, _ = buildDefault(t, Options{}).File("for-therapists/index.html")
+	if strings.Contains(string(b), `<svg class="qr"`) || !strings.Contains(string(b), "set baseURL in site.yaml") {
+		t.Error("for-therapists without baseURL: want no QR codes and a note on baseURL")
+	}
+}
