@@ -669,6 +669,14 @@ func TestTranslationSharesAnswers(t *testing.T) {
 	if !strings.Contains(stored, `"day-to-day":{"selected":["Eating","Having energy"]}`) {
 		t.Errorf("the record does not hold the original's words: %s", stored)
 	}
+
+	// an import previewed on the Spanish page shows both answers in Spanish
+	open(t, ctx, base+"es/worksheets/before-first-session/")
+	do(t, ctx, `window.__import = JSON.stringify({format: 'iptsite-answers', v: 1, site: document.getElementById('worksheet').dataset.storageKey,
+		worksheets: [{v: 1, id: 'before-first-session', updated: '2030-01-01T00:00:00Z', answers: {'day-to-day': {selected: ['Sleeping']}}}]});`+importJS)
+	if got := eval[string](t, ctx, `document.querySelector('dialog[open] .ws-merge').textContent`); !strings.Contains(got, ": Dormir") || !strings.Contains(got, "las tuyas ahora: Comer, Tener energía") {
+		t.Errorf("import preview on the Spanish page: %q", got)
+	}
 	rec.AssertNoErrors(t)
 }
 

@@ -24,6 +24,7 @@
   let failed = false;
   let persisted = false;
   let relist = () => {}; // redraws the My answers list
+  let showAnswer = (id, v) => text(v); // an answer to this page's field id in the page's words (set below)
   const status = $('#ws-status');
   // the same text again is not set again, so that screen readers announce only news
   const say = (msg) => { if (status && status.textContent !== msg) status.textContent = msg; };
@@ -150,9 +151,10 @@
       const theirsNewer = !(Date.parse(mine.updated) > Date.parse(r.updated));
       const boxes = differ.map((id) => {
         const c = el('input', { type: 'checkbox', checked: theirsNewer });
+        const fmt = (v) => (r.id === wsId ? showAnswer(id, v) : text(v));
         const lab = r.labels[id] || mine.labels[id] || id;
-        content.push(el('label', { class: 'ws-merge' }, c, el('span', {}, `${lab}: ${text(r.answers[id])}`, el('br'),
-          el('small', {}, T('importYours', { v: text(mine.answers[id]) }), theirsNewer ? '' : ` (${T('importNewer')})`))));
+        content.push(el('label', { class: 'ws-merge' }, c, el('span', {}, `${lab}: ${fmt(r.answers[id])}`, el('br'),
+          el('small', {}, T('importYours', { v: fmt(mine.answers[id]) }), theirsNewer ? '' : ` (${T('importNewer')})`))));
         return [id, c];
       });
       content.splice(content.length - boxes.length, 0,
@@ -213,6 +215,17 @@
   const shown = (n) => (n.labels && n.labels[0] ? n.labels[0].textContent : n.value);
   const rowName = (r) => $('th', r).textContent;
   const optionText = (f, k, x) => ($$(`[data-k="${k}"] option`, f).find((o) => o.value === x) || { text: x }).text;
+  showAnswer = (id, v) => {
+    const f = byId[id];
+    if (f && isObj(v) && Array.isArray(v.selected)) {
+      const opts = $$('input[name]:not([data-other])', f);
+      v = { ...v, selected: v.selected.map((s) => shown(opts.find((n) => n.value === s) || { value: s })) };
+    } else if (f && Array.isArray(v) && rowsBox(f)) {
+      const names = Object.fromEntries(rows(f).map((r) => [r.dataset.name, rowName(r)]));
+      v = v.map((o) => (isObj(o) ? Object.fromEntries(Object.entries(o).map(([k, x]) => [k, k === '_row' ? names[x] || x : optionText(f, k, String(x))])) : o));
+    }
+    return text(v);
+  };
 
   function get(f) {
     switch (type(f)) {
