@@ -29,6 +29,11 @@
 //	.Worksheets      every worksheet of the site, in menu order (.Params.phase, .Params.areas, .QR)
 //	.Lang            the language of the page
 //	.Canonical       the page's absolute URL when baseURL is set, else ""
+//	.Translations    the page in each language it exists in (.Lang, .LangName, .URL, .Current)
+//	.Manifest        the web app manifest of the page's language ("" in a portable build)
+//	.ServiceWorker   the service worker's URL ("" under iptsite serve)
+//	.SearchIndex     the search index of the page's language (layout "search" only; a page
+//	                 with that layout is what gives its language an index)
 //	.LiveReload      true under iptsite serve
 //	.QuickExit       true when the page shows the quick-exit button
 //
@@ -40,6 +45,10 @@
 //	{{t "crisis.title"}}         an interface string from i18n/<language>.yaml (missing key: error)
 //	{{t "footer.clinic" "name" .Site.Clinic.Name}}   the same, with {name} replaced
 //	{{list "a" "b"}}, {{has $list $x}}   make a list; test whether it holds a value
+//	{{shared "menu" .}}          a partial rendered once and reused on every page of the same
+//	                             depth, language and menu entry (the menu, crisis box, footer);
+//	                             it may use .Site, .Lang, .Menu, .QuickExit, .LiveReload, .Rel,
+//	                             .Asset, .Lookup and t, and nothing else of the page
 //
 // Every URL a template writes into a page should come from .Rel or .Asset, so that the
 // site works at a domain's root, in a subfolder, and (with portable: true) from disk.
@@ -406,12 +415,6 @@ func (b *builder) layout(p *content.Page) string {
 		return "section"
 	}
 	return "page"
-}
-
-// writePage writes the HTML of the page at site path u ("/a/b/").
-func (b *run) writePage(u string, html []byte) {
-	name := strings.TrimPrefix(u, "/") + "index.html"
-	b.write(name, b.min.bytes("text/html", name, html))
 }
 
 func (b *run) write(name string, data []byte) {

@@ -87,10 +87,26 @@ func (s *Session) changedBodies(changed []string) map[*content.Page]*builder {
 		if np == nil || errs != nil || !reflect.DeepEqual(np.FrontMatter, p.FrontMatter) {
 			return nil
 		}
+		if p.Worksheet && s.r.translated(p) {
+			return nil // its translations take their stored words from its fields
+		}
 		p.Source, p.Lines = np.Source, np.Lines
 		pages[p] = b
 	}
 	return pages
+}
+
+// translated reports whether a page of the main language has a translation.
+func (r *run) translated(p *content.Page) bool {
+	if p.Lang != r.base.Language {
+		return false
+	}
+	for _, b := range r.langs[1:] {
+		if _, ok := b.site.ByPath[p.Path]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // page finds the page built from the source file name, and its language.

@@ -88,3 +88,28 @@ func TestSessionUpdate(t *testing.T) {
 		t.Error("a new page was not a full build")
 	}
 }
+
+// TestSessionTranslatedWorksheet: a translation stores its answers in the words of the
+// original's fields, so a change to an original worksheet builds everything again.
+func TestSessionTranslatedWorksheet(t *testing.T) {
+	sheet := "---\ntitle: Sheet\nworksheet: true\n---\n```field\nid: how\ntype: choice\nlabel: How?\noptions: [Well, Badly]\n```\n"
+	site := fstest.MapFS{
+		"site.yaml":            {Data: []byte("title: Clinic\nlanguages:\n  es: {}\n")},
+		"content/_index.md":    {Data: []byte("---\ntitle: Home\n---\n")},
+		"content/sheet.md":     {Data: []byte(sheet)},
+		"content/es/_index.md": {Data: []byte("---\ntitle: Inicio\n---\n")},
+		"content/es/sheet.md":  {Data: []byte("---\ntitle: Hoja\nworksheet: true\n---\n```field\nid: how\ntype: choice\nlabel: ¿Cómo?\noptions: [Bien, Mal]\n```\n")},
+	}
+	s, _, err := Start(Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}, NoMinify: true}, output.NewMemory())
+	if err != nil {
+		t.Fatal(err)
+	}
+	site["content/sheet.md"] = &fstest.MapFile{Data: []byte(strings.Replace(sheet, "Well, Badly", "Fine, Poorly", 1))}
+	out, _, full, err := s.Update([]string{"content/sheet.md"}, output.NewMemory())
+	if err != nil || !full {
+		t.Fatalf("full=%v err=%v", full, err)
+	}
+	if b, _ := out.File("es/sheet/index.html"); !strings.Contains(string(b), `value="Fine"`) {
+		t.Errorf("the Spanish worksheet does not store the new English words:\n%s", b)
+	}
+}
