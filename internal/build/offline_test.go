@@ -2,8 +2,6 @@ package build
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"image"
@@ -46,8 +44,7 @@ func worker(t *testing.T, mem *output.Memory) (files map[string]string, version 
 	if err := json.Unmarshal([]byte(list), &files); err != nil {
 		t.Fatalf("%s: %v", m[1], err)
 	}
-	sum := sha256.Sum256([]byte(list))
-	if got, want := string(m[3]), hex.EncodeToString(sum[:8]); got != want {
+	if got, want := string(m[3]), contentHash([]byte(list)); got != want {
 		t.Errorf("sw.js VERSION is %s, want %s, the hash of the list", got, want)
 	}
 	return files, string(m[3])
