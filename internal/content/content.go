@@ -40,9 +40,13 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/iptsite/iptsite/internal/diag"
 	"go.yaml.in/yaml/v3"
@@ -153,6 +157,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	site := &Site{ByPath: map[string]*Page{}, ByURL: map[string]*Page{}}
 	var errs diag.List
 	var draftDirs []string
+	var files []mdFile
 	sections := map[string]*Section{"": {Dir: ""}}
 	site.Root = sections[""]
 	var section func(d string) *Section
@@ -196,18 +201,23 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 			site.Files = append(site.Files, rel)
 			return nil
 		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			errs.Addf(p, 0, "%v", unwrapPathError(err))
-			return nil
-		}
-		page, perrs := Parse(p, data)
-		errs = append(errs, perrs...)
+		files = append(files, mdFile{path: p, rel: rel})
+		return nil
+	})
+	if err != nil {
+		errs.Addf(dir, 0, "%v", err)
+	}
+
+	// Read and parse the pages on every CPU, then arrange them in the walk's order.
+	parse(fsys, files)
+	for _, f := range files {
+		errs = append(errs, f.errs...)
+		page, rel, name := f.page, f.rel, path.Base(f.rel)
 		if page != nil && page.Draft && !opts.Drafts && name == "_index.md" && rel != "_index.md" {
 			draftDirs = append(draftDirs, parentDir(rel))
 		}
 		if page == nil || (page.Draft && !opts.Drafts) {
-			return nil
+			continue
 		}
 		page.Path = rel
 		page.Lang = opts.Lang
@@ -229,10 +239,6 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 			s.Pages = append(s.Pages, page)
 		}
 		site.ByPath[rel] = page
-		return nil
-	})
-	if err != nil {
-		errs.Addf(dir, 0, "%v", err)
 	}
 
 	// A section whose _index.md is a draft is left out whole, with its pages.
@@ -317,6 +323,45 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	return site, errs.Err()
 }
 
+// An mdFile is a page's file, and what reading it gave.
+type mdFile struct {
+	path, rel string
+	page      *Page
+	errs      diag.List
+}
+
+// parse reads and parses files on as many goroutines as there are CPUs.
+func parse(fsys fs.FS, files []mdFile) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
+				f := &files[i]
+				data, err := fs.ReadFile(fsys, f.path)
+				if err != nil {
+					f.errs.Addf(f.path, 0, "%v", unwrapPathError(err))
+					continue
+				}
+				f.page, f.errs = Parse(f.path, data)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// knownKeys are the front-matter keys, from FrontMatter's yaml tags.
+var knownKeys = func() map[string]bool {
+	keys := map[string]bool{}
+	t := reflect.TypeFor[FrontMatter]()
+	for i := range t.NumField() {
+		keys[strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]] = true
+	}
+	return keys
+}()
+
 // Parse reads one page's front matter. file is the path to name in errors.
 // Parse returns a nil page only when the front matter cannot be read at all.
 func Parse(file string, data []byte) (*Page, diag.List) {
@@ -346,14 +391,24 @@ func Parse(file string, data []byte) (*Page, diag.List) {
 		return nil, errs
 	}
 	p := &Page{File: file, Lines: map[string]int{}}
-	if e := diag.DecodeYAML(file, 2, data[start:end], &p.FrontMatter); e != nil {
-		return nil, e
-	}
+	// One YAML parse: into a node, whose keys give their lines and are checked against
+	// the known ones. Only a front matter that fails is decoded again, strictly, to word
+	// every one of its problems with its line.
 	var node yaml.Node
-	if yaml.Unmarshal(data[start:end], &node) == nil && len(node.Content) == 1 {
+	ok := yaml.Unmarshal(data[start:end], &node) == nil && len(node.Content) == 1 && node.Content[0].Kind == yaml.MappingNode
+	if ok {
 		m := node.Content[0]
 		for i := 0; i+1 < len(m.Content); i += 2 {
-			p.Lines[m.Content[i].Value] = m.Content[i].Line + 1
+			k := m.Content[i].Value
+			ok = ok && knownKeys[k]
+			p.Lines[k] = m.Content[i].Line + 1
+		}
+		ok = ok && m.Decode(&p.FrontMatter) == nil
+	}
+	if !ok {
+		p.FrontMatter = FrontMatter{}
+		if e := diag.DecodeYAML(file, 2, data[start:end], &p.FrontMatter); e != nil {
+			return nil, e
 		}
 	}
 	if strings.TrimSpace(p.Title) == "" {
