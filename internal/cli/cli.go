@@ -143,9 +143,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return ExitError
 	}
 	// A build is one short burst of allocation: collect garbage less often while the heap
-	// is small (a third less CPU on a large site), and as usual once it nears 40 MiB.
+	// is small (a third less CPU on a large site), and as usual once it nears 50 MiB.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(40 << 20))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(50 << 20))
 	res, err := build.Build(build.Options{
 		Source: fsys, BaseURL: *baseURL, Drafts: *drafts, NoMinify: *noMinify, Portable: *portable,
 	}, out)
