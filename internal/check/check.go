@@ -3,6 +3,7 @@ package check
 import (
 	"bytes"
 	"fmt"
+	"github.com/iptsite/iptsite/internal/pagetext"
 	"io/fs"
 	"net/url"
 	"path"
@@ -411,7 +412,7 @@ func (c *checker) notFoundPage() {
 	if err != nil {
 		return
 	}
-	if findElement(doc, func(n *html.Node) bool { return hasClass(n, "crisis") }) == nil {
+	if findElement(doc, func(n *html.Node) bool { return pagetext.HasClass(n, "crisis") }) == nil {
 		c.find("templates/404.html", 0, "crisis-box",
 			`the not-found page has no crisis box: the template must include {{template "crisis" .}}`)
 	}
@@ -489,7 +490,7 @@ func (pc *pageCheck) externalLinks() {
 		return
 	}
 	for _, a := range elements(pc.main, atom.A) {
-		href := attr(a, "href")
+		href := pagetext.Attr(a, "href")
 		u, err := url.Parse(href)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			continue

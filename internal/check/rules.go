@@ -3,6 +3,7 @@ package check
 import (
 	"compress/gzip"
 	"fmt"
+	"github.com/iptsite/iptsite/internal/pagetext"
 	"math"
 	"path"
 	"regexp"
@@ -108,10 +109,10 @@ func (pc *pageCheck) structure() {
 	}
 
 	for _, img := range elements(pc.main, atom.Img) {
-		if strings.TrimSpace(attr(img, "alt")) != "" || attr(img, "role") == "presentation" || attr(img, "role") == "none" {
+		if strings.TrimSpace(pagetext.Attr(img, "alt")) != "" || pagetext.Attr(img, "role") == "presentation" || pagetext.Attr(img, "role") == "none" {
 			continue
 		}
-		src := attr(img, "src")
+		src := pagetext.Attr(img, "src")
 		line := pc.loc.containsLine(path.Base(src))
 		if line == 0 {
 			line = pc.loc.containsLine("![]")
@@ -121,11 +122,11 @@ func (pc *pageCheck) structure() {
 	}
 
 	for _, a := range elements(pc.main, atom.A) {
-		if inside(a, func(n *html.Node) bool { return n.DataAtom == atom.Nav }) || !hasAttr(a, "href") {
+		if inside(a, func(n *html.Node) bool { return n.DataAtom == atom.Nav }) || !pagetext.HasAttr(a, "href") {
 			continue
 		}
-		href, text := attr(a, "href"), textOf(a)
-		if l := strings.TrimSpace(attr(a, "aria-label")); l != "" {
+		href, text := pagetext.Attr(a, "href"), textOf(a)
+		if l := strings.TrimSpace(pagetext.Attr(a, "aria-label")); l != "" {
 			text = l
 		}
 		low := strings.ToLower(strings.Trim(text, " .:!→>»"))
@@ -144,7 +145,7 @@ func (pc *pageCheck) structure() {
 
 	tables := 0
 	for _, t := range elements(pc.main, atom.Table) {
-		worksheet := inside(t, func(n *html.Node) bool { return hasClass(n, "ws-field") })
+		worksheet := inside(t, func(n *html.Node) bool { return pagetext.HasClass(n, "ws-field") })
 		if !worksheet {
 			tables++
 		}
@@ -200,8 +201,10 @@ func (pc *pageCheck) fields() {
 		line int
 	}
 	seen := map[string]labelled{}
-	for _, f := range all(pc.main, func(n *html.Node) bool { return hasClass(n, "ws-field") && attr(n, "data-field") != "" }) {
-		id := attr(f, "data-field")
+	for _, f := range all(pc.main, func(n *html.Node) bool {
+		return pagetext.HasClass(n, "ws-field") && pagetext.Attr(n, "data-field") != ""
+	}) {
+		id := pagetext.Attr(f, "data-field")
 		label := textOf(findID(f, "f-"+id+"_label"))
 		hinted := findID(f, "f-"+id+"_hint") != nil
 		line := pc.lineOr(pc.fieldLine(id))
@@ -214,15 +217,15 @@ func (pc *pageCheck) fields() {
 		} else {
 			seen[key] = labelled{id, line}
 		}
-		if attr(f, "data-type") != "table" {
+		if pagetext.Attr(f, "data-type") != "table" {
 			continue
 		}
 		cols := map[string]labelled{}
 		prefix := "f-" + id + "_c_"
 		for _, th := range all(f, func(n *html.Node) bool {
-			return n.DataAtom == atom.Th && attr(n, "scope") == "col" && strings.HasPrefix(attr(n, "id"), prefix)
+			return n.DataAtom == atom.Th && pagetext.Attr(n, "scope") == "col" && strings.HasPrefix(pagetext.Attr(n, "id"), prefix)
 		}) {
-			cid := strings.TrimPrefix(attr(th, "id"), prefix)
+			cid := strings.TrimPrefix(pagetext.Attr(th, "id"), prefix)
 			clabel, chinted := columnLabel(th)
 			cline := pc.lineOr(pc.columnLine(id, cid))
 			pc.label(id+"."+cid, clabel, chinted, cline)
@@ -277,7 +280,7 @@ func columnLabel(th *html.Node) (string, bool) {
 	var b strings.Builder
 	hinted := false
 	for ch := th.FirstChild; ch != nil; ch = ch.NextSibling {
-		if ch.Type == html.ElementNode && hasClass(ch, "ws-hint") {
+		if ch.Type == html.ElementNode && pagetext.HasClass(ch, "ws-hint") {
 			hinted = true
 			continue
 		}
@@ -287,7 +290,7 @@ func columnLabel(th *html.Node) (string, bool) {
 }
 
 func findID(n *html.Node, id string) *html.Node {
-	return findElement(n, func(n *html.Node) bool { return attr(n, "id") == id })
+	return findElement(n, func(n *html.Node) bool { return pagetext.Attr(n, "id") == id })
 }
 
 var (
@@ -345,7 +348,7 @@ func labelAfter(lines []string, i int) int {
 
 // crisisBox checks that the page shows the crisis box with its lines.
 func (pc *pageCheck) crisisBox() {
-	box := findElement(pc.doc, func(n *html.Node) bool { return hasClass(n, "crisis") })
+	box := findElement(pc.doc, func(n *html.Node) bool { return pagetext.HasClass(n, "crisis") })
 	switch {
 	case box == nil:
 		pc.find(pc.p.File, pc.titleLine(), "crisis-box",
@@ -362,12 +365,12 @@ func (pc *pageCheck) weight(data []byte) int {
 	page := gzipSize(data)
 	assets := 0
 	for _, n := range all(pc.doc, func(n *html.Node) bool {
-		return (n.DataAtom == atom.Link && strings.Contains(" "+attr(n, "rel")+" ", " stylesheet ")) ||
-			(n.DataAtom == atom.Script && attr(n, "src") != "")
+		return (n.DataAtom == atom.Link && strings.Contains(" "+pagetext.Attr(n, "rel")+" ", " stylesheet ")) ||
+			(n.DataAtom == atom.Script && pagetext.Attr(n, "src") != "")
 	}) {
-		ref := attr(n, "href")
+		ref := pagetext.Attr(n, "href")
 		if n.DataAtom == atom.Script {
-			ref = attr(n, "src")
+			ref = pagetext.Attr(n, "src")
 		}
 		name := pc.resolve(ref)
 		if name == "" {

@@ -22,35 +22,6 @@ func readable(main *html.Node) []string { return pagetext.Texts(main) }
 
 // Helpers on the parsed HTML.
 
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Namespace == "" && a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func hasAttr(n *html.Node, key string) bool {
-	for _, a := range n.Attr {
-		if a.Namespace == "" && a.Key == key {
-			return true
-		}
-	}
-	return false
-}
-
-func hasClass(n *html.Node, names ...string) bool {
-	for _, c := range strings.Fields(attr(n, "class")) {
-		for _, name := range names {
-			if c == name {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // findElement returns the first element under n (n included) that ok accepts, or nil.
 func findElement(n *html.Node, ok func(*html.Node) bool) *html.Node {
 	if n.Type == html.ElementNode && ok(n) {
@@ -104,8 +75,8 @@ func textOf(n *html.Node) string {
 		case n.Type == html.TextNode:
 			b.WriteString(n.Data)
 		case n.Type == html.ElementNode && n.DataAtom == atom.Img:
-			b.WriteString(" " + attr(n, "alt") + " ")
-		case n.Type == html.ElementNode && (hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true"):
+			b.WriteString(" " + pagetext.Attr(n, "alt") + " ")
+		case n.Type == html.ElementNode && (pagetext.HasAttr(n, "hidden") || pagetext.Attr(n, "aria-hidden") == "true"):
 		default:
 			for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 				walk(ch)

@@ -81,7 +81,7 @@ func Blocks(n *html.Node) []Block {
 			}
 			return
 		}
-		if skipped[n.DataAtom] || hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" || hasClass(n, skippedClasses...) {
+		if skipped[n.DataAtom] || HasAttr(n, "hidden") || Attr(n, "aria-hidden") == "true" || HasClass(n, skippedClasses...) {
 			if n.DataAtom == atom.Br || n.DataAtom == atom.Img {
 				cur.WriteByte(' ')
 			}
@@ -91,14 +91,14 @@ func Blocks(n *html.Node) []Block {
 			cur.WriteByte(' ')
 			return
 		}
-		isBlock := !inline[n.DataAtom] || hasClass(n, "ws-hint")
+		isBlock := !inline[n.DataAtom] || HasClass(n, "ws-hint")
 		if isBlock {
 			flush(0, "")
 		}
-		repeated := hasAttr(n, "data-rows") && !hasAttr(n, "data-fixed")
+		repeated := HasAttr(n, "data-rows") && !HasAttr(n, "data-fixed")
 		rows := 0
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-			if repeated && ch.Type == html.ElementNode && hasAttr(ch, "data-row") {
+			if repeated && ch.Type == html.ElementNode && HasAttr(ch, "data-row") {
 				rows++
 				if rows > 1 {
 					continue
@@ -108,7 +108,7 @@ func Blocks(n *html.Node) []Block {
 		}
 		if isBlock {
 			if level := headingLevel[n.DataAtom]; level > 0 {
-				flush(level, attr(n, "id"))
+				flush(level, Attr(n, "id"))
 			} else {
 				flush(0, "")
 			}
@@ -130,7 +130,8 @@ func Texts(n *html.Node) []string {
 	return out
 }
 
-func attr(n *html.Node, key string) string {
+// Attr returns the value of n's attribute key, or "".
+func Attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Namespace == "" && a.Key == key {
 			return a.Val
@@ -139,7 +140,8 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
-func hasAttr(n *html.Node, key string) bool {
+// HasAttr reports whether n has the attribute key.
+func HasAttr(n *html.Node, key string) bool {
 	for _, a := range n.Attr {
 		if a.Namespace == "" && a.Key == key {
 			return true
@@ -148,8 +150,9 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-func hasClass(n *html.Node, names ...string) bool {
-	for _, c := range strings.Fields(attr(n, "class")) {
+// HasClass reports whether n has any of the classes names.
+func HasClass(n *html.Node, names ...string) bool {
+	for _, c := range strings.Fields(Attr(n, "class")) {
 		for _, name := range names {
 			if c == name {
 				return true
