@@ -13,7 +13,8 @@
   if (!box) return;
   doc.documentElement.classList.add('ws-on');
 
-  const T = (k, o = {}) => (box.dataset[k] || k).replace(/\{(\w+)\}/g, (_, n) => o[n]);
+  const lockBox = $('#ws-lock');
+  const T = (k, o = {}) => (box.dataset[k] || lockBox?.dataset[k] || k).replace(/\{(\w+)\}/g, (_, n) => o[n]);
   const site = (root || box).dataset.storageKey || 'iptsite';
   const prefix = site + ':';
   const wsId = root && root.dataset.worksheetId;
@@ -54,14 +55,29 @@
       : d.toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
   };
 
-  // ---- storage: every access may throw (private mode, storage disabled, quota full)
-  const read = (k) => {
-    try { return upgrade(JSON.parse(localStorage.getItem(k))); } catch { return null; }
+  // ---- storage: every access may throw (private mode, storage disabled, quota full).
+  // With the lock on, records are read from the decrypted copies in cache and written
+  // there and, encrypted, to localStorage; nothing is read or written while locked.
+  const lockKey = prefix + 'lock';
+  let lock = null; // {salt, iter, check} stored under <storageKey>:lock; null when the lock is off
+  let ck = null; // the key while unlocked, never stored
+  const cache = new Map();
+  const locked = () => lock && !ck;
+  const raw = (k) => {
+    try { return JSON.parse(localStorage.getItem(k)); } catch { return null; }
   };
-  const write = (k, rec) => localStorage.setItem(k, json(rec));
-  const keys = () => {
-    try { return Object.keys(localStorage).filter((k) => k.startsWith(prefix)).sort(); } catch { return []; }
+  const read = (k) => upgrade(lock ? (cache.has(k) ? JSON.parse(json(cache.get(k))) : null) : raw(k));
+  const write = (k, rec) => {
+    if (!lock) return localStorage.setItem(k, json(rec));
+    if (!ck) throw 'locked';
+    cache.set(k, JSON.parse(json(rec)));
+    store(k, rec);
   };
+  const remove = (k) => { cache.delete(k); localStorage.removeItem(k); };
+  const storedKeys = () => {
+    try { return Object.keys(localStorage).filter((k) => k.startsWith(prefix)); } catch { return []; }
+  };
+  const keys = () => (lock ? [...cache.keys()] : storedKeys().filter((k) => k !== lockKey)).sort();
   const isObj = (o) => o && typeof o === 'object' && !Array.isArray(o);
   // upgrade returns a record in the current format, or null for something that is not one.
   // A record from a newer build is returned as it is, marked, and never written over.
@@ -199,6 +215,171 @@
     }
     return v == null ? '' : String(v);
   }
+
+  // ---- the passphrase lock, per device: AES-GCM 256 with a key derived by PBKDF2-SHA256
+  // from the passphrase and a random salt; a fresh IV for every write. The lock record
+  // holds the salt and a known text encrypted with the key, to tell a wrong passphrase.
+  const CHECK = 'iptsite-lock';
+  const subtle = crypto.subtle; // only in a secure context (https, localhost, a file)
+  const b64 = (b) => { let s = ''; for (const x of new Uint8Array(b)) s += String.fromCharCode(x); return btoa(s); };
+  const unb64 = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+  const rand = (n) => crypto.getRandomValues(new Uint8Array(n));
+  const derive = async (pass, salt, iterations) => subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
+    await subtle.importKey('raw', new TextEncoder().encode(pass), 'PBKDF2', false, ['deriveKey']),
+    { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  const seal = async (k, s) => {
+    const iv = rand(12);
+    return { iv: b64(iv), ct: b64(await subtle.encrypt({ name: 'AES-GCM', iv }, k, new TextEncoder().encode(s))) };
+  };
+  const unseal = async (k, o) => new TextDecoder().decode(await subtle.decrypt({ name: 'AES-GCM', iv: unb64(o.iv) }, k, unb64(o.ct)));
+  let queue = Promise.resolve(); // writes in order, each encrypted with the key of its time
+  function store(k, r) {
+    const s = json(r), key = ck;
+    queue = queue.then(async () => {
+      const v = json(await seal(key, s));
+      if (cache.has(k)) localStorage.setItem(k, v);
+    }).catch(() => warn(true));
+  }
+  // plain returns a stored value as a record when it is one (written before the lock was set)
+  const plain = (o) => (upgrade(isObj(o) ? { ...o } : null) ? o : null);
+  let onStore = () => {};
+  let idleT = 0, last = 0;
+  const idleMs = () => (+lockBox.dataset.lockIdle || 15) * 60000;
+  function idle() {
+    last = Date.now();
+    clearTimeout(idleT);
+    if (lock && ck) idleT = setTimeout(lockNow, idleMs());
+  }
+  function showLock() {
+    const c = doc.documentElement.classList;
+    c.toggle('ws-locked', !!locked());
+    c.toggle('ws-lock-open', !!(lock && ck));
+    c.toggle('ws-lock-off', !lock && !!subtle);
+  }
+  async function unlock(pass) {
+    let k;
+    try {
+      k = await derive(pass, unb64(lock.salt), lock.iter);
+      if (await unseal(k, lock.check) !== CHECK) return false;
+    } catch { return false; }
+    ck = k;
+    cache.clear();
+    for (const s of storedKeys()) {
+      if (s === lockKey) continue;
+      const o = raw(s);
+      let r = plain(o);
+      if (!r) try { r = plain(JSON.parse(await unseal(k, o))); } catch { /* not ours: left as it is */ }
+      if (!r) continue;
+      cache.set(s, r);
+      if (r === o) store(s, r); // left plain by an interrupted change: encrypt it now
+    }
+    return true;
+  }
+  async function lockNow() {
+    if (!ck) return;
+    if (root) save();
+    await queue;
+    ck = null;
+    cache.clear();
+    clearTimeout(idleT);
+    if (root) clearFields(); else relist();
+    showLock();
+    say(T('lockLocked'));
+  }
+  async function lockOn(pass) {
+    say(T('lockWorking'));
+    if (root) save();
+    const salt = rand(16), iter = 600000;
+    const k = await derive(pass, salt, iter);
+    const recs = keys().map((s) => [s, plain(raw(s))]).filter(([, r]) => r);
+    const l = { salt: b64(salt), iter, check: await seal(k, CHECK) };
+    // the lock first: an interrupted change leaves plain records that unlock encrypts
+    try { localStorage.setItem(lockKey, json(l)); } catch { warn(true); return; }
+    lock = l;
+    ck = k;
+    cache.clear();
+    for (const [s, r] of recs) { cache.set(s, r); store(s, r); }
+    await queue;
+    showLock();
+    idle();
+    say(T('lockDone'));
+  }
+  async function lockOff() {
+    if (!await dialog(T('lockOff'), [el('p', {}, T('lockOffConfirm'))], [[T('lockOff'), true], [T('cancel'), false]])) return;
+    if (root) save();
+    await queue;
+    try {
+      for (const [s, r] of cache) localStorage.setItem(s, json(r));
+      localStorage.removeItem(lockKey);
+    } catch { warn(true); return; }
+    lock = ck = null;
+    cache.clear();
+    clearTimeout(idleT);
+    showLock();
+    relist();
+    say(T('lockOffDone'));
+  }
+  function lockSet() {
+    const input = (id) => el('input', { type: 'password', id, autocomplete: 'new-password' });
+    const p1 = input('ws-new-pass'), p2 = input('ws-new-pass2');
+    const msg = el('p', { role: 'alert', class: 'ws-lock-msg' });
+    const go = () => {
+      if (p1.value.length < 8) msg.textContent = T('lockShort');
+      else if (p1.value !== p2.value) msg.textContent = T('lockMismatch');
+      else { $('dialog[open]').close(); lockOn(p1.value); }
+    };
+    dialog(T('lockTitle'), [el('p', {}, T('lockExplain', { min: idleMs() / 60000 })), el('p', {}, el('strong', {}, T('lockForget'))),
+      el('p', { class: 'ws-pass' }, el('label', { for: 'ws-new-pass' }, T('lockPassphrase')), p1),
+      el('p', { class: 'ws-pass' }, el('label', { for: 'ws-new-pass2' }, T('lockRepeat')), p2), msg],
+    [[T('lockDownload'), downloadAll, true], [T('lockSet'), go, true], [T('cancel'), false]]);
+  }
+  if (lockBox) {
+    const l = raw(lockKey);
+    if (isObj(l) && l.salt && l.check) lock = l;
+    lockBox.addEventListener('click', (e) => {
+      const a = e.target.closest('[data-act]')?.dataset.act;
+      if (a === 'lock-now') lockNow();
+      if (a === 'lock-off') lockOff();
+      if (a === 'lock-set') lockSet();
+      if (a === 'unlock') tryUnlock();
+    });
+    const p = $('#ws-pass', lockBox);
+    p.addEventListener('keydown', (e) => { if (e.key === 'Enter') tryUnlock(); });
+    let busy = false; // deriving the key takes a moment: one try at a time
+    const tryUnlock = async () => {
+      if (busy || !locked()) return;
+      busy = true;
+      say(T('lockWorking'));
+      const ok = await unlock(p.value);
+      busy = false;
+      if (!ok) { say(T('lockWrong')); p.select(); return; }
+      p.value = '';
+      showLock();
+      idle();
+      say(T('lockUnlocked'));
+      if (root) { const r = read(key); if (r) load(r); else clearFields(); } else relist();
+    };
+    for (const ev of ['pointerdown', 'keydown', 'input', 'scroll']) addEventListener(ev, idle, { capture: true, passive: true });
+    // a sleeping tab's timer may be late: check the time when it is shown again
+    doc.addEventListener('visibilitychange', () => { if (lock && ck && Date.now() - last > idleMs()) lockNow(); });
+    showLock();
+  }
+  // Another tab changed storage: decrypt what it wrote; reload when it set or removed the lock.
+  addEventListener('storage', async (e) => {
+    if ((e.key === lockKey || e.key === null) && json(raw(lockKey)) !== json(lock)) { location.reload(); return; }
+    if (lock) {
+      if (!ck || !e.key) return;
+      if (!e.newValue) cache.delete(e.key);
+      else {
+        const o = raw(e.key);
+        let r = plain(o);
+        try { r = r || plain(JSON.parse(await unseal(ck, o))); } catch { /* not ours */ }
+        if (!r) return;
+        cache.set(e.key, r);
+      }
+    }
+    onStore(e);
+  });
 
   if (!root) { myAnswers(); return; }
 
@@ -561,7 +742,7 @@
   function save() {
     clearTimeout(timer);
     timer = 0;
-    if (rec && rec.newer) return;
+    if (locked() || (rec && rec.newer)) return;
     const next = current();
     if (rec ? json(next.answers) === json(rec.answers) : empty(next.answers)) return;
     try {
@@ -594,12 +775,12 @@
   addEventListener('pagehide', save);
   doc.addEventListener('visibilitychange', () => { if (doc.visibilityState === 'hidden') save(); });
   // Another tab saved: take its answers, except in the field being typed in here.
-  addEventListener('storage', (e) => {
+  onStore = (e) => {
     if (e.key !== key && e.key !== null) return;
     const r = read(key);
     if (r) load(r, true);
     else if (e.key === key || !r) clearFields();
-  });
+  };
   function clearFields() {
     rec = null;
     extra = {};
@@ -644,7 +825,7 @@
     const yes = await dialog(T('clear'), [el('p', {}, T('clearConfirm'))],
       [[T('clearDownload'), downloadThis, true], [T('clear'), true], [T('cancel'), false]]);
     if (!yes) return;
-    try { localStorage.removeItem(key); } catch { /* nothing stored to remove */ }
+    try { remove(key); } catch { /* nothing stored to remove */ }
     clearFields();
     say(T('cleared'));
   }
@@ -693,14 +874,17 @@
       $('#answers-table').hidden = !recs.length;
       none.hidden = !!recs.length;
     }
-    addEventListener('storage', list);
+    onStore = list;
     box.addEventListener('click', async (e) => {
       const a = e.target.closest('[data-act]')?.dataset.act;
       if (a === 'download-all') downloadAll();
       if (a === 'import') fileInput.click();
       if (a === 'erase-all' && await dialog(T('eraseAll'), [el('p', {}, T('eraseConfirm'))],
         [[T('downloadAll'), downloadAll, true], [T('eraseAll'), true], [T('cancel'), false]])) {
-        try { for (const k of keys()) localStorage.removeItem(k); } catch { /* storage unavailable: nothing stored */ }
+        // erased while locked, the lock goes too: that is the way out of a forgotten passphrase
+        try { for (const k of [...storedKeys(), ...cache.keys()]) if (k !== lockKey || locked()) remove(k); } catch { /* storage unavailable: nothing stored */ }
+        if (locked()) lock = null;
+        showLock();
         list();
         say(T('erased'));
       }

@@ -1,0 +1,238 @@
+package worksheet_test
+
+// Browser tests of the passphrase lock for shared devices: set on the My answers
+// page, answers stored encrypted, a wrong passphrase refused, unlocked after a
+// reload, locked again when idle, and turned off again.
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/iptsite/iptsite/internal/browsertest"
+)
+
+const passphrase = "correct horse battery"
+
+// waitFor waits up to 20 seconds (PBKDF2 is slow on purpose) for the JavaScript
+// condition cond, and fails the test if it does not come.
+func waitFor(t *testing.T, ctx context.Context, cond, what string) {
+	t.Helper()
+	if !eval[bool](t, ctx, `(async () => { for (let i = 0; i < 200 && !(`+cond+`); i++) await new Promise(r => setTimeout(r, 100)); return !!(`+cond+`); })()`) {
+		t.Fatalf("%s: %s is still false, status %q", what, cond, eval[string](t, ctx, `(document.getElementById('ws-status') || {}).textContent || ''`))
+	}
+}
+
+// storageJS is every localStorage entry, sorted, as one string.
+const storageJS = `JSON.stringify(Object.entries(localStorage).sort())`
+
+// submitJS types the argument into the unlock prompt and presses Unlock.
+func submitJS(pass string) string {
+	return `document.getElementById('ws-pass').value = ` + jsString(pass) + `;
+document.querySelector('[data-act=unlock]').click();`
+}
+
+// assertNoPlaintext fails when any stored value holds an answer or a question in the clear.
+func assertNoPlaintext(t *testing.T, ctx context.Context, when string) {
+	t.Helper()
+	for _, e := range eval[[][2]string](t, ctx, `Object.entries(localStorage)`) {
+		k, v := e[0], e[1]
+		if strings.Contains(v, "answer ") || strings.Contains(v, `"answers"`) || strings.Contains(v, "called") || strings.Contains(v, "changed here") {
+			t.Errorf("%s: %s holds plaintext: %.200s", when, k, v)
+		}
+	}
+}
+
+func TestLock(t *testing.T) {
+	base := browsertest.Serve(t, buildSite(t), prefix)
+	ctx, rec := tab(t, base, guide)
+	if got := eval[bool](t, ctx, `document.getElementById('ws-lock').checkVisibility()
+		&& [...document.querySelectorAll('#ws-lock button, #ws-lock input')].some(n => n.checkVisibility())`); got {
+		t.Error("lock controls show on a worksheet while the lock is off")
+	}
+	do(t, ctx, fillJS)
+	waitFor(t, ctx, `document.getElementById('ws-status').textContent.startsWith('Saved')`, "first save")
+	filled := eval[string](t, ctx, snapshotJS)
+	if strings.Count(filled, `"answer `) < 20 {
+		t.Fatalf("the fill did not reach the fields: %s", filled)
+	}
+
+	// Set the lock on My answers: the warning first, a download offered, the passphrase checked.
+	open(t, ctx, base+"my-answers/")
+	do(t, ctx, captureJS+`document.querySelector('[data-act=lock-set]').click(); await new Promise(r => setTimeout(r, 50));`)
+	dialogText := eval[string](t, ctx, `document.querySelector('dialog[open]').textContent`)
+	if !strings.Contains(dialogText, "If you forget the passphrase, your answers are gone for good") || !strings.Contains(dialogText, "15 minutes") {
+		t.Errorf("the lock dialog does not say plainly what a forgotten passphrase means: %s", dialogText)
+	}
+	browsertest.AssertAccessible(t, ctx)
+	do(t, ctx, pressJS("Download a copy first"))
+	if got := eval[string](t, ctx, `window.__files.length === 1 ? window.__files[0].text() : ''`); !strings.Contains(got, `"answer `) {
+		t.Errorf("download before locking lacks the answers: %.200s", got)
+	}
+	for _, c := range []struct{ p1, p2, want string }{
+		{"short", "short", "Use at least 8 characters."},
+		{passphrase, passphrase + "!", "The two passphrases are not the same. Please type them again."},
+	} {
+		do(t, ctx, `document.getElementById('ws-new-pass').value = `+jsString(c.p1)+`;
+			document.getElementById('ws-new-pass2').value = `+jsString(c.p2)+`;`+pressJS("Lock with this passphrase"))
+		if got := eval[string](t, ctx, `document.querySelector('dialog[open] .ws-lock-msg').textContent`); got != c.want {
+			t.Errorf("passphrases %q and %q: message %q, want %q", c.p1, c.p2, got, c.want)
+		}
+	}
+	if got := eval[bool](t, ctx, `localStorage.getItem(document.getElementById('my-answers').dataset.storageKey + ':lock') === null`); !got {
+		t.Fatal("a refused passphrase set the lock")
+	}
+	do(t, ctx, `document.getElementById('ws-new-pass').value = document.getElementById('ws-new-pass2').value = `+jsString(passphrase)+`;`+pressJS("Lock with this passphrase"))
+	waitFor(t, ctx, `document.documentElement.classList.contains('ws-lock-open') && document.getElementById('ws-status').textContent.startsWith('Your answers are now locked')`, "setting the lock")
+	assertNoPlaintext(t, ctx, "after setting the lock")
+	var lock struct {
+		Salt  string `json:"salt"`
+		Iter  int    `json:"iter"`
+		Check struct{ IV, CT string }
+	}
+	if err := json.Unmarshal([]byte(eval[string](t, ctx, `localStorage.getItem(document.getElementById('my-answers').dataset.storageKey + ':lock')`)), &lock); err != nil {
+		t.Fatal(err)
+	}
+	if lock.Iter < 600000 || len(lock.Salt) < 20 || lock.Check.CT == "" || strings.Contains(lock.Check.CT, passphrase) {
+		t.Errorf("lock record: %+v", lock)
+	}
+	if got := eval[string](t, ctx, `document.querySelector('#answers-list tbody').textContent`); !strings.Contains(got, "Every field") {
+		t.Errorf("unlocked, My answers does not list the worksheet: %q", got)
+	}
+
+	// A new page starts locked: no answers, no form, an unlock prompt.
+	open(t, ctx, base+guide)
+	if got := eval[bool](t, ctx, `document.documentElement.classList.contains('ws-locked')
+		&& document.getElementById('ws-unlock').checkVisibility() && !document.getElementById('worksheet').checkVisibility()`); !got {
+		t.Fatal("a worksheet with the lock on does not show the unlock prompt instead of the form")
+	}
+	if got := eval[string](t, ctx, snapshotJS); strings.Contains(got, `"answer `) {
+		t.Errorf("answers are on the page while locked: %s", got)
+	}
+	browsertest.AssertAccessible(t, ctx)
+
+	// A wrong passphrase is refused and nothing is lost.
+	before := eval[string](t, ctx, storageJS)
+	do(t, ctx, submitJS("wrong horse battery"))
+	waitFor(t, ctx, `document.getElementById('ws-status').textContent.startsWith('That passphrase is not right')`, "wrong passphrase")
+	if got := eval[bool](t, ctx, `document.documentElement.classList.contains('ws-locked')`); !got {
+		t.Error("a wrong passphrase unlocked")
+	}
+	do(t, ctx, `dispatchEvent(new Event('pagehide')); await new Promise(r => setTimeout(r, 400));`)
+	if got := eval[string](t, ctx, storageJS); got != before {
+		t.Errorf("storage changed while locked:\n%s\n%s", got, before)
+	}
+
+	// The right one brings every answer back, and what is typed next is stored encrypted.
+	do(t, ctx, submitJS(passphrase))
+	waitFor(t, ctx, `document.documentElement.classList.contains('ws-lock-open')`, "unlocking")
+	if got := eval[string](t, ctx, snapshotJS); got != filled {
+		t.Errorf("after unlocking the answers differ\ngot:  %s\nwant: %s", got, filled)
+	}
+	if got := eval[bool](t, ctx, `document.getElementById('worksheet').checkVisibility() && !document.getElementById('ws-unlock').checkVisibility()`); !got {
+		t.Error("unlocked, the form is not shown again")
+	}
+	ivJS := `JSON.parse(localStorage.getItem(` + keyJS + `)).iv`
+	iv := eval[string](t, ctx, ivJS)
+	do(t, ctx, `const n = document.getElementById('f-first-name'); n.value = 'changed here'; n.dispatchEvent(new Event('input', {bubbles: true}));`)
+	waitFor(t, ctx, ivJS+` !== `+jsString(iv), "saving encrypted")
+	assertNoPlaintext(t, ctx, "after typing while unlocked")
+	changed := eval[string](t, ctx, snapshotJS)
+
+	// Download works while unlocked, as plain JSON.
+	do(t, ctx, captureJS+`document.querySelector('#ws-tools [data-act=download]').click();`)
+	if got := eval[string](t, ctx, `window.__files[0].text()`); !strings.Contains(got, `"first-name":"changed here"`) {
+		t.Errorf("download while unlocked lacks the answers: %.300s", got)
+	}
+
+	// Lock now: the answers leave the page and nothing is written over the records.
+	do(t, ctx, `document.querySelector('[data-act=lock-now]').click();`)
+	waitFor(t, ctx, `document.documentElement.classList.contains('ws-locked')`, "lock now")
+	if got := eval[string](t, ctx, snapshotJS); strings.Contains(got, `"answer `) || strings.Contains(got, "changed here") {
+		t.Errorf("answers stay on the page after locking: %s", got)
+	}
+	before = eval[string](t, ctx, storageJS)
+	do(t, ctx, `dispatchEvent(new Event('pagehide')); await new Promise(r => setTimeout(r, 400));`)
+	if got := eval[string](t, ctx, storageJS); got != before {
+		t.Errorf("storage changed after locking:\n%s\n%s", got, before)
+	}
+
+	// Lock, reload, unlock: every answer is back.
+	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	ready(t, ctx)
+	do(t, ctx, submitJS(passphrase))
+	waitFor(t, ctx, `document.documentElement.classList.contains('ws-lock-open')`, "unlocking after reload")
+	if got := eval[string](t, ctx, snapshotJS); got != changed {
+		t.Errorf("after reload and unlock the answers differ\ngot:  %s\nwant: %s", got, changed)
+	}
+
+	// Idle, it locks by itself (the idle time shortened from 15 minutes to a moment).
+	do(t, ctx, `document.getElementById('ws-lock').dataset.lockIdle = '0.01';
+		document.body.dispatchEvent(new KeyboardEvent('keydown', {bubbles: true}));`)
+	waitFor(t, ctx, `document.documentElement.classList.contains('ws-locked')`, "auto-lock when idle")
+	if got := eval[string](t, ctx, snapshotJS); strings.Contains(got, "changed here") {
+		t.Errorf("answers stay on the page after the auto-lock: %s", got)
+	}
+
+	// Turning the lock off on My answers writes plain records again.
+	open(t, ctx, base+"my-answers/")
+	if got := eval[bool](t, ctx, `document.getElementById('ws-unlock').checkVisibility() && !document.getElementById('answers-table').checkVisibility()
+		&& !document.querySelector('[data-act=download-all]').checkVisibility()`); !got {
+		t.Error("My answers while locked does not show only the unlock prompt")
+	}
+	do(t, ctx, submitJS(passphrase))
+	waitFor(t, ctx, `document.documentElement.classList.contains('ws-lock-open')`, "unlocking My answers")
+	do(t, ctx, `document.querySelector('[data-act=lock-off]').click(); await new Promise(r => setTimeout(r, 50));`)
+	do(t, ctx, pressJS("Turn the lock off"))
+	waitFor(t, ctx, `document.documentElement.classList.contains('ws-lock-off')`, "turning the lock off")
+	var plain struct {
+		Answers map[string]any `json:"answers"`
+	}
+	if err := json.Unmarshal([]byte(eval[string](t, ctx, `localStorage.getItem(document.getElementById('my-answers').dataset.storageKey + ':every-field')`)), &plain); err != nil {
+		t.Fatalf("the record is not plain JSON after the lock was turned off: %v", err)
+	}
+	if plain.Answers["first-name"] != "changed here" {
+		t.Errorf("plain record after the lock was turned off: first-name = %v", plain.Answers["first-name"])
+	}
+	if got := eval[int](t, ctx, `Object.keys(localStorage).filter(k => k.endsWith(':lock')).length`); got != 0 {
+		t.Error("the lock record stays after the lock was turned off")
+	}
+	open(t, ctx, base+guide)
+	if got := eval[string](t, ctx, snapshotJS); got != changed {
+		t.Errorf("with the lock off the answers differ\ngot:  %s\nwant: %s", got, changed)
+	}
+	rec.AssertClean(t, base)
+}
+
+// TestLockForgotten erases everything, lock included, from a locked My answers page:
+// the way back to a working device when the passphrase is forgotten.
+func TestLockForgotten(t *testing.T) {
+	base := browsertest.Serve(t, buildSite(t), prefix)
+	ctx, rec := tab(t, base, guide)
+	do(t, ctx, `const n = document.getElementById('f-first-name'); n.value = 'Ann'; n.dispatchEvent(new Event('input', {bubbles: true}));`)
+	settle()
+	open(t, ctx, base+"my-answers/")
+	do(t, ctx, `document.querySelector('[data-act=lock-set]').click(); await new Promise(r => setTimeout(r, 50));
+		document.getElementById('ws-new-pass').value = document.getElementById('ws-new-pass2').value = `+jsString(passphrase)+`;`+pressJS("Lock with this passphrase"))
+	waitFor(t, ctx, `document.documentElement.classList.contains('ws-lock-open')`, "setting the lock")
+	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	ready(t, ctx)
+	if got := eval[bool](t, ctx, `document.documentElement.classList.contains('ws-locked')`); !got {
+		t.Fatal("My answers is not locked after a reload")
+	}
+	do(t, ctx, `document.querySelector('[data-act=erase-all]').click(); await new Promise(r => setTimeout(r, 50));`)
+	do(t, ctx, pressJS("Erase all answers"))
+	if got := eval[int](t, ctx, `Object.keys(localStorage).filter(k => k.includes(':')).length`); got != 0 {
+		t.Errorf("erase all while locked left %d entries", got)
+	}
+	if got := eval[bool](t, ctx, `document.documentElement.classList.contains('ws-lock-off') && !document.getElementById('answers-none').hidden`); !got {
+		t.Error("after erasing, the lock is not offered again or the empty list is not shown")
+	}
+	rec.AssertClean(t, base)
+}
