@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/iptsite/iptsite/internal/browsertest"
@@ -235,4 +236,43 @@ func TestLockForgotten(t *testing.T) {
 		t.Error("after erasing, the lock is not offered again or the empty list is not shown")
 	}
 	rec.AssertClean(t, base)
+}
+
+// TestLockTwoTabs sets the lock in one tab while a worksheet is open in another:
+// that one locks too without writing anything in the clear, and once both are
+// unlocked, answers typed in one appear in the other.
+func TestLockTwoTabs(t *testing.T) {
+	base := browsertest.Serve(t, buildSite(t), prefix)
+	ctx, rec := tab(t, base, guide)
+	do(t, ctx, `const n = document.getElementById('f-first-name'); n.value = 'Ann'; n.dispatchEvent(new Event('input', {bubbles: true}));`)
+	settle()
+	// typed, not yet saved, when the other tab sets the lock
+	do(t, ctx, `const n = document.getElementById('f-what-happened'); n.value = 'changed here'; n.dispatchEvent(new Event('input', {bubbles: true}));`)
+	ctx2, rec2 := tab(t, base, "my-answers/")
+	do(t, ctx2, `document.querySelector('[data-act=lock-set]').click(); await new Promise(r => setTimeout(r, 50));
+		document.getElementById('ws-new-pass').value = document.getElementById('ws-new-pass2').value = `+jsString(passphrase)+`;`+pressJS("Lock with this passphrase"))
+	waitFor(t, ctx2, `document.documentElement.classList.contains('ws-lock-open')`, "setting the lock")
+	time.Sleep(time.Second) // the first tab reloads
+	ready(t, ctx)
+	if got := eval[bool](t, ctx, `document.documentElement.classList.contains('ws-locked')`); !got {
+		t.Fatal("the other tab did not lock when the lock was set")
+	}
+	assertNoPlaintext(t, ctx, "after the other tab locked")
+	if got := eval[string](t, ctx, storageJS); strings.Contains(got, "Ann") {
+		t.Errorf("storage holds an answer in the clear: %s", got)
+	}
+
+	do(t, ctx, submitJS(passphrase))
+	waitFor(t, ctx, `document.documentElement.classList.contains('ws-lock-open')`, "unlocking the first tab")
+	if got := eval[string](t, ctx, `document.getElementById('f-first-name').value`); got != "Ann" {
+		t.Errorf("after unlocking, first name = %q, want Ann", got)
+	}
+	open(t, ctx2, base+guide)
+	do(t, ctx2, submitJS(passphrase))
+	waitFor(t, ctx2, `document.documentElement.classList.contains('ws-lock-open')`, "unlocking the second tab")
+	do(t, ctx, `const n = document.getElementById('f-first-name'); n.value = 'Bea'; n.dispatchEvent(new Event('input', {bubbles: true}));`)
+	waitFor(t, ctx2, `document.getElementById('f-first-name').value === 'Bea'`, "the second tab following the first")
+	assertNoPlaintext(t, ctx, "after typing in two tabs")
+	rec.AssertClean(t, base)
+	rec2.AssertClean(t, base)
 }

@@ -364,9 +364,17 @@
     doc.addEventListener('visibilitychange', () => { if (lock && ck && Date.now() - last > idleMs()) lockNow(); });
     showLock();
   }
-  // Another tab changed storage: decrypt what it wrote; reload when it set or removed the lock.
+  // Another tab changed storage: decrypt what it wrote; reload when it set or removed the lock,
+  // locked meanwhile so that the save on leaving writes nothing in the clear.
   addEventListener('storage', async (e) => {
-    if ((e.key === lockKey || e.key === null) && json(raw(lockKey)) !== json(lock)) { location.reload(); return; }
+    const l = raw(lockKey);
+    if ((e.key === lockKey || e.key === null) && json(l) !== json(lock)) {
+      lock = isObj(l) ? l : null;
+      ck = null;
+      cache.clear();
+      location.reload();
+      return;
+    }
     if (lock) {
       if (!ck || !e.key) return;
       if (!e.newValue) cache.delete(e.key);
