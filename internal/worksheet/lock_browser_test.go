@@ -7,6 +7,8 @@ package worksheet_test
 import (
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -23,6 +25,14 @@ func waitFor(t *testing.T, ctx context.Context, cond, what string) {
 	t.Helper()
 	if !eval[bool](t, ctx, `(async () => { for (let i = 0; i < 200 && !(`+cond+`); i++) await new Promise(r => setTimeout(r, 100)); return !!(`+cond+`); })()`) {
 		t.Fatalf("%s: %s is still false, status %q", what, cond, eval[string](t, ctx, `(document.getElementById('ws-status') || {}).textContent || ''`))
+	}
+}
+
+// screenshot keeps a picture of the page in $IPTSITE_KEEP_SCREENSHOTS, when set.
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	if dir := os.Getenv("IPTSITE_KEEP_SCREENSHOTS"); dir != "" {
+		browsertest.Screenshot(t, ctx, filepath.Join(dir, name))
 	}
 }
 
@@ -67,6 +77,7 @@ func TestLock(t *testing.T) {
 	if !strings.Contains(dialogText, "If you forget the passphrase, your answers are gone for good") || !strings.Contains(dialogText, "15 minutes") {
 		t.Errorf("the lock dialog does not say plainly what a forgotten passphrase means: %s", dialogText)
 	}
+	screenshot(t, ctx, "lock-set.png")
 	browsertest.AssertAccessible(t, ctx)
 	do(t, ctx, pressJS("Download a copy first"))
 	if got := eval[string](t, ctx, `window.__files.length === 1 ? window.__files[0].text() : ''`); !strings.Contains(got, `"answer `) {
@@ -112,6 +123,10 @@ func TestLock(t *testing.T) {
 	if got := eval[string](t, ctx, snapshotJS); strings.Contains(got, `"answer `) {
 		t.Errorf("answers are on the page while locked: %s", got)
 	}
+	if got := eval[string](t, ctx, `document.getElementById('ws-status').textContent`); got != "Your answers are locked" {
+		t.Errorf("status while locked = %q", got)
+	}
+	screenshot(t, ctx, "lock-locked.png")
 	browsertest.AssertAccessible(t, ctx)
 
 	// A wrong passphrase is refused and nothing is lost.

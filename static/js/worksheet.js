@@ -363,6 +363,7 @@
     // a sleeping tab's timer may be late: check the time when it is shown again
     doc.addEventListener('visibilitychange', () => { if (lock && ck && Date.now() - last > idleMs()) lockNow(); });
     showLock();
+    if (locked()) say(T('lockLocked'));
   }
   // Another tab changed storage: decrypt what it wrote; reload when it set or removed the lock,
   // locked meanwhile so that the save on leaving writes nothing in the clear.
