@@ -293,6 +293,9 @@ func (b *builder) load(opts content.Options, main bool) bool {
 	for _, p := range site.Pages {
 		if p.Worksheet {
 			b.sheets = append(b.sheets, p)
+			if p.WorksheetID() == "lock" {
+				b.failf(p.File, p.Line("worksheet"), "a worksheet may not be called lock: its answers would be stored where the passphrase lock is; rename the file")
+			}
 		}
 	}
 	b.qr = b.qrCodes()

@@ -23,6 +23,7 @@
 //	menu: [about-ipt.md, phases/_index.md]  # optional: content files in menu order (default: by weight)
 //	footer: …                               # a line of plain text at the foot of every page
 //	brandColor: "#2f6b72"                   # #rrggbb; text on it is kept readable (WCAG AA)
+//	lockIdle: 15                            # minutes idle before answers locked with a passphrase lock again
 //	languageName: English                   # the main language's name in the language switch
 //	languages:                              # other languages; their pages are in content/<tag>/
 //	  es:
@@ -71,6 +72,9 @@ type Site struct {
 	Footer      string       `yaml:"footer"`
 	BrandColor  string       `yaml:"brandColor"`
 	QuickExit   QuickExit    `yaml:"quickExit"`
+	// LockIdle is how many idle minutes lock the answers again when a client has set a
+	// passphrase lock on the device (default 15).
+	LockIdle int `yaml:"lockIdle"`
 	// LanguageName is the default language's name in its own words ("English"), for the language switch.
 	LanguageName string `yaml:"languageName"`
 	// Languages are the other languages of the site, by BCP 47 tag.
@@ -254,6 +258,11 @@ func (s *Site) check() diag.List {
 		s.Language = "en"
 	} else if !langTag.MatchString(s.Language) {
 		bad("language", "language %q is not a BCP 47 tag such as en or es-MX", s.Language)
+	}
+	if s.LockIdle == 0 {
+		s.LockIdle = 15
+	} else if s.LockIdle < 1 || s.LockIdle > 24*60 {
+		bad("lockIdle", "lockIdle %d must be a number of minutes from 1 to 1440", s.LockIdle)
 	}
 	if s.LanguageName == "" {
 		s.LanguageName = nameOf(s.Language)
