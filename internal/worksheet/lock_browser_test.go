@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -290,4 +291,89 @@ func TestLockTwoTabs(t *testing.T) {
 	assertNoPlaintext(t, ctx, "after typing in two tabs")
 	rec.AssertClean(t, base)
 	rec2.AssertClean(t, base)
+}
+
+// TestLockEncryptedDownload downloads the answers encrypted with the passphrase,
+// clears them and imports the file back: a wrong passphrase is refused and changes
+// nothing, the right one brings every answer back.
+func TestLockEncryptedDownload(t *testing.T) {
+	base := browsertest.Serve(t, buildSite(t), prefix)
+	ctx, rec := tab(t, base, guide)
+	do(t, ctx, fillJS)
+	waitFor(t, ctx, `document.getElementById('ws-status').textContent.startsWith('Saved')`, "first save")
+	filled := eval[string](t, ctx, snapshotJS)
+	open(t, ctx, base+"my-answers/")
+	if got := eval[bool](t, ctx, `document.getElementById('ws-encrypt').checkVisibility()`); got {
+		t.Error("the choice to encrypt downloads shows while the lock is off")
+	}
+	do(t, ctx, `document.querySelector('[data-act=lock-set]').click(); await new Promise(r => setTimeout(r, 50));
+		document.getElementById('ws-new-pass').value = document.getElementById('ws-new-pass2').value = `+jsString(passphrase)+`;`+pressJS("Lock with this passphrase"))
+	waitFor(t, ctx, `document.documentElement.classList.contains('ws-lock-open')`, "setting the lock")
+	lockSalt := eval[string](t, ctx, `JSON.parse(localStorage.getItem(document.getElementById('my-answers').dataset.storageKey + ':lock')).salt`)
+
+	open(t, ctx, base+guide)
+	do(t, ctx, submitJS(passphrase))
+	waitFor(t, ctx, `document.documentElement.classList.contains('ws-lock-open')`, "unlocking")
+	do(t, ctx, `document.getElementById('ws-more').open = true;`)
+	if got := eval[bool](t, ctx, `document.getElementById('ws-encrypt').checkVisibility()`); !got {
+		t.Fatal("unlocked, the choice to encrypt downloads is not shown")
+	}
+	browsertest.AssertAccessible(t, ctx)
+	do(t, ctx, captureJS+`document.getElementById('ws-encrypt').click(); document.querySelector('#ws-tools [data-act=download]').click();`)
+	waitFor(t, ctx, `window.__files.length === 1`, "the encrypted download")
+	file := eval[string](t, ctx, `window.__files[0].text()`)
+	var enc map[string]any
+	if err := json.Unmarshal([]byte(file), &enc); err != nil {
+		t.Fatalf("encrypted file: %v: %.300s", err, file)
+	}
+	var keys []string
+	for k := range enc {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	if got, want := strings.Join(keys, " "), "ct format iter iv salt v"; got != want {
+		t.Errorf("encrypted file holds %s, want %s", got, want)
+	}
+	if enc["format"] != "iptsite-answers-encrypted" || enc["iter"].(float64) < 600000 || enc["salt"] == lockSalt || len(enc["ct"].(string)) < 100 {
+		t.Errorf("encrypted file: format %v, iter %v, salt %v (the lock's %s)", enc["format"], enc["iter"], enc["salt"], lockSalt)
+	}
+	if strings.Contains(file, "answer ") || strings.Contains(file, "called") || strings.Contains(file, "every-field") || strings.Contains(file, "Every field") {
+		t.Errorf("the encrypted file holds plaintext: %.300s", file)
+	}
+
+	do(t, ctx, `document.querySelector('#ws-tools [data-act=clear]').click(); await new Promise(r => setTimeout(r, 50));`+pressJS("Clear answers"))
+	if got := eval[string](t, ctx, snapshotJS); strings.Contains(got, `"answer `) {
+		t.Fatalf("clear left answers on the page: %s", got)
+	}
+
+	// A wrong passphrase is refused, and nothing changes.
+	before := eval[string](t, ctx, storageJS)
+	do(t, ctx, `window.__import = `+jsString(file)+`;`+importJS)
+	if got := eval[string](t, ctx, `document.querySelector('dialog[open]')?.textContent || ''`); !strings.Contains(got, "This file is locked with a passphrase") {
+		t.Fatalf("importing the encrypted file does not ask for its passphrase: %q", got)
+	}
+	do(t, ctx, `document.getElementById('ws-file-pass').value = 'wrong horse battery';`+pressJS("Open the file"))
+	waitFor(t, ctx, `document.querySelector('dialog[open] .ws-lock-msg').textContent.startsWith('That passphrase does not open this file')`, "wrong passphrase for the file")
+	do(t, ctx, pressJS("Cancel"))
+	if got := eval[int](t, ctx, `document.querySelectorAll('dialog').length`); got != 0 {
+		t.Error("a dialog is still open after cancelling")
+	}
+	if got := eval[string](t, ctx, storageJS); got != before {
+		t.Errorf("a refused passphrase changed storage:\n%s\n%s", got, before)
+	}
+	if got := eval[string](t, ctx, snapshotJS); strings.Contains(got, `"answer `) {
+		t.Errorf("a refused passphrase put answers on the page: %s", got)
+	}
+
+	// The right one: the usual preview, then every answer is back, stored encrypted.
+	do(t, ctx, `window.__import = `+jsString(file)+`;`+importJS)
+	do(t, ctx, `document.getElementById('ws-file-pass').value = `+jsString(passphrase)+`;`+pressJS("Open the file"))
+	waitFor(t, ctx, `document.querySelector('dialog[open]')?.textContent.includes('Import answers')`, "the import preview")
+	do(t, ctx, pressJS("Import"))
+	if got := eval[string](t, ctx, snapshotJS); got != filled {
+		t.Errorf("after importing the encrypted file the answers differ\ngot:  %s\nwant: %s", got, filled)
+	}
+	do(t, ctx, `await new Promise(r => setTimeout(r, 300));`)
+	assertNoPlaintext(t, ctx, "after importing the encrypted file")
+	rec.AssertClean(t, base)
 }

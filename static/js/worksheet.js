@@ -61,6 +61,7 @@
   const lockKey = prefix + 'lock';
   let lock = null; // {salt, iter, check} stored under <storageKey>:lock; null when the lock is off
   let ck = null; // the key while unlocked, never stored
+  let pk = null; // the passphrase as a PBKDF2 key while unlocked, for encrypted downloads; never stored
   const cache = new Map();
   const locked = () => lock && !ck;
   const raw = (k) => {
@@ -95,8 +96,15 @@
 
   // ---- files: download and import
   const stamp = () => new Date().toISOString().slice(0, 10);
-  function download(recs, name) {
-    const data = { format: FORMAT, v: V, site, exported: new Date().toISOString(), worksheets: recs };
+  // download offers a file of the records; unlocked, with "encrypt" ticked, it is encrypted
+  // with the passphrase under a fresh salt: {format, v, salt, iter, iv, ct}.
+  async function download(recs, name) {
+    let data = { format: FORMAT, v: V, site, exported: new Date().toISOString(), worksheets: recs };
+    if (pk && $('#ws-encrypt')?.checked) {
+      const salt = rand(16);
+      data = { format: ENC, v: V, salt: b64(salt), iter: ITER, ...await seal(await derive(pk, salt, ITER), json(data)) };
+      name += '-locked';
+    }
     const a = el('a', { href: URL.createObjectURL(new Blob([json(data)], { type: 'application/json' })), download: `${name}-${stamp()}.json`, hidden: true });
     doc.body.append(a);
     a.click();
@@ -141,11 +149,41 @@
     fileInput.value = '';
     if (!f) return;
     let recs;
-    try { recs = parseFile(await f.text()); } catch (why) {
+    try {
+      let s = await f.text();
+      const d = JSON.parse(s);
+      if (d?.format === ENC) {
+        if (!subtle || !(d.iter >= ITER && d.iter <= 1e7)) throw 'badJson';
+        if ((s = await openFile(d)) == null) return;
+      }
+      recs = parseFile(s);
+    } catch (why) {
       say(T('badFile', { why: T(typeof why === 'string' ? why : 'badJson') }));
       return;
     }
     importRecords(recs);
+  });
+
+  // openFile asks for the passphrase of an encrypted file and resolves to its text,
+  // or to null when cancelled; a wrong passphrase is refused and may be typed again.
+  const openFile = (d) => new Promise((ok) => {
+    const p = el('input', { type: 'password', id: 'ws-file-pass', autocomplete: 'off' });
+    const msg = el('p', { role: 'alert', class: 'ws-lock-msg' });
+    let busy = false;
+    const go = async () => {
+      if (busy) return;
+      busy = true;
+      msg.textContent = T('lockWorking');
+      try {
+        ok(await unseal(await derive(p.value, unb64(d.salt), d.iter), d));
+        $('dialog[open]').close();
+      } catch { msg.textContent = T('fileWrong'); p.select(); }
+      busy = false;
+    };
+    p.addEventListener('keydown', (e) => { if (e.key === 'Enter') go(); });
+    dialog(T('fileLocked'), [el('p', { class: 'ws-pass' }, el('label', { for: 'ws-file-pass' }, T('filePassphrase')), p), msg],
+      [[T('fileOpen'), go, true], [T('cancel'), null]]).then(ok);
+    p.focus();
   });
 
   // importRecords previews the merge field by field; an answer that differs from the one
@@ -220,13 +258,16 @@
   // from the passphrase and a random salt; a fresh IV for every write. The lock record
   // holds the salt and a known text encrypted with the key, to tell a wrong passphrase.
   const CHECK = 'iptsite-lock';
+  const ENC = FORMAT + '-encrypted';
+  const ITER = 600000;
   const subtle = crypto.subtle; // only in a secure context (https, localhost, a file)
   const b64 = (b) => { let s = ''; for (const x of new Uint8Array(b)) s += String.fromCharCode(x); return btoa(s); };
   const unb64 = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
   const rand = (n) => crypto.getRandomValues(new Uint8Array(n));
+  const passKey = (pass) => subtle.importKey('raw', new TextEncoder().encode(pass), 'PBKDF2', false, ['deriveKey']);
+  // derive takes the passphrase, or the key passKey made of it
   const derive = async (pass, salt, iterations) => subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-    await subtle.importKey('raw', new TextEncoder().encode(pass), 'PBKDF2', false, ['deriveKey']),
-    { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    typeof pass === 'string' ? await passKey(pass) : pass, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   const seal = async (k, s) => {
     const iv = rand(12);
     return { iv: b64(iv), ct: b64(await subtle.encrypt({ name: 'AES-GCM', iv }, k, new TextEncoder().encode(s))) };
@@ -257,12 +298,13 @@
     c.toggle('ws-lock-off', !lock && !!subtle);
   }
   async function unlock(pass) {
-    let k;
+    let k, b;
     try {
-      k = await derive(pass, unb64(lock.salt), lock.iter);
+      k = await derive(b = await passKey(pass), unb64(lock.salt), lock.iter);
       if (await unseal(k, lock.check) !== CHECK) return false;
     } catch { return false; }
     ck = k;
+    pk = b;
     cache.clear();
     for (const s of storedKeys()) {
       if (s === lockKey) continue;
@@ -279,7 +321,7 @@
     if (!ck) return;
     if (root) save();
     await queue;
-    ck = null;
+    ck = pk = null;
     cache.clear();
     clearTimeout(idleT);
     if (root) clearFields(); else relist();
@@ -289,14 +331,15 @@
   async function lockOn(pass) {
     say(T('lockWorking'));
     if (root) save();
-    const salt = rand(16), iter = 600000;
-    const k = await derive(pass, salt, iter);
+    const salt = rand(16), iter = ITER, b = await passKey(pass);
+    const k = await derive(b, salt, iter);
     const recs = keys().map((s) => [s, plain(raw(s))]).filter(([, r]) => r);
     const l = { salt: b64(salt), iter, check: await seal(k, CHECK) };
     // the lock first: an interrupted change leaves plain records that unlock encrypts
     try { localStorage.setItem(lockKey, json(l)); } catch { warn(true); return; }
     lock = l;
     ck = k;
+    pk = b;
     cache.clear();
     for (const [s, r] of recs) { cache.set(s, r); store(s, r); }
     await queue;
@@ -312,7 +355,7 @@
       for (const [s, r] of cache) localStorage.setItem(s, json(r));
       localStorage.removeItem(lockKey);
     } catch { warn(true); return; }
-    lock = ck = null;
+    lock = ck = pk = null;
     cache.clear();
     clearTimeout(idleT);
     showLock();
@@ -371,7 +414,7 @@
     const l = raw(lockKey);
     if ((e.key === lockKey || e.key === null) && json(l) !== json(lock)) {
       lock = isObj(l) ? l : null;
-      ck = null;
+      ck = pk = null;
       cache.clear();
       location.reload();
       return;
