@@ -376,4 +376,19 @@ func TestLockEncryptedDownload(t *testing.T) {
 	do(t, ctx, `await new Promise(r => setTimeout(r, 300));`)
 	assertNoPlaintext(t, ctx, "after importing the encrypted file")
 	rec.AssertClean(t, base)
+
+	// Another device (another origin, so other storage) without the lock opens it too.
+	base2 := browsertest.Serve(t, buildSite(t), prefix)
+	ctx2, rec2 := tab(t, base2, guide)
+	if got := eval[bool](t, ctx2, `document.documentElement.classList.contains('ws-lock-off')`); !got {
+		t.Fatal("the other device has the lock on")
+	}
+	do(t, ctx2, `window.__import = `+jsString(file)+`;`+importJS)
+	do(t, ctx2, `document.getElementById('ws-file-pass').value = `+jsString(passphrase)+`;`+pressJS("Open the file"))
+	waitFor(t, ctx2, `document.querySelector('dialog[open]')?.textContent.includes('Import answers')`, "the import preview on another device")
+	do(t, ctx2, pressJS("Import"))
+	if got := eval[string](t, ctx2, snapshotJS); got != filled {
+		t.Errorf("on another device the imported answers differ\ngot:  %s\nwant: %s", got, filled)
+	}
+	rec2.AssertClean(t, base2)
 }
