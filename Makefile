@@ -14,4 +14,4 @@ bench-quick:
 	$(GO) run ./cmd/benchsite -sizes 4000 -runs 1
 
 bench-go:
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/content/ ./internal/build/ ./internal/output/
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/content/ ./internal/render/ ./internal/output/

@@ -1,6 +1,6 @@
 package iptsite_test
 
-// Browser tests of the service worker (internal/build/offline.go): the default site keeps
+// Browser tests of the service worker (internal/render/offline.go): the default site keeps
 // working with the network cut off once it has been opened, a new build is offered with
 // a Reload button rather than switched to under the reader, and iptsite serve's sw.js
 // removes a worker that an earlier build left behind.
@@ -20,8 +20,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/browsertest"
-	"github.com/iptsite/iptsite/internal/build"
 	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/render"
 	"github.com/iptsite/iptsite/internal/source"
 )
 
@@ -29,7 +29,7 @@ import (
 // content files in changed (path under content/ -> text added at the end) edited.
 // Serving dst with browsertest.Serve and building again is how a clinic publishes a
 // new version at the same address.
-func buildInto(t *testing.T, dst string, opts build.Options, changed map[string]string) {
+func buildInto(t *testing.T, dst string, opts render.Options, changed map[string]string) {
 	t.Helper()
 	defaults := iptsite.Defaults()
 	src := source.Layered{Defaults: defaults}
@@ -56,7 +56,7 @@ func buildInto(t *testing.T, dst string, opts build.Options, changed map[string]
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := build.Build(opts, out); err != nil {
+	if _, err := render.Build(opts, out); err != nil {
 		out.Abort()
 		t.Fatalf("building the site: %v", err)
 	}
@@ -169,7 +169,7 @@ func title(t *testing.T, dir, page string) string {
 
 func TestOfflineAndUpdate(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	buildInto(t, dir, build.Options{}, nil)
+	buildInto(t, dir, render.Options{}, nil)
 	base := browsertest.Serve(t, dir, prefix)
 	ctx := browsertest.Chrome(t)
 	rec := browsertest.Watch(ctx)
@@ -249,7 +249,7 @@ func TestOfflineAndUpdate(t *testing.T) {
 	before := run[[]string](t, ctx, fetched)
 	time.Sleep(10 * time.Millisecond)
 	const news = "This sentence is new in the second build."
-	buildInto(t, dir, build.Options{}, map[string]string{"about-ipt.md": news})
+	buildInto(t, dir, render.Options{}, map[string]string{"about-ipt.md": news})
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"about-ipt/")); err != nil {
 		t.Fatal(err)
 	}
@@ -304,7 +304,7 @@ func TestOfflineAndUpdate(t *testing.T) {
 // its caches, once iptsite serve serves that address, so the editor sees fresh pages.
 func TestServeRemovesWorker(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	buildInto(t, dir, build.Options{}, nil)
+	buildInto(t, dir, render.Options{}, nil)
 	base := browsertest.Serve(t, dir, prefix)
 	ctx := browsertest.Chrome(t)
 	if err := chromedp.Do(ctx, chromedp.Navigate(base)); err != nil {
@@ -312,7 +312,7 @@ func TestServeRemovesWorker(t *testing.T) {
 	}
 	waitControlled(t, ctx)
 
-	buildInto(t, dir, build.Options{LiveReload: true}, nil)
+	buildInto(t, dir, render.Options{LiveReload: true}, nil)
 	if home, _ := os.ReadFile(filepath.Join(dir, "index.html")); strings.Contains(string(home), "data-sw") {
 		t.Fatal("a page built for iptsite serve registers the service worker")
 	}

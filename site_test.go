@@ -22,8 +22,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/browsertest"
-	"github.com/iptsite/iptsite/internal/build"
 	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/render"
 	"github.com/iptsite/iptsite/internal/source"
 )
 
@@ -39,7 +39,7 @@ func buildDefault(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := build.Build(build.Options{Source: source.Layered{Defaults: iptsite.Defaults()}}, out); err != nil {
+	if _, err := render.Build(render.Options{Source: source.Layered{Defaults: iptsite.Defaults()}}, out); err != nil {
 		out.Abort()
 		t.Fatalf("the default site does not build:\n%v", err)
 	}
@@ -154,7 +154,7 @@ func TestQuickExit(t *testing.T) {
 		t.Fatal(err)
 	}
 	site := fstest.MapFS{"site.yaml": {Data: yaml}}
-	if _, err := build.Build(build.Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}}, out); err != nil {
+	if _, err := render.Build(render.Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}}, out); err != nil {
 		t.Fatal(err)
 	}
 	if err := out.Commit(); err != nil {

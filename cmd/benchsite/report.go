@@ -165,7 +165,7 @@ func (r *report) targets() []string {
 func (b *bench) testFigures() []testFigures {
 	tests := []struct{ name, pkg, env string }{
 		{"TestServeReloadTime", "./internal/server/", "IPTSITE_BENCH_SERVE=1"},
-		{"TestPageWeight", "./internal/build/", ""},
+		{"TestPageWeight", "./internal/render/", ""},
 	}
 	var out []testFigures
 	for _, t := range tests {

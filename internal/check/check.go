@@ -14,12 +14,12 @@ import (
 	"sync"
 
 	"github.com/iptsite/iptsite"
-	"github.com/iptsite/iptsite/internal/build"
 	"github.com/iptsite/iptsite/internal/config"
 	"github.com/iptsite/iptsite/internal/content"
 	"github.com/iptsite/iptsite/internal/diag"
 	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/readability"
+	"github.com/iptsite/iptsite/internal/render"
 	"github.com/iptsite/iptsite/internal/source"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -137,9 +137,9 @@ type Report struct {
 
 // Run builds the site as iptsite build does, into memory, and checks it.
 // A build that fails gives a report of its problems, as findings of the rule "build".
-func Run(opts build.Options) *Report {
+func Run(opts render.Options) *Report {
 	mem := output.NewMemory()
-	res, err := build.Build(opts, mem)
+	res, err := render.Build(opts, mem)
 	if err != nil {
 		r := &Report{}
 		var list diag.List
@@ -155,7 +155,7 @@ func Run(opts build.Options) *Report {
 
 // Built checks a site already built into mem from src (the development server's
 // build). src tells whether site.yaml is the site's own or the default; it may be nil.
-func Built(res *build.Result, mem *output.Memory, src fs.FS) *Report {
+func Built(res *render.Result, mem *output.Memory, src fs.FS) *Report {
 	c := &checker{mem: mem, cfg: res.Config, src: src, r: &Report{Built: true}, gz: map[string]int{}}
 	c.levels()
 	c.siteRules()

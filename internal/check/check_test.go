@@ -11,7 +11,7 @@ import (
 	"testing/fstest"
 
 	"github.com/iptsite/iptsite"
-	"github.com/iptsite/iptsite/internal/build"
+	"github.com/iptsite/iptsite/internal/render"
 	"github.com/iptsite/iptsite/internal/source"
 	"github.com/rogpeppe/go-internal/txtar"
 )
@@ -43,7 +43,7 @@ func TestSites(t *testing.T) {
 				}
 				site[f.Name] = &fstest.MapFile{Data: f.Data}
 			}
-			r := Run(build.Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}})
+			r := Run(render.Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}})
 			got := findingLines(r)
 			if *update {
 				if want == nil {
@@ -83,7 +83,7 @@ func TestJSON(t *testing.T) {
 		"site.yaml":         {Data: []byte("title: T\ncrisis:\n  - label: Samaritans\n    number: \"116 123\"\n")},
 		"content/_index.md": {Data: []byte("---\ntitle: Home\n---\n\nSee [here](https://example.org/a) and https://example.org/b.\n")},
 	}
-	r := Run(build.Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}})
+	r := Run(render.Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}})
 	var buf bytes.Buffer
 	if err := r.WriteJSON(&buf); err != nil {
 		t.Fatal(err)

@@ -5,13 +5,13 @@ import (
 	"testing"
 
 	"github.com/iptsite/iptsite"
-	"github.com/iptsite/iptsite/internal/build"
+	"github.com/iptsite/iptsite/internal/render"
 	"github.com/iptsite/iptsite/internal/source"
 )
 
 func checkDefault(t *testing.T) *Report {
 	t.Helper()
-	r := Run(build.Options{Source: source.Layered{Defaults: iptsite.Defaults()}})
+	r := Run(render.Options{Source: source.Layered{Defaults: iptsite.Defaults()}})
 	if !r.Built {
 		var b strings.Builder
 		r.WriteText(&b, TextOptions{})

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/iptsite/iptsite/internal/build"
 	"github.com/iptsite/iptsite/internal/check"
 	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/render"
 )
 
 const checkSynopsis = "iptsite check [-s SRC] [--drafts] [--json] [--grades] [--links]"
@@ -39,7 +39,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "iptsite check: %v\n", err)
 		return ExitError
 	}
-	r := check.Run(build.Options{Source: fsys, Drafts: *drafts})
+	r := check.Run(render.Options{Source: fsys, Drafts: *drafts})
 	if *asJSON {
 		if err := r.WriteJSON(stdout); err != nil {
 			fmt.Fprintf(stderr, "iptsite check: %v\n", err)
@@ -58,10 +58,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 // and errors alike leave the site served; the summary line says how many there are. The
 // check runs beside the server, so it never holds up the next rebuild, and a check
 // overtaken by a newer build prints nothing.
-func serveFindings(w io.Writer, src string, fsys fs.FS) func(*build.Result, *output.Memory) {
+func serveFindings(w io.Writer, src string, fsys fs.FS) func(*render.Result, *output.Memory) {
 	var mu sync.Mutex
 	latest := 0
-	return func(res *build.Result, mem *output.Memory) {
+	return func(res *render.Result, mem *output.Memory) {
 		mu.Lock()
 		latest++
 		n := latest

@@ -15,9 +15,9 @@ import (
 	"strings"
 
 	"github.com/iptsite/iptsite"
-	"github.com/iptsite/iptsite/internal/build"
 	"github.com/iptsite/iptsite/internal/diag"
 	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/render"
 	"github.com/iptsite/iptsite/internal/server"
 	"github.com/iptsite/iptsite/internal/source"
 )
@@ -146,7 +146,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	// is small (a third less CPU on a large site), and as usual once it nears 50 MiB.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(50 << 20))
-	res, err := build.Build(build.Options{
+	res, err := render.Build(render.Options{
 		Source: fsys, BaseURL: *baseURL, Drafts: *drafts, NoMinify: *noMinify, Portable: *portable,
 	}, out)
 	if err != nil {

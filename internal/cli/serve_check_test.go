@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/iptsite/iptsite"
-	"github.com/iptsite/iptsite/internal/build"
 	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/render"
 	"github.com/iptsite/iptsite/internal/source"
 )
 
@@ -41,7 +41,7 @@ func TestServeFindings(t *testing.T) {
 	}
 	fsys := source.Layered{Site: site, Defaults: iptsite.Defaults()}
 	mem := output.NewMemory()
-	res, err := build.Build(build.Options{Source: fsys, LiveReload: true}, mem)
+	res, err := render.Build(render.Options{Source: fsys, LiveReload: true}, mem)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,8 +19,8 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/browsertest"
-	"github.com/iptsite/iptsite/internal/build"
 	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/render"
 	"github.com/iptsite/iptsite/internal/source"
 )
 
@@ -59,8 +59,8 @@ func buildSite(t *testing.T, portable bool) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := build.Options{Source: source.Layered{Site: site, Defaults: defaults}, Portable: portable}
-	if _, err := build.Build(opts, out); err != nil {
+	opts := render.Options{Source: source.Layered{Site: site, Defaults: defaults}, Portable: portable}
+	if _, err := render.Build(opts, out); err != nil {
 		out.Abort()
 		t.Fatalf("building the site: %v", err)
 	}

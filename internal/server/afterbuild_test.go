@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/iptsite/iptsite"
-	"github.com/iptsite/iptsite/internal/build"
 	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/render"
 	"github.com/iptsite/iptsite/internal/source"
 )
 
@@ -20,7 +20,7 @@ func TestAfterBuild(t *testing.T) {
 	var served *output.Memory
 	s := New(Options{
 		Dir: dir, Source: source.Layered{Site: os.DirFS(dir), Defaults: iptsite.Defaults()},
-		AfterBuild: func(res *build.Result, mem *output.Memory) {
+		AfterBuild: func(res *render.Result, mem *output.Memory) {
 			calls++
 			served = mem
 			if res == nil || res.Pages != 1 {

@@ -25,8 +25,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
-	"github.com/iptsite/iptsite/internal/build"
 	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/render"
 )
 
 // Options configure a Server.
@@ -41,15 +41,15 @@ type Options struct {
 	Delay  time.Duration    // how long to wait for more changes before rebuilding (default 100ms)
 	// AfterBuild, when set, is called after each good build with what it made
 	// (iptsite check's findings). The new build is already being served.
-	AfterBuild func(*build.Result, *output.Memory)
+	AfterBuild func(*render.Result, *output.Memory)
 }
 
 // Server serves the latest good build and tells pages when to reload.
 type Server struct {
 	opts Options
 
-	building sync.Mutex     // one build at a time
-	session  *build.Session // what the next update starts from
+	building sync.Mutex      // one build at a time
+	session  *render.Session // what the next update starts from
 
 	mu       sync.Mutex
 	site     *output.Memory // the last good build, nil before the first
@@ -80,7 +80,7 @@ func (s *Server) Rebuild() error { return s.update(nil) }
 
 // update brings the site up to date after changes to the named files (slash-separated
 // paths in the site folder); nil builds everything. A change to the text of pages
-// re-renders only those pages (see build.Session).
+// re-renders only those pages (see render.Session).
 func (s *Server) update(changed []string) error {
 	s.building.Lock()
 	defer s.building.Unlock()
@@ -89,13 +89,13 @@ func (s *Server) update(changed []string) error {
 	s.mu.Unlock()
 	var (
 		mem  *output.Memory
-		res  *build.Result
+		res  *render.Result
 		err  error
 		full = true
 	)
 	if s.session == nil || changed == nil || prev == nil {
 		mem = output.NewMemory()
-		s.session, res, err = build.Start(build.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, LiveReload: true}, mem)
+		s.session, res, err = render.Start(render.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, LiveReload: true}, mem)
 	} else {
 		mem, res, full, err = s.session.Update(changed, prev)
 	}

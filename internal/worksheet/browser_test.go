@@ -20,8 +20,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/browsertest"
-	"github.com/iptsite/iptsite/internal/build"
 	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/render"
 	"github.com/iptsite/iptsite/internal/source"
 )
 
@@ -63,7 +63,7 @@ func buildSite(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := build.Build(build.Options{Source: source.Layered{Site: site, Defaults: defaults}}, out); err != nil {
+	if _, err := render.Build(render.Options{Source: source.Layered{Site: site, Defaults: defaults}}, out); err != nil {
 		out.Abort()
 		t.Fatalf("building the site: %v", err)
 	}

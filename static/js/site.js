@@ -3,7 +3,7 @@
 //   pressing Escape three times in a row does the same.
 // - On wide screens the menu is shown open.
 // - "Copy link" buttons copy a worksheet's address.
-// - It registers the service worker (sw.js, see internal/build/offline.go) that keeps the
+// - It registers the service worker (sw.js, see internal/render/offline.go) that keeps the
 //   site on the device, and when a new version of the site is ready, offers a Reload
 //   button instead of changing the pages under the reader.
 (function () {

@@ -1,4 +1,4 @@
-package build
+package render
 
 import (
 	"bytes"

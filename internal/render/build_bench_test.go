@@ -1,4 +1,4 @@
-package build
+package render
 
 import (
 	"bytes"
@@ -18,7 +18,7 @@ import (
 // package corpus) laid over the default site, the way "iptsite build" does, without the
 // file system: run them with
 //
-//	go test -run '^$' -bench . -benchmem ./internal/build/
+//	go test -run '^$' -bench . -benchmem ./internal/render/
 //
 // and profile one stage with -cpuprofile or -memprofile. cmd/benchsite measures the
 // whole command against the floor.

@@ -1,4 +1,4 @@
-// Package build turns a site's sources into the files of a static website.
+// Package render turns a site's sources into the files of a static website.
 //
 // It reads site.yaml, i18n/, content/, templates/ and static/ from one fs.FS (see package
 // source for how a clinic's folder is laid over the defaults), and writes every output file
@@ -52,7 +52,7 @@
 //
 // Every URL a template writes into a page should come from .Rel or .Asset, so that the
 // site works at a domain's root, in a subfolder, and (with portable: true) from disk.
-package build
+package render
 
 import (
 	"bytes"

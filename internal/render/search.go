@@ -1,4 +1,4 @@
-package build
+package render
 
 // The search index of each language and its search pages: see package search.
 

@@ -1,4 +1,4 @@
-package build
+package render
 
 // Working offline and from the home screen.
 //
