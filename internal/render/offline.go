@@ -114,12 +114,3 @@ func (d *Data) ServiceWorker() string {
 	}
 	return d.Rel("/" + offline.WorkerFile)
 }
-
-// langFolder is the output folder of the language's pages: "" for the main language,
-// else "es/".
-func (b *builder) langFolder() string {
-	if b.lang == b.base.Language {
-		return ""
-	}
-	return b.lang + "/"
-}
