@@ -73,9 +73,11 @@ func Icons(brand color.NRGBA, logo *Logo) ([]File, error) {
 			k := fmt.Sprintf("%d %d %02x%02x%02x %s", ic.size, ic.shape, brand.R, brand.G, brand.B, hash)
 			data, ok := iconCache.Load(k)
 			if !ok {
-				img := drawIcon(ic.size, brand, ic.shape)
+				var img *image.NRGBA
 				if logo != nil {
 					img = drawLogoIcon(logo.img, ic.size, ic.shape)
+				} else {
+					img = drawIcon(ic.size, brand, ic.shape)
 				}
 				png, err := encodePNG(img)
 				if err != nil {
