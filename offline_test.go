@@ -1,6 +1,6 @@
 package iptsite_test
 
-// Browser tests of the service worker (internal/render/offline.go): the default site keeps
+// Browser tests of the service worker (internal/offline): the default site keeps
 // working with the network cut off once it has been opened, a new build is offered with
 // a Reload button rather than switched to under the reader, and iptsite serve's sw.js
 // removes a worker that an earlier build left behind.

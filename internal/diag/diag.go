@@ -30,17 +30,31 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// Errorf returns an *Error at path:line.
+// Errorf returns an *Error at path:line, its message formatted as fmt.Errorf does: an
+// error given with %w is its cause, which errors.Is and errors.As find.
 func Errorf(path string, line int, format string, args ...any) *Error {
-	return &Error{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)}
+	err := fmt.Errorf(format, args...)
+	e := &Error{Path: path, Line: line, Msg: err.Error()}
+	switch w := err.(type) {
+	case interface{ Unwrap() error }:
+		e.Err = w.Unwrap()
+	case interface{ Unwrap() []error }:
+		e.Err = err // more than one %w: errors.Is and errors.As look through each
+	}
+	return e
 }
 
 // A List collects the errors of a run. The zero value is ready to use.
 type List []*Error
 
-// Add appends e. Errors that are not *Error are kept with an empty path.
+// Add appends err: each error of a List or of errors.Join, an *Error as it is, and any
+// other error with an empty path.
 func (l *List) Add(err error) {
 	if err == nil {
+		return
+	}
+	if d, ok := err.(*Error); ok {
+		*l = append(*l, d) // whole, even when its cause is a list
 		return
 	}
 	var j interface{ Unwrap() []error }

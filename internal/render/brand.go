@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"strconv"
 )
@@ -25,6 +26,12 @@ func parseHex(s string) rgb {
 		c[i] = float64(v)
 	}
 	return c
+}
+
+// imageColor is the colour #rrggbb for drawing, as the app icons are.
+func imageColor(hex string) color.NRGBA {
+	c := parseHex(hex)
+	return color.NRGBA{uint8(c[0]), uint8(c[1]), uint8(c[2]), 0xff}
 }
 
 func toHex(c rgb) string {

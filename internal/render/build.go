@@ -71,6 +71,7 @@ import (
 	"github.com/iptsite/iptsite/internal/diag"
 	"github.com/iptsite/iptsite/internal/i18n"
 	"github.com/iptsite/iptsite/internal/markdown"
+	"github.com/iptsite/iptsite/internal/offline"
 	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/worksheet"
 	"github.com/yuin/goldmark"
@@ -120,16 +121,16 @@ func (r *Result) Summary() string {
 }
 
 // counter counts the files written through it and keeps a content hash of each,
-// which the service worker's list of files is made from (see offline.go).
+// which the service worker's list of files is made from (see package offline).
 type counter struct {
 	output.Writer
 	mu     sync.Mutex
 	n      int
-	hashes map[string]string // file name -> contentHash of what was last written
+	hashes map[string]string // file name -> offline.Hash of what was last written
 }
 
 func (c *counter) WriteFile(name string, data []byte) error {
-	h := contentHash(data)
+	h := offline.Hash(data)
 	c.mu.Lock()
 	c.n++
 	if c.hashes == nil {

@@ -14,6 +14,7 @@ import (
 	"testing/fstest"
 
 	"github.com/iptsite/iptsite"
+	"github.com/iptsite/iptsite/internal/offline"
 	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/source"
 )
@@ -44,7 +45,7 @@ func worker(t *testing.T, mem *output.Memory) (files map[string]string, version 
 	if err := json.Unmarshal([]byte(list), &files); err != nil {
 		t.Fatalf("%s: %v", m[1], err)
 	}
-	if got, want := string(m[3]), contentHash([]byte(list)); got != want {
+	if got, want := string(m[3]), offline.Hash([]byte(list)); got != want {
 		t.Errorf("sw.js VERSION is %s, want %s, the hash of the list", got, want)
 	}
 	return files, string(m[3])
@@ -65,8 +66,8 @@ func TestServiceWorkerListsTheBuild(t *testing.T) {
 			}
 		case !listed:
 			t.Errorf("sw.js does not list %s", name)
-		case h != contentHash(data):
-			t.Errorf("sw.js lists %s with hash %s, but its content hashes to %s", name, h, contentHash(data))
+		case h != offline.Hash(data):
+			t.Errorf("sw.js lists %s with hash %s, but its content hashes to %s", name, h, offline.Hash(data))
 		}
 		delete(files, name)
 	}
@@ -140,7 +141,7 @@ func TestServiceWorkerVersion(t *testing.T) {
 func TestServeModeWorker(t *testing.T) {
 	mem := buildDefault(t, Options{LiveReload: true})
 	sw, _ := mem.File("sw.js")
-	if string(sw) != killSwitch {
+	if !bytes.Equal(sw, offline.KillSwitch().Data) {
 		t.Errorf("sw.js under serve is not the worker that removes itself:\n%.300s", sw)
 	}
 	for _, name := range mem.Names() {
@@ -189,7 +190,11 @@ func TestAppIcons(t *testing.T) {
 	if _, err := Build(Options{Source: src}, mem); err != nil {
 		t.Fatal(err)
 	}
-	var m manifest
+	var m struct {
+		ThemeColor      string `json:"theme_color"`
+		BackgroundColor string `json:"background_color"`
+		Icons           []struct{ Src, Sizes string }
+	}
 	data, _ := mem.File("manifest.webmanifest")
 	if err := json.Unmarshal(data, &m); err != nil {
 		t.Fatalf("manifest.webmanifest: %v", err)
@@ -250,22 +255,6 @@ func TestAppIcons(t *testing.T) {
 			if dx*dx+dy*dy > 0.4*512*0.4*512 && color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA) != brandC {
 				t.Fatalf("maskable-512: pixel (%d, %d) outside the safe circle is not the brand colour", x, y)
 			}
-		}
-	}
-}
-
-func TestShortName(t *testing.T) {
-	for _, c := range []struct{ title, want string }{
-		{"Clinic", "Clinic"},
-		{"Twelve chars", "Twelve chars"},
-		{"Understanding IPT", "IPT"},
-		{"Riverside Family Clinic", "Riverside"},
-		{"Entendiendo la TIP", "TIP"},
-		{"A Very Long Clinic Name", "A Very Long"},
-		{"Psychotherapeutics", "Psychothera…"},
-	} {
-		if got := shortName(c.title); got != c.want {
-			t.Errorf("shortName(%q) = %q, want %q", c.title, got, c.want)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"html/template"
 
 	"github.com/iptsite/iptsite/internal/content"
 )
@@ -37,43 +36,4 @@ func numbered(u string, n int) string {
 		return u
 	}
 	return fmt.Sprintf("%spage/%d/", u, n)
-}
-
-// emit executes the page's layout and writes the result: once, or for a long section
-// once per numbered page. The Markdown body, whose links are relative to the section's
-// own URL, is shown on the first page only.
-func (b *builder) emit(p *content.Page, d *Data) {
-	layout := b.layout(p)
-	if b.tmpl.layouts[layout] == nil {
-		return // reported by loadTemplates
-	}
-	if b.tmpl.minified {
-		// The templates are minified already; the page's own HTML is minified here.
-		d.Content = template.HTML(b.min.bytes("text/html", p.File, []byte(d.Content)))
-	}
-	if b.indexPage(d) {
-		return // a search page, rendered with its index by writeSearch
-	}
-	total := (len(children(p)) + perPage - 1) / perPage
-	for n := 1; n <= max(total, 1); n++ {
-		u := numbered(p.URL, n)
-		if n > 1 {
-			d = b.data(p, u)
-		}
-		if total > 1 {
-			d.Paginator = &Paginator{Number: n, Total: total}
-			if n > 1 {
-				d.Paginator.Prev = d.Rel(numbered(p.URL, n-1))
-			}
-			if n < total {
-				d.Paginator.Next = d.Rel(numbered(p.URL, n+1))
-			}
-		}
-		html, err := b.tmpl.execute(layout, d)
-		if err != nil {
-			b.fail(err)
-			return
-		}
-		b.writeHTML(u, html)
-	}
 }

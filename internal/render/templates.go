@@ -161,18 +161,6 @@ func (ts *templates) execute(layout string, d *Data) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// writeHTML writes the page at site path u, minified unless its templates already were.
-func (b *builder) writeHTML(u string, html []byte) {
-	name := strings.TrimPrefix(u, "/") + "index.html"
-	if strings.HasSuffix(u, ".html") {
-		name = strings.TrimPrefix(u, "/")
-	}
-	if !b.tmpl.minified {
-		html = b.min.bytes("text/html", name, html)
-	}
-	b.write(name, html)
-}
-
 // Go's template errors look like "template: templates/page.html:12:3: executing …".
 var tmplErr = regexp.MustCompile(`^(?:html/)?template: ?(templates/[^:]+):(\d+):(?:\d+:)? ?(.*)$`)
 

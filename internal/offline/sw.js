@@ -1,5 +1,5 @@
 // sw.js: the service worker of an iptsite site, so that every page and worksheet opens
-// without a network once the site has been visited. See internal/render/offline.go.
+// without a network once the site has been visited. See internal/offline.
 //
 // The build puts "use strict" and these before this code:
 //   FILES    every file of the build (path from the site folder) -> hash of its content,

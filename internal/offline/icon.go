@@ -1,13 +1,108 @@
-package render
+package offline
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
 	"image/png"
 	"math"
+	"sync"
+
+	"github.com/iptsite/iptsite/internal/diag"
 )
+
+// An appIcon is one picture of the app icon.
+type appIcon struct {
+	file    string
+	size    int
+	shape   iconShape
+	purpose string // in the manifest; "" for an icon the manifest does not list
+}
+
+var appIcons = []appIcon{
+	{"icons/icon-192.png", 192, iconRounded, "any"},
+	{"icons/icon-512.png", 512, iconRounded, "any"},
+	{"icons/maskable-512.png", 512, iconMaskable, "maskable"},
+	{"icons/apple-touch-icon.png", 180, iconFull, ""},
+}
+
+// A Logo is a clinic's logo, to draw the app icons from instead of the favicon's design.
+type Logo struct {
+	img  image.Image
+	hash string
+}
+
+// MinLogo is the fewest pixels a logo needs on its longer side to make app icons: the
+// 512-pixel icon shows it at 410, and more enlargement than that looks blurred.
+const MinLogo = 192
+
+// DecodeLogo reads a PNG logo. It returns nil, and no error, for a picture too small to
+// make the icons (see MinLogo). (An SVG logo cannot be drawn without a renderer iptsite
+// does not have.)
+func DecodeLogo(data []byte) (*Logo, error) {
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	if b := img.Bounds(); max(b.Dx(), b.Dy()) < MinLogo {
+		return nil, nil
+	}
+	return &Logo{img, Hash(data)}, nil
+}
+
+// iconCache keeps drawn icons across the rebuilds of iptsite serve: drawing and
+// compressing them takes longer than building a small site.
+var iconCache sync.Map // "size shape brand logo-hash" -> PNG bytes
+
+// Icons returns the app icons as PNG files: drawn from logo, unless it is nil, else the
+// favicon's design in the brand colour.
+func Icons(brand color.NRGBA, logo *Logo) ([]File, error) {
+	files := make([]File, len(appIcons))
+	errs := make([]error, len(appIcons))
+	var wg sync.WaitGroup
+	for i, ic := range appIcons {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			hash := ""
+			if logo != nil {
+				hash = logo.hash
+			}
+			k := fmt.Sprintf("%d %d %02x%02x%02x %s", ic.size, ic.shape, brand.R, brand.G, brand.B, hash)
+			data, ok := iconCache.Load(k)
+			if !ok {
+				var img *image.NRGBA
+				if logo != nil {
+					img = drawLogoIcon(logo.img, ic.size, ic.shape)
+				} else {
+					img = drawIcon(ic.size, brand, ic.shape)
+				}
+				png, err := encodePNG(img)
+				if err != nil {
+					errs[i] = diag.Errorf(ic.file, 0, "drawing the app icon: %v", err)
+					return
+				}
+				data, _ = iconCache.LoadOrStore(k, png)
+			}
+			files[i] = File{Name: ic.file, Data: data.([]byte)}
+		}()
+	}
+	wg.Wait()
+	var (
+		drawn []File
+		l     diag.List
+	)
+	for i, err := range errs {
+		if err != nil {
+			l.Add(err)
+			continue
+		}
+		drawn = append(drawn, files[i])
+	}
+	return drawn, l.Err()
+}
 
 // An iconShape is how an app icon fills its square.
 type iconShape int
@@ -33,7 +128,8 @@ const (
 //	<circle cx="21" cy="19" r="5" fill="none" stroke="#fff" stroke-width="2.5"/>
 //
 // Pixels near an edge are sampled 4 × 4 times, to smooth it.
-func drawIcon(size int, brand rgb, shape iconShape) *image.NRGBA {
+func drawIcon(size int, c color.NRGBA, shape iconShape) *image.NRGBA {
+	brand := [3]float64{float64(c.R), float64(c.G), float64(c.B)}
 	const n = 4 // samples per pixel along each axis, near an edge
 	scale := 1.0
 	if shape == iconMaskable {

@@ -1,0 +1,126 @@
+package content
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+
+	"github.com/iptsite/iptsite/internal/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+// FrontMatter holds the keys a page may set.
+type FrontMatter struct {
+	Title       string         `yaml:"title"`
+	Description string         `yaml:"description"`
+	Weight      int            `yaml:"weight"`
+	Draft       bool           `yaml:"draft"`
+	Slug        string         `yaml:"slug"`
+	Aliases     []string       `yaml:"aliases"`
+	Layout      string         `yaml:"layout"`
+	TOC         bool           `yaml:"toc"`
+	Worksheet   bool           `yaml:"worksheet"`
+	QuickExit   bool           `yaml:"quickExit"`
+	Params      map[string]any `yaml:"params"`
+}
+
+// knownKeys are the front-matter keys, from FrontMatter's yaml tags.
+var knownKeys = func() map[string]bool {
+	keys := map[string]bool{}
+	t := reflect.TypeFor[FrontMatter]()
+	for i := range t.NumField() {
+		keys[strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]] = true
+	}
+	return keys
+}()
+
+// Parse reads one page's front matter. file is the path to name in errors.
+// Parse returns a nil page only when the front matter cannot be read at all.
+func Parse(file string, data []byte) (*Page, diag.List) {
+	start, end, after, err := fence(file, data)
+	if err != nil {
+		return nil, diag.List{err}
+	}
+	p := &Page{File: file, Lines: map[string]int{}}
+	if errs := p.decode(data[start:end]); errs != nil {
+		return nil, errs
+	}
+	errs := p.validate()
+	p.Source = blank(data, after)
+	return p, errs
+}
+
+// fence finds the front matter: it is data[start:end], and the Markdown starts at after.
+func fence(file string, data []byte) (start, end, after int, err *diag.Error) {
+	if !bytes.HasPrefix(data, []byte("---\n")) && !bytes.HasPrefix(data, []byte("---\r\n")) {
+		return 0, 0, 0, diag.Errorf(file, 1, "missing front matter: start the file with a line \"---\", then title: …, then \"---\"")
+	}
+	start = bytes.IndexByte(data, '\n') + 1
+	for i := start; i < len(data); {
+		j := bytes.IndexByte(data[i:], '\n')
+		line := data[i:]
+		next := len(data)
+		if j >= 0 {
+			line = data[i : i+j]
+			next = i + j + 1
+		}
+		if string(bytes.TrimRight(line, " \t\r")) == "---" {
+			return start, i, next, nil
+		}
+		i = next
+	}
+	return 0, 0, 0, diag.Errorf(file, 1, "front matter is not closed: add a line \"---\" after it")
+}
+
+// decode reads the front matter yaml into p, with the line of each key.
+func (p *Page) decode(yml []byte) diag.List {
+	// One YAML parse: into a node, whose keys give their lines and are checked against
+	// the known ones. Only a front matter that fails is decoded again, strictly, to word
+	// every one of its problems with its line.
+	var node yaml.Node
+	ok := yaml.Unmarshal(yml, &node) == nil && len(node.Content) == 1 && node.Content[0].Kind == yaml.MappingNode
+	if ok {
+		m := node.Content[0]
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			k := m.Content[i].Value
+			ok = ok && knownKeys[k]
+			p.Lines[k] = m.Content[i].Line + 1
+		}
+		ok = ok && m.Decode(&p.FrontMatter) == nil
+	}
+	if ok {
+		return nil
+	}
+	p.FrontMatter = FrontMatter{}
+	return diag.DecodeYAML(p.File, 2, yml, &p.FrontMatter)
+}
+
+// validate reports values of the front matter that cannot be used.
+func (p *Page) validate() diag.List {
+	var errs diag.List
+	if strings.TrimSpace(p.Title) == "" {
+		errs.Addf(p.File, 1, "title is required in the front matter")
+	}
+	if p.Slug != "" && (strings.ContainsAny(p.Slug, "/\\?#% ") || p.Slug == "." || p.Slug == "..") {
+		errs.Addf(p.File, p.Line("slug"), "slug %q must be one URL segment, without / ? # %% or spaces", p.Slug)
+	}
+	for _, a := range p.Aliases {
+		if strings.Contains(a, "://") || strings.ContainsAny(a, "?#") || strings.Contains(a, "..") {
+			errs.Addf(p.File, p.Line("aliases"), "alias %q must be a path on this site, such as /old/page/", a)
+		}
+	}
+	return errs
+}
+
+// blank returns a copy of data with its first n bytes (the front matter) blanked to
+// spaces and newlines, so that line N of the Markdown is line N of the file.
+func blank(data []byte, n int) []byte {
+	src := make([]byte, len(data))
+	copy(src, data)
+	for i := 0; i < n; i++ {
+		if src[i] != '\n' {
+			src[i] = ' '
+		}
+	}
+	return src
+}
