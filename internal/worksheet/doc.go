@@ -73,4 +73,17 @@
 //
 // Interface strings come from [Options].T, with [Defaults] as the English
 // fallback; i18n/en.yaml holds the same keys.
+//
+// # Field types
+//
+// Each type is a [Type] in a file of its own, type_<name>.go (a few alike share
+// one: type_single.go, type_choice.go), listed in registry.go. It holds the type's
+// keys as a struct whose yaml tags name them, decoded from the block's YAML nodes
+// so that every error keeps its line (decode.go); a Check of the keys together;
+// its HTML; what a translation of it must keep; and, for a type that may be a
+// table column, its cell. field.go decodes what every field has and hands the rest
+// to the type; render.go and translation.go hold what all types share. A new type
+// is one such file, a line in registry.go, its script in
+// static/js/worksheet/field-<name>.js, its entry in docs/worksheets.md and its
+// tests; [Register] adds one from a test (registry_test.go).
 package worksheet

@@ -137,7 +137,7 @@ func (tr transformer) Transform(doc *gast.Document, reader text.Reader, pc parse
 			seg := lines.At(i)
 			body.Write(seg.Value(src))
 		}
-		f, errs := parseField(body.Bytes(), fence)
+		f, errs := parseField(body.Bytes(), fence, tr.t)
 		s.errs = append(s.errs, errs...)
 		if f == nil {
 			b.Parent().RemoveChild(b.Parent(), b)
@@ -152,23 +152,14 @@ func (tr transformer) Transform(doc *gast.Document, reader text.Reader, pc parse
 				byID[f.ID] = f
 			}
 		}
-		if f.Type == "circle" && len(f.Rings) == 0 {
-			// resolved here, not when rendering, so that a translation can store the original's
-			f.Rings = []string{tr.t("worksheet.ring-1"), tr.t("worksheet.ring-2"), tr.t("worksheet.ring-3")}
-		}
 		s.fields = append(s.fields, f)
 		node := &Node{Field: f}
 		b.Parent().ReplaceChild(b.Parent(), b, node)
 	}
+	// what a field says about others, once all are known
 	for _, f := range s.fields {
-		if f.Type != "circle" || f.People == "" {
-			continue
-		}
-		switch p := byID[f.People]; {
-		case p == nil:
-			s.errs = append(s.errs, &Error{Line: f.keyLine("people"), Msg: fmt.Sprintf("people names field %s, which is not in this worksheet", f.People)})
-		case p.Type != "list" && p.Type != "table":
-			s.errs = append(s.errs, &Error{Line: f.keyLine("people"), Msg: fmt.Sprintf("people names field %s, a %s; it must be a list or a table", f.People, p.Type)})
+		if t := types[f.Type]; t != nil && t.Link != nil {
+			s.errs = append(s.errs, t.Link(f, byID)...)
 		}
 	}
 	s.translate()
