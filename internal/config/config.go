@@ -15,11 +15,17 @@
 //	  address: …
 //	  web: https://…
 //	  logo: img/logo.svg                    # a file under static/
-//	crisis:                                 # the crisis box on every page, in this order
+//	crisis:                                 # crisis lines: the box on every page, and help-now
 //	  - label: Suicide & Crisis Lifeline
-//	    number: "988"                       # a phone number, or
-//	    text: Call or text 988              # words to show instead of / beside the number
-//	    url: https://988lifeline.org/
+//	    number: "988"                       # a number to call: a tel: link, "Call 988"
+//	    sms: "988"                          # a number to text: an sms: link, "Text 988"
+//	    keyword: HOME                       # the word to text, put in the message: "Text HOME to …"
+//	    text: Call or text 988              # optional words for the call link, or (with no
+//	                                        # number and no sms) a line shown as it is
+//	    url: https://988lifeline.org/       # the service's website, shown when there is no number
+//	    topic: abuse                        # optional: a line for one topic, not in the box on
+//	                                        # every page but on help-now and in the pages that ask
+//	                                        # for it (see package markdown, crisis-lines blocks)
 //	menu: [about-ipt.md, phases/_index.md]  # optional: content files in menu order (default: by weight)
 //	footer: …                               # a line of plain text at the foot of every page
 //	brandColor: "#2f6b72"                   # #rrggbb; text on it is kept readable (WCAG AA)
@@ -159,25 +165,71 @@ type Clinic struct {
 
 // CrisisLine is one way to get help now.
 type CrisisLine struct {
-	Label  string `yaml:"label"`
-	Number string `yaml:"number"`
-	Text   string `yaml:"text"`
-	URL    string `yaml:"url"`
+	Label   string `yaml:"label"`
+	Number  string `yaml:"number"`
+	SMS     string `yaml:"sms"`
+	Keyword string `yaml:"keyword"`
+	Text    string `yaml:"text"`
+	URL     string `yaml:"url"`
+	Topic   string `yaml:"topic"`
 }
 
 // Tel returns the number as a tel: URL, or "" when there is no number.
 // It is a template.URL because html/template would otherwise refuse the tel: scheme.
 func (c CrisisLine) Tel() template.URL {
+	if d := dialable(c.Number); d != "" {
+		return template.URL("tel:" + d)
+	}
+	return ""
+}
+
+// SMSURL returns the text number as an sms: URL with the keyword as the message, or ""
+// when there is none. The "?&body=" form is the one both iOS and Android read.
+func (c CrisisLine) SMSURL() template.URL {
+	d := dialable(c.SMS)
+	if d == "" {
+		return ""
+	}
+	if c.Keyword == "" {
+		return template.URL("sms:" + d)
+	}
+	return template.URL("sms:" + d + "?&body=" + url.QueryEscape(c.Keyword))
+}
+
+// dialable keeps the digits of a number and a leading +.
+func dialable(number string) string {
 	var b strings.Builder
-	for _, r := range c.Number {
-		if r == '+' || (r >= '0' && r <= '9') {
+	for _, r := range number {
+		if (r == '+' && b.Len() == 0) || (r >= '0' && r <= '9') {
 			b.WriteRune(r)
 		}
 	}
-	if b.Len() == 0 {
+	if strings.Trim(b.String(), "+") == "" {
 		return ""
 	}
-	return template.URL("tel:" + b.String())
+	return b.String()
+}
+
+// BoxLines returns the crisis lines shown in the box on every page: those without a topic.
+func (s *Site) BoxLines() []CrisisLine {
+	var out []CrisisLine
+	for _, c := range s.Crisis {
+		if c.Topic == "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// TopicLines returns the crisis lines of one topic, or every line when topic is "".
+func (s *Site) TopicLines(topic string) []CrisisLine {
+	var out []CrisisLine
+	for _, c := range s.Crisis {
+		if topic == "" || c.Topic == topic {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // QuickExit configures the "leave this page quickly" button.
@@ -278,11 +330,7 @@ func (s *Site) check() diag.List {
 		if l.Name == "" {
 			l.Name = nameOf(tag)
 		}
-		for i, c := range l.Crisis {
-			if strings.TrimSpace(c.Label) == "" || (c.Number == "" && c.Text == "") {
-				bad(k+".crisis."+strconv.Itoa(i), "crisis line %d of language %s needs a label and a number or a text", i+1, tag)
-			}
-		}
+		checkCrisis(l.Crisis, k+".", " of language "+tag, bad)
 		s.Languages[tag] = l
 	}
 	if s.StorageKey == "" {
@@ -303,18 +351,7 @@ func (s *Site) check() diag.List {
 	} else if !hexColor.MatchString(s.BrandColor) {
 		bad("brandColor", "brandColor %q must be a colour like \"#2f6b72\"", s.BrandColor)
 	}
-	for i, c := range s.Crisis {
-		k := "crisis." + strconv.Itoa(i)
-		if strings.TrimSpace(c.Label) == "" {
-			bad(k, "crisis line %d needs a label", i+1)
-		}
-		if c.Number == "" && c.Text == "" {
-			bad(k, "crisis line %d needs a number or a text", i+1)
-		}
-		if c.URL != "" && !isWebURL(c.URL) {
-			bad(k+".url", "crisis line %d: url %q must start with https:// or http://", i+1, c.URL)
-		}
-	}
+	checkCrisis(s.Crisis, "", "", bad)
 	if s.Clinic.Web != "" && !isWebURL(s.Clinic.Web) {
 		bad("clinic.web", "clinic web address %q must start with https:// or http://", s.Clinic.Web)
 	}
@@ -329,4 +366,41 @@ func (s *Site) check() diag.List {
 func isWebURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}
+
+var (
+	smsNumber = regexp.MustCompile(`^\+?[0-9][0-9 -]*$`)
+	keyword   = regexp.MustCompile(`^[\pL\pN]+$`)
+	topicName = regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
+)
+
+// checkCrisis reports what is wrong with the crisis lines under key prefix ("" or
+// "languages.es."); where names the language in messages.
+func checkCrisis(lines []CrisisLine, prefix, where string, bad func(key, format string, args ...any)) {
+	for i, c := range lines {
+		k := prefix + "crisis." + strconv.Itoa(i)
+		if strings.TrimSpace(c.Label) == "" {
+			bad(k, "crisis line %d%s needs a label", i+1, where)
+		}
+		if c.Number == "" && c.SMS == "" && c.Text == "" {
+			bad(k, "crisis line %d%s needs a number or a text", i+1, where)
+		}
+		if c.Number != "" && dialable(c.Number) == "" {
+			bad(k+".number", "crisis line %d%s: number %q has no digits to call", i+1, where, c.Number)
+		}
+		if c.SMS != "" && !smsNumber.MatchString(c.SMS) {
+			bad(k+".sms", "crisis line %d%s: sms %q must be the number to text, such as 741741", i+1, where, c.SMS)
+		}
+		if c.Keyword != "" && c.SMS == "" {
+			bad(k+".keyword", "crisis line %d%s: keyword %q needs the sms number to text it to", i+1, where, c.Keyword)
+		} else if c.Keyword != "" && !keyword.MatchString(c.Keyword) {
+			bad(k+".keyword", "crisis line %d%s: keyword %q must be one word, such as HOME", i+1, where, c.Keyword)
+		}
+		if c.URL != "" && !isWebURL(c.URL) {
+			bad(k+".url", "crisis line %d%s: url %q must start with https:// or http://", i+1, where, c.URL)
+		}
+		if c.Topic != "" && !topicName.MatchString(c.Topic) {
+			bad(k+".topic", "crisis line %d%s: topic %q must be lower-case words joined by hyphens, such as abuse", i+1, where, c.Topic)
+		}
+	}
 }

@@ -11,6 +11,9 @@
 //     [!CAUTION] becomes a labelled callout box.
 //   - Links to other pages by their source file: [the middle phase](../phases/middle.md#what-happens).
 //     The build rewrites them to the page's URL and fails when the page or heading is missing.
+//   - Blocks the site fills in (see WithBlocks): a fenced block whose info string is
+//     crisis-lines lists the crisis lines of site.yaml, as tappable call and text links;
+//     with "topic: abuse" in it, only the lines of that topic.
 //
 // Every heading gets an id made from its words ("What happens" → what-happens, "¿Cómo
 // se ve?" → como-se-ve), unique in its page (see NewIDs). Raw HTML is not rendered, and links with dangerous schemes such as javascript:
@@ -50,6 +53,7 @@ func New(opts Options) goldmark.Markdown {
 		&alerts{t: t},
 		&tasks{t: t},
 		Links,
+		Blocks,
 	}
 	exts = append(exts, opts.Extensions...)
 	return goldmark.New(

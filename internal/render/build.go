@@ -351,6 +351,7 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 		}
 	}
 	var frags []fragment
+	markdown.WithBlocks(pc, b.blocks(p))
 	markdown.WithResolver(pc, func(dest string, line int, image bool) string {
 		d, f := b.resolve(p, dest, line, image)
 		if f != nil {

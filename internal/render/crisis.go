@@ -1,0 +1,44 @@
+package render
+
+import (
+	"bytes"
+
+	"github.com/iptsite/iptsite/internal/content"
+	"github.com/iptsite/iptsite/internal/diag"
+	"github.com/iptsite/iptsite/internal/markdown"
+)
+
+// crisisBlock is what a crisis-lines block may say.
+type crisisBlock struct {
+	Topic string `yaml:"topic"` // only the lines of this topic; empty: every line
+}
+
+// blocks returns the named blocks a page's Markdown may hold (see markdown.WithBlocks).
+func (b *builder) blocks(p *content.Page) map[string]markdown.BlockFunc {
+	return map[string]markdown.BlockFunc{"crisis-lines": func(body []byte, line int) []byte {
+		return b.crisisLines(p, body, line)
+	}}
+}
+
+// crisisLines renders a crisis-lines block: the language's crisis lines from site.yaml,
+// or those of one topic, through the crisis-lines partial that the crisis box uses too,
+// so a number is shown and linked the same way everywhere.
+func (b *builder) crisisLines(p *content.Page, body []byte, line int) []byte {
+	var opts crisisBlock
+	if len(bytes.TrimSpace(body)) > 0 {
+		if errs := diag.DecodeYAML(p.File, line+1, body, &opts); len(errs) > 0 {
+			b.fail(errs.Err())
+			return nil
+		}
+	}
+	lines := b.cfg.TopicLines(opts.Topic)
+	if len(lines) == 0 {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := b.tmpl.root.ExecuteTemplate(&buf, "crisis-lines", lines); err != nil {
+		b.fail(templateError(err))
+		return nil
+	}
+	return buf.Bytes()
+}
