@@ -1,6 +1,7 @@
 package render
 
 import (
+	"io/fs"
 	"path"
 	"regexp"
 	"strings"
@@ -168,8 +169,10 @@ func TestTherapistHandouts(t *testing.T) {
 			t.Errorf("for-therapists: missing %q", want)
 		}
 	}
-	if n := strings.Count(html, `<svg class="qr"`); n != 14 {
-		t.Errorf("%d QR codes, want one for each of the 14 worksheets", n)
+	sheets, _ := fs.Glob(iptsite.Defaults(), "content/worksheets/*.md")
+	want := len(sheets) - 1 // _index.md is the section page
+	if n := strings.Count(html, `<svg class="qr"`); n != want || want < 14 {
+		t.Errorf("%d QR codes, want one for each of the %d worksheets", n, want)
 	}
 	// Without a web address there is nothing to encode: the page says how to get the codes.
 	b, _ = buildDefault(t, Options{}).File("for-therapists/index.html")
