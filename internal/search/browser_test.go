@@ -307,16 +307,16 @@ func TestSearchSpanish(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"es/search/")); err != nil {
 		t.Fatal(err)
 	}
-	rs := query(t, ctx, "linea vida")
-	l := find(rs, "Línea de mi vida")
+	rs := query(t, ctx, "como unen")
+	l := find(rs, "Cómo se unen mis problemas y mis relaciones")
 	if l == nil {
-		t.Fatalf("linea vida: no result Línea de mi vida: %+v", rs)
+		t.Fatalf("como unen: no result Cómo se unen mis problemas y mis relaciones: %+v", rs)
 	}
-	if len(l.Marks) < 2 || l.Marks[0] != "Línea" || l.Marks[1] != "vida" {
-		t.Errorf("linea vida: marks %q, want Línea and vida first", l.Marks)
+	if len(l.Marks) < 2 || l.Marks[0] != "Cómo" || l.Marks[1] != "unen" {
+		t.Errorf("como unen: marks %q, want Cómo and unen first", l.Marks)
 	}
 	if !strings.HasPrefix(l.Href, base+"es/worksheets/") {
-		t.Errorf("linea vida: link %s, want a Spanish worksheet under %ses/worksheets/", l.Href, base)
+		t.Errorf("como unen: link %s, want a Spanish worksheet under %ses/worksheets/", l.Href, base)
 	}
 	for _, r := range rs {
 		if !strings.Contains(r.Href, prefix+"es/") {

@@ -642,7 +642,7 @@ func TestTranslationSharesAnswers(t *testing.T) {
 		{"es/worksheets/closeness-circle/", `document.querySelectorAll('#circle svg .ws-dot').length + ' ' + document.querySelectorAll('#circle svg .ws-unplaced').length`, "2 1"},
 		{"es/worksheets/social-rhythm/", `document.getElementById('f-rhythm_r1_d1').value`, "08:30"},
 		{"es/worksheets/social-rhythm/", `[...document.querySelectorAll('#rhythm svg text.ws-mark')].map(n => n.textContent).join(' ')`, "Hablar por prim…"},
-		{"es/worksheets/social-rhythm/", `document.getElementById('ws-status').textContent.startsWith('Guardado en este aparato')`, "true"},
+		{"es/worksheets/social-rhythm/", `document.getElementById('ws-status').textContent.startsWith('Guardado en este dispositivo')`, "true"},
 	})
 	if t.Failed() {
 		return
