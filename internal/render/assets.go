@@ -101,12 +101,11 @@ func (b *run) copyStatic() map[string]string {
 		names[rel] = b.writeAsset(rel, data)
 	}
 	for _, s := range slices.Sorted(maps.Keys(scripts)) {
-		parts := scripts[s]
 		if _, ok := names[s]; ok {
 			b.failf("static/"+s, 0, "%s is also joined from static/%s/: put the script's parts there instead", s, strings.TrimSuffix(s, ".js"))
 			continue
 		}
-		names[s] = b.writeAsset(s, b.joinScript(parts))
+		names[s] = b.writeAsset(s, b.joinScript(scripts[s]))
 	}
 	return names
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"io/fs"
+	"slices"
 	"strings"
 )
 
@@ -16,11 +17,12 @@ func scriptOf(rel string) (string, bool) {
 	return "js/" + dir + ".js", true
 }
 
-// joinScript returns the parts (paths in the source, in lexical order) as one classic
-// script: one function around them all, so that they share one private scope and one
-// "use strict", and run in order. Each part starts with a comment naming its file, for
-// reading the output unminified.
+// joinScript returns the parts (paths in the source) as one classic script, in lexical
+// order of their paths (a walk would visit a/b.js before a-c.js): one function around
+// them all, so that they share one private scope and one 'use strict', and run in order.
+// Each part starts with a comment naming its file, for reading the output unminified.
 func (b *run) joinScript(parts []string) []byte {
+	parts = slices.Sorted(slices.Values(parts))
 	var buf bytes.Buffer
 	buf.WriteString("(() => {\n'use strict';\n")
 	for _, p := range parts {
