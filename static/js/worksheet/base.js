@@ -3,9 +3,11 @@
 // {v, id, title, url, updated, answers, labels, earlier}; see docs/worksheets.md.
 //
 // The build joins the files of this folder, in name order, inside one function (see
-// internal/render): they share its scope and its 'use strict'. A file only declares;
-// start.js starts the page once every file has run, so the code of a field type
-// (field-<type>.js, see fields.js) can be in any file.
+// internal/render): they share its scope and its 'use strict', so a name declared at the
+// top of one file is seen by all. A file only declares, except that field-<type>.js
+// registers its type's code (see fields.js); start.js starts the page once every file
+// has run. A site adds a field type's code, or replaces a file, by putting its own file
+// in its static/js/worksheet/.
 //
 // base.js: the parts of the page, helpers for the DOM and for answers as text.
 const V = 1; // record and file format version; bump and add an upgrade step when it changes

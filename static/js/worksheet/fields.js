@@ -11,7 +11,10 @@
 //   copy(f, v)     optional: the answer as lines of text, for Copy as text (else text(v))
 //   show(f, v)     optional: a saved answer in the page's words (else text(v))
 //
-// A field whose type has no code is left as a blank form, and not saved.
+// A field whose type has no code is left as a blank form, and not saved. A type's file
+// runs before the files named after it: at its top it may use what base.js declares and
+// functions declared with `function` anywhere (getTable, setRows in rows.js); inside
+// its functions, anything.
 let fields = []; // this worksheet's fields
 let byId = {};
 const typeOf = (f) => fieldTypes[f.dataset.type];
