@@ -4,8 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/iptsite/iptsite/internal/source"
@@ -72,15 +74,22 @@ func fingerprinted(name string) bool {
 }
 
 // copyStatic writes static/ to the output root, minified, CSS and JS under
-// fingerprinted names. css/site.css starts with the brand colours (see brandCSS). It returns the map from path under static/ to output path.
+// fingerprinted names. css/site.css starts with the brand colours (see brandCSS); the
+// parts in static/js/<name>/ become one script, js/<name>.js (see scripts.go). It returns
+// the map from path under static/ to output path.
 func (b *run) copyStatic() map[string]string {
 	names := map[string]string{}
 	files, err := source.Files(b.src, "static")
 	if err != nil {
 		b.failf("static", 0, "%v", err)
 	}
+	scripts := map[string][]string{} // js/<name>.js -> its parts, in order
 	for _, f := range files {
 		rel := strings.TrimPrefix(f, "static/")
+		if s, ok := scriptOf(rel); ok {
+			scripts[s] = append(scripts[s], f)
+			continue
+		}
 		data, err := fs.ReadFile(b.src, f)
 		if err != nil {
 			b.failf(f, 0, "%v", err)
@@ -89,17 +98,30 @@ func (b *run) copyStatic() map[string]string {
 		if rel == "css/site.css" {
 			data = append([]byte(brandCSS(b.base.BrandColor)), data...)
 		}
-		data = b.min.bytes(mediaTypes[path.Ext(f)], f, data)
-		out := rel
-		if fingerprinted(rel) {
-			sum := sha256.Sum256(data)
-			ext := path.Ext(rel)
-			out = strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+		names[rel] = b.writeAsset(rel, data)
+	}
+	for _, s := range slices.Sorted(maps.Keys(scripts)) {
+		if _, ok := names[s]; ok {
+			b.failf("static/"+s, 0, "%s is also joined from static/%s/: put the script's parts there instead", s, strings.TrimSuffix(s, ".js"))
+			continue
 		}
-		names[rel] = out
-		b.write(out, data)
+		names[s] = b.writeAsset(s, b.joinScript(scripts[s]))
 	}
 	return names
+}
+
+// writeAsset writes the static file rel, minified, and returns its output path:
+// rel, or for CSS and JS rel with a hash of the content in its name.
+func (b *run) writeAsset(rel string, data []byte) string {
+	data = b.min.bytes(mediaTypes[path.Ext(rel)], rel, data)
+	out := rel
+	if fingerprinted(rel) {
+		sum := sha256.Sum256(data)
+		ext := path.Ext(rel)
+		out = strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+	}
+	b.write(out, data)
+	return out
 }
 
 // hasFile reports whether site path p ("/img/a.png") names a static or content file.

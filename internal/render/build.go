@@ -52,6 +52,17 @@
 //
 // Every URL a template writes into a page should come from .Rel or .Asset, so that the
 // site works at a domain's root, in a subfolder, and (with portable: true) from disk.
+//
+// # Static files and scripts
+//
+// static/ is copied to the output minified, CSS and JS under fingerprinted names. A
+// folder static/js/<name>/ is one script, js/<name>.js ({{.Asset "js/worksheet.js"}}):
+// its .js files joined in name order inside one function, so that they share one scope
+// and one 'use strict' and stay a classic script (a copy opened from disk loads no
+// modules); they are not written on their own. A site adds a part by putting a file in
+// that folder, or replaces one by its name; the worksheet script's field types are in
+// static/js/worksheet/field-<type>.js (see fields.js there). A site's own
+// static/js/<name>.js beside the folder is an error.
 package render
 
 import (

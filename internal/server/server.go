@@ -1,13 +1,15 @@
 // Package server is iptsite serve: it builds the site into memory, serves it, watches the
 // site folder, and on every change rebuilds and tells open pages to reload.
 //
-// Pages get one extra script, /_iptsite/reload.js, which listens to /_iptsite/events
-// (server-sent events). A good rebuild sends "reload". A failed one keeps serving the last
-// good site and sends "problems" with the list, which the script shows over the page.
+// Pages get one extra script, /_iptsite/reload.js (reload.js in this folder), which
+// listens to /_iptsite/events (server-sent events). A good rebuild sends "reload". A
+// failed one keeps serving the last good site and sends "problems" with the list, which
+// the script shows over the page.
 package server
 
 import (
 	"context"
+	_ "embed"
 	"errors"
 	"fmt"
 	"html"
@@ -339,28 +341,6 @@ func Run(ctx context.Context, opts Options) error {
 }
 
 // reloadJS reloads the page after a good rebuild and shows the problems of a failed one.
-const reloadJS = `(function () {
-  "use strict";
-  var me = document.currentScript;
-  var es = new EventSource(me.src.replace(/reload\.js(\?.*)?$/, "events"));
-  var seen = null, box = null;
-  function show(text) {
-    if (!box) {
-      box = document.createElement("div");
-      box.setAttribute("role", "alert");
-      var s = box.style;
-      s.position = "fixed"; s.left = "0"; s.right = "0"; s.bottom = "0"; s.maxHeight = "50vh";
-      s.overflow = "auto"; s.background = "#fff3f3"; s.color = "#5c0000"; s.borderTop = "4px solid #b00020";
-      s.padding = "1rem"; s.font = "14px/1.4 ui-monospace, monospace"; s.zIndex = "2147483647"; s.whiteSpace = "pre-wrap";
-      document.body.appendChild(box);
-    }
-    box.textContent = "iptsite: the site could not be rebuilt. You are seeing the last good version.\n\n" + text;
-  }
-  es.addEventListener("hello", function (e) {
-    if (seen !== null && e.data !== seen) location.reload();
-    seen = e.data;
-  });
-  es.addEventListener("reload", function () { location.reload(); });
-  es.addEventListener("problems", function (e) { show(e.data); });
-})();
-`
+//
+//go:embed reload.js
+var reloadJS string
