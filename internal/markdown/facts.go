@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -92,7 +93,7 @@ func (facts) Extend(m goldmark.Markdown) {
 
 func (facts) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	c := &collector{src: reader.Source(), f: &Facts{}}
-	c.lines = []int{0}
+	c.lines = make([]int, 1, bytes.Count(c.src, []byte("\n"))+1)
 	for i, b := range c.src {
 		if b == '\n' {
 			c.lines = append(c.lines, i+1)
@@ -134,7 +135,7 @@ func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		for i := 0; i < lines.Len(); i++ {
 			seg := lines.At(i)
 			w := &textWriter{}
-			w.write(string(seg.Value(c.src)), c.line(seg.Start))
+			w.write(seg.Value(c.src), c.line(seg.Start))
 			c.f.Texts = append(c.f.Texts, w.text())
 		}
 		return ast.WalkSkipChildren, nil
@@ -196,6 +197,14 @@ func rendered(dest []byte) string {
 // an image counts, as a screen reader says it; raw HTML, which is not rendered, does not.
 func (c *collector) text(n ast.Node) Text {
 	w := &textWriter{}
+	if n.Type() == ast.TypeBlock {
+		lines, size := n.Lines(), 0
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			size += seg.Stop - seg.Start
+		}
+		w.b.Grow(size + size/8) // typographic quotes are longer than straight ones
+	}
 	c.inline(w, n)
 	return w.text()
 }
@@ -205,23 +214,26 @@ func (c *collector) inline(w *textWriter, n ast.Node) {
 		switch ch := ch.(type) {
 		case *ast.Text:
 			v := ch.Segment.Value(c.src)
-			s := string(v)
-			if !ch.IsRaw() {
-				s = html.UnescapeString(string(util.UnescapePunctuations(v)))
+			if !ch.IsRaw() && bytes.ContainsAny(v, "&\\") {
+				v = []byte(html.UnescapeString(string(util.UnescapePunctuations(v))))
 			}
-			w.write(s, c.line(ch.Segment.Start))
+			w.write(v, c.line(ch.Segment.Start))
 			if ch.SoftLineBreak() || ch.HardLineBreak() {
-				w.write(" ", 0)
+				w.write(space, 0)
 			}
 		case *ast.String:
-			w.write(html.UnescapeString(string(ch.Value)), 0)
+			v := ch.Value
+			if bytes.IndexByte(v, '&') >= 0 {
+				v = []byte(html.UnescapeString(string(v)))
+			}
+			w.write(v, 0)
 		case *ast.AutoLink:
-			w.write(string(ch.Label(c.src)), c.nodeLine(ch))
+			w.write(ch.Label(c.src), c.nodeLine(ch))
 		case *ast.RawHTML:
 		case *ast.Image:
-			w.write(" ", 0)
+			w.write(space, 0)
 			c.inline(w, ch)
-			w.write(" ", 0)
+			w.write(space, 0)
 		default:
 			c.inline(w, ch)
 		}
@@ -235,11 +247,15 @@ type textWriter struct {
 	space bool // the last byte written is a space, or nothing is written yet
 }
 
-func (w *textWriter) write(s string, line int) {
+var space = []byte(" ")
+
+func (w *textWriter) write(s []byte, line int) {
 	if w.b.Len() == 0 {
 		w.space = true
 	}
-	for _, r := range s {
+	for len(s) > 0 {
+		r, size := utf8.DecodeRune(s)
+		s = s[size:]
 		if unicode.IsSpace(r) {
 			if !w.space {
 				w.b.WriteByte(' ')
