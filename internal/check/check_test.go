@@ -43,7 +43,7 @@ func TestSites(t *testing.T) {
 				}
 				site[f.Name] = &fstest.MapFile{Data: f.Data}
 			}
-			r := Run(render.Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}})
+			r := Run(render.Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}}, testOrigin(site))
 			got := findingLines(r)
 			if *update {
 				if want == nil {
@@ -83,7 +83,7 @@ func TestJSON(t *testing.T) {
 		"site.yaml":         {Data: []byte("title: T\ncrisis:\n  - label: Samaritans\n    number: \"116 123\"\n")},
 		"content/_index.md": {Data: []byte("---\ntitle: Home\n---\n\nSee [here](https://example.org/a) and https://example.org/b.\n")},
 	}
-	r := Run(render.Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}})
+	r := Run(render.Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}}, testOrigin(site))
 	var buf bytes.Buffer
 	if err := r.WriteJSON(&buf); err != nil {
 		t.Fatal(err)

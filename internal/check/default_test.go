@@ -9,9 +9,14 @@ import (
 	"github.com/iptsite/iptsite/internal/source"
 )
 
+// renderDefaults builds the default site alone.
+func renderDefaults() render.Options {
+	return render.Options{Source: source.Layered{Defaults: iptsite.Defaults()}}
+}
+
 func checkDefault(t *testing.T) *Report {
 	t.Helper()
-	r := Run(render.Options{Source: source.Layered{Defaults: iptsite.Defaults()}})
+	r := Run(renderDefaults(), testOrigin(nil))
 	if !r.Built {
 		var b strings.Builder
 		r.WriteText(&b, TextOptions{})
@@ -32,7 +37,7 @@ func TestDefaultSite(t *testing.T) {
 	}
 	crisis := 0
 	for _, f := range r.Findings {
-		if f.Rule == "crisis-defaults" {
+		if f.Rule == RuleCrisisDefaults {
 			crisis++
 		} else if f.Level == Warning {
 			t.Errorf("warning: %s", f)

@@ -1,13 +1,17 @@
 // Package check is iptsite check: it tells a clinic what is wrong with its content before
-// clients see it. It builds the site exactly as iptsite build does, into memory, and reads
-// every rendered page with an HTML parser. Nothing is written and nothing is fetched.
+// clients see it. It builds the site exactly as iptsite build does, into memory. Nothing
+// is written and nothing is fetched.
 //
 // A problem the build finds (a broken link, a bad worksheet field, a typo in site.yaml) is
 // a finding of the rule "build", always an error, and nothing else is checked until the
 // site builds. Then each page is checked against the rules below. Every finding names
-// the Markdown file and, where the check can find it, the line: it finds a sentence,
-// heading or link in the source by its words, a field by its id: key, an image by its
-// file name. What it cannot place points at the page's title line.
+// the Markdown file and the line. The build keeps what each page's Markdown holds, with
+// the line of each part (see render.Facts): its headings, links, images, tables, the
+// fields of a worksheet with the line of their label: key, and its text blocks. The check
+// reads those, and reads the rendered page only for what the template adds: the text as
+// a reader meets it, the h1 and the headings before the text, the crisis box and the
+// weight. A long sentence or a rare word is placed at the line its words start on in the
+// text blocks. What it cannot place (text from a template) points at the page's title line.
 //
 // # Rules
 //
@@ -41,8 +45,8 @@
 //	page-weight      error    the page's HTML plus the CSS and JavaScript it loads, each
 //	                          gzipped, weigh more than pageWeight
 //
-// Headings, images, links and tables are checked inside <main>; the h1 and the crisis
-// box on the whole page. The pages of every language in site.yaml are checked, and the
+// Headings, images, links and tables are those of the Markdown, checked when the page has
+// a <main>; the h1 and the crisis box are checked on the whole rendered page. The pages of every language in site.yaml are checked, and the
 // not-found page (templates/404.html) for its crisis box.
 //
 // # Reading level

@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
+
+	"github.com/iptsite/iptsite/internal/config"
 )
 
 // TextOptions choose what WriteText prints besides the findings and the summary.
@@ -121,4 +124,60 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
+}
+
+func (r *Report) add(f Finding) *Finding {
+	r.Findings = append(r.Findings, f)
+	return &r.Findings[len(r.Findings)-1]
+}
+
+// finish sorts the findings, site.yaml first and then by path and line, and counts them.
+func (r *Report) finish() {
+	slices.SortStableFunc(r.Findings, func(a, b Finding) int {
+		if (a.Path == config.File) != (b.Path == config.File) {
+			if a.Path == config.File {
+				return -1
+			}
+			return 1
+		}
+		if a.Path != b.Path {
+			return strings.Compare(a.Path, b.Path)
+		}
+		return a.Line - b.Line
+	})
+	r.Errors, r.Warnings = 0, 0
+	for _, f := range r.Findings {
+		switch f.Level {
+		case Error:
+			r.Errors++
+		case Warning:
+			r.Warnings++
+		}
+	}
+	counts := map[string]int{}
+	for _, l := range r.Links {
+		counts[l.Host]++
+	}
+	r.Hosts = nil
+	for h, n := range counts {
+		r.Hosts = append(r.Hosts, Host{h, n})
+	}
+	slices.SortFunc(r.Hosts, func(a, b Host) int {
+		if a.Links != b.Links {
+			return b.Links - a.Links
+		}
+		return strings.Compare(a.Host, b.Host)
+	})
+	if r.Findings == nil {
+		r.Findings = []Finding{}
+	}
+	if r.Pages == nil {
+		r.Pages = []Page{}
+	}
+	if r.Links == nil {
+		r.Links = []Link{}
+	}
+	if r.Hosts == nil {
+		r.Hosts = []Host{}
+	}
 }

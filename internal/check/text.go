@@ -1,20 +1,10 @@
 package check
 
 import (
-	"strings"
-
 	"github.com/iptsite/iptsite/internal/pagetext"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
-
-func isHeading(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		return true
-	}
-	return false
-}
 
 // readable returns the text of <main> as a reader meets it, in blocks: see package
 // pagetext.
@@ -53,36 +43,4 @@ func all(n *html.Node, ok func(*html.Node) bool) []*html.Node {
 
 func elements(n *html.Node, a atom.Atom) []*html.Node {
 	return all(n, func(n *html.Node) bool { return n.DataAtom == a })
-}
-
-// inside reports whether n is under an element that ok accepts.
-func inside(n *html.Node, ok func(*html.Node) bool) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.Type == html.ElementNode && ok(p) {
-			return true
-		}
-	}
-	return false
-}
-
-// textOf returns the text of n with spaces collapsed; the alt text of images counts, as
-// it is what a screen reader says for an image link.
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		switch {
-		case n.Type == html.TextNode:
-			b.WriteString(n.Data)
-		case n.Type == html.ElementNode && n.DataAtom == atom.Img:
-			b.WriteString(" " + pagetext.Attr(n, "alt") + " ")
-		case n.Type == html.ElementNode && (pagetext.HasAttr(n, "hidden") || pagetext.Attr(n, "aria-hidden") == "true"):
-		default:
-			for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-				walk(ch)
-			}
-		}
-	}
-	walk(n)
-	return strings.Join(strings.Fields(b.String()), " ")
 }

@@ -48,29 +48,6 @@ func TestReadable(t *testing.T) {
 	}
 }
 
-func TestLocator(t *testing.T) {
-	src := "\n\n\n\nSee [the middle phase](phases/middle.md#what-happens) and\n" +
-		"the *last* one. Then you\nrest.\n\n## The last one\n\n```field\nid: feelings\ntype: text\nlabel: Feelings\n```\n"
-	l := newLocator([]byte(src))
-	tests := []struct {
-		name string
-		got  int
-		want int
-	}{
-		{"sentence over lines, link target left out", l.find("See the middle phase and the last one.", nil), 5},
-		{"sentence starting mid-line", l.find("Then you rest.", nil), 6},
-		{"heading before the same words in text", l.heading("The last one"), 9},
-		{"words not in the source", l.find("Nothing like this", nil), 0},
-		{"field label", (&pageCheck{loc: l}).fieldLine("feelings"), 14},
-		{"link by its text", l.findURL("phases/middle/", "the middle phase"), 5},
-	}
-	for _, tt := range tests {
-		if tt.got != tt.want {
-			t.Errorf("%s: line %d, want %d", tt.name, tt.got, tt.want)
-		}
-	}
-}
-
 func TestBareNoun(t *testing.T) {
 	for label, want := range map[string]bool{
 		"Name": true, "My goals": true, "Feelings:": true,

@@ -8,8 +8,10 @@ import (
 	"sync"
 
 	"github.com/iptsite/iptsite/internal/check"
+	"github.com/iptsite/iptsite/internal/config"
 	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/render"
+	"github.com/iptsite/iptsite/internal/source"
 )
 
 const checkSynopsis = "iptsite check [-s SRC] [--drafts] [--json] [--grades] [--links]"
@@ -39,7 +41,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "iptsite check: %v\n", err)
 		return ExitError
 	}
-	r := check.Run(render.Options{Source: fsys, Drafts: *drafts})
+	r := check.Run(render.Options{Source: fsys, Drafts: *drafts}, origin(fsys, defaultConfig(fsys)))
 	if *asJSON {
 		if err := r.WriteJSON(stdout); err != nil {
 			fmt.Fprintf(stderr, "iptsite check: %v\n", err)
@@ -58,16 +60,17 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 // and errors alike leave the site served; the summary line says how many there are. The
 // check runs beside the server, so it never holds up the next rebuild, and a check
 // overtaken by a newer build prints nothing.
-func serveFindings(w io.Writer, src string, fsys fs.FS) func(*render.Result, *output.Memory) {
+func serveFindings(w io.Writer, src string, fsys source.Layered) func(*render.Result, *output.Memory) {
 	var mu sync.Mutex
 	latest := 0
+	defaults := defaultConfig(fsys)
 	return func(res *render.Result, mem *output.Memory) {
 		mu.Lock()
 		latest++
 		n := latest
 		mu.Unlock()
 		go func() {
-			r := check.Built(res, mem, fsys)
+			r := check.Built(res, mem, origin(fsys, defaults))
 			var b strings.Builder
 			r.WriteText(&b, check.TextOptions{Dir: src})
 			mu.Lock()
@@ -77,4 +80,26 @@ func serveFindings(w io.Writer, src string, fsys fs.FS) func(*render.Result, *ou
 			}
 		}()
 	}
+}
+
+// origin tells the check what only the command knows: whether the site folder has a
+// site.yaml of its own (a source without a site folder is the default site itself), and
+// the default site.yaml to compare its crisis lines with.
+func origin(fsys source.Layered, defaults *config.Site) check.Origin {
+	own := true
+	if fsys.Site != nil {
+		_, err := fs.Stat(fsys.Site, config.File)
+		own = err == nil
+	}
+	return check.Origin{OwnConfig: own, Defaults: defaults}
+}
+
+// defaultConfig returns the default site.yaml under the site folder, nil when it does
+// not load (the check then compares no crisis lines with it).
+func defaultConfig(fsys source.Layered) *config.Site {
+	c, err := config.Load(fsys.Defaults)
+	if err != nil {
+		return nil
+	}
+	return c
 }

@@ -164,13 +164,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 }
 
 // openSource returns the site folder laid over the default site.
-func openSource(dir string) (fs.FS, error) {
+func openSource(dir string) (source.Layered, error) {
 	fi, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("site folder: %w", err)
+		return source.Layered{}, fmt.Errorf("site folder: %w", err)
 	}
 	if !fi.IsDir() {
-		return nil, fmt.Errorf("site folder %s is not a folder", dir)
+		return source.Layered{}, fmt.Errorf("site folder %s is not a folder", dir)
 	}
 	return source.Layered{Site: os.DirFS(dir), Defaults: iptsite.Defaults()}, nil
 }

@@ -9,6 +9,7 @@ type CheckConfig struct {
 	// CSS and JavaScript it loads, each gzipped (default 30).
 	PageWeight float64 `yaml:"pageWeight"`
 	// Levels sets the level of a rule by its name: error, warning or off.
-	// Rules left out keep their default level (see package check).
+	// Rules left out keep their default level. A name that is not a rule, or a level
+	// that is none of these, is an error at its line (see package check, Rules).
 	Levels map[string]string `yaml:"levels"`
 }

@@ -35,7 +35,8 @@ var alertMarker = regexp.MustCompile(`^\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION
 type alerts struct{ t func(string) string }
 
 func (e *alerts) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, 500)))
+	// Before the facts (95), which then read the alert's text without its marker.
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, 80)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(e, 500)))
 }
 

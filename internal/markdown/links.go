@@ -27,7 +27,9 @@ var resolverKey = parser.NewContextKey()
 func WithResolver(pc parser.Context, r Resolver) { pc.Set(resolverKey, r) }
 
 func (l *links) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(l, 900)))
+	// First of the transformers (goldmark runs the lowest number first), so that the
+	// facts (95) see the page's destinations.
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(l, 90)))
 }
 
 // External reports whether dest names another site or a scheme such as mailto:.

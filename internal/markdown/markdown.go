@@ -18,6 +18,10 @@
 // Every heading gets an id made from its words ("What happens" → what-happens, "¿Cómo
 // se ve?" → como-se-ve), unique in its page (see NewIDs). Raw HTML is not rendered, and links with dangerous schemes such as javascript:
 // are dropped. Links to other websites get rel="noopener noreferrer".
+//
+// Parsing a page also collects its Facts (see FactsOf): its headings, links, images,
+// tables and text blocks, each with its line in the file, so that iptsite check can say
+// where a problem is without finding it again in the HTML.
 package markdown
 
 import (
@@ -54,6 +58,7 @@ func New(opts Options) goldmark.Markdown {
 		&tasks{t: t},
 		Links,
 		Blocks,
+		facts{},
 	}
 	exts = append(exts, opts.Extensions...)
 	return goldmark.New(
@@ -98,6 +103,7 @@ type Heading struct {
 	Level int
 	ID    string
 	Text  string
+	Line  int // set in Facts only
 }
 
 // Headings returns every heading of doc that has an id.

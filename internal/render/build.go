@@ -70,6 +70,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"sort"
@@ -115,6 +116,7 @@ type Result struct {
 	Search     []SearchIndex            // the search index of each language that has a search page
 	Sites      map[string]*content.Site // the pages of each language, by tag
 	Config     *config.Site
+	Facts      map[*content.Page]*Facts // what each page's source holds, with lines (facts.go)
 }
 
 // Summary is the one line the command prints after a good build.
@@ -165,6 +167,7 @@ type run struct {
 	fields  map[*content.Page][]string // each worksheet's field ids, in order
 	// each main-language worksheet's fields, which its translations store their answers by
 	sheetFields map[*content.Page][]*worksheet.Field
+	facts       map[*content.Page]*Facts
 
 	mu    sync.Mutex
 	errs  diag.List
@@ -196,13 +199,14 @@ func Build(opts Options, w output.Writer) (*Result, error) {
 
 func newRun(opts Options, w output.Writer) *run {
 	return &run{opts: opts, src: opts.Source, out: &counter{Writer: w},
-		anchors: map[*content.Page]map[string]bool{}, fields: map[*content.Page][]string{}}
+		anchors: map[*content.Page]map[string]bool{}, fields: map[*content.Page][]string{},
+		facts: map[*content.Page]*Facts{}}
 }
 
 // result tells what the run made, started at start.
 func (r *run) result(start time.Time) *Result {
 	res := &Result{Files: r.out.n, Duration: time.Since(start), Site: r.langs[0].site, Config: r.base,
-		Sites: map[string]*content.Site{}}
+		Sites: map[string]*content.Site{}, Facts: maps.Clone(r.facts)} // a Session changes r.facts
 	for _, b := range r.langs {
 		res.Sites[b.lang] = b.site
 		if ix := b.search.index; ix != nil {
@@ -394,6 +398,7 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 	}
 	b.mu.Lock()
 	b.anchors[p] = anchors
+	b.facts[p] = newFacts(markdown.FactsOf(pc), fields)
 	if p.Worksheet {
 		b.fields[p] = ids
 		if b == b.langs[0] {
