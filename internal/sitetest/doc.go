@@ -8,7 +8,8 @@
 // clinic's folder over them; DefaultContent copies the default pages, for a test that
 // adds a page or changes one (a site with its own content/ has only its own pages).
 // Build builds into memory and BuildDir into a folder for the browser tests; both fail
-// the test with the build's errors.
+// the test with the build's errors. Buffer holds a log that another goroutine writes,
+// such as the development server's.
 //
 // # Fixtures
 //
