@@ -10,7 +10,6 @@ import (
 
 	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/cmd/benchsite/corpus"
-	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/source"
 )
 
@@ -70,12 +69,7 @@ func TestSearchSessionUpdate(t *testing.T) {
 		"content/a.md":      {Data: []byte("---\ntitle: A\n---\nFirst words.\n")},
 		"content/search.md": {Data: []byte("---\ntitle: Search\nlayout: search\n---\nType.\n")},
 	}
-	opts := Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}, NoMinify: true}
-	mem := output.NewMemory()
-	s, res, err := Start(opts, mem)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, res, mem := start(t, site)
 	old := res.Search[0].File
 	site["content/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\n---\nSecond words.\n")}
 	mem, res, full, err := s.Update([]string{"content/a.md"}, mem)
