@@ -3,10 +3,11 @@ package sitetest
 import (
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -177,7 +178,7 @@ func (c *Case) verify(r *Result) (p problems, changed bool) {
 	if len(c.site) > 0 && !c.used["site"] {
 		p.add("the case has site files, but this test builds no site")
 	}
-	for _, name := range sortedKeys(c.input) {
+	for _, name := range slices.Sorted(maps.Keys(c.input)) {
 		if !c.used[name] {
 			p.add("the case has %s, but this test does not read it", name)
 		}
@@ -218,7 +219,7 @@ func (c *Case) verifyErrors(p *problems, err error) bool {
 // or added one.
 func (c *Case) verifyExact(p *problems, got map[string]string) bool {
 	changed := false
-	for _, name := range sortedKeys(got) {
+	for _, name := range slices.Sorted(maps.Keys(got)) {
 		text, s := got[name], c.exact[name]
 		switch {
 		case *Update && s == nil:
@@ -233,7 +234,7 @@ func (c *Case) verifyExact(p *problems, got map[string]string) bool {
 			p.add("%s differs\ngot:\n%s\nwant:\n%s", name, text, s.Data)
 		}
 	}
-	for _, name := range sortedKeys(c.exact) {
+	for _, name := range slices.Sorted(maps.Keys(c.exact)) {
 		if _, ok := got[name]; !ok {
 			p.add("the case has %s, but the run gave none", name)
 		}
@@ -287,15 +288,6 @@ func verifyLines(p *problems, s txtar.File, r *Result) {
 	if failed && testing.Verbose() {
 		p.add("%s is:\n%s", name, data)
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // lines returns the non-blank lines of b, trimmed.
