@@ -7,6 +7,7 @@ import (
 
 	"github.com/iptsite/iptsite/internal/markdown"
 	"github.com/iptsite/iptsite/internal/sitetest"
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
 )
 
@@ -21,15 +22,23 @@ func TestCases(t *testing.T) {
 		if !ok {
 			t.Fatal("no in.md section")
 		}
-		pc := parser.NewContext(parser.WithIDs(markdown.NewIDs()))
-		markdown.WithResolver(pc, func(dest string, line int, image bool) string {
+		got, _ := render(t, md, in, func(dest string, line int, image bool) string {
 			return "resolved:" + dest + ":" + strconv.Itoa(line)
 		})
-		doc := markdown.Parse(md, in, pc)
-		var got bytes.Buffer
-		if err := md.Renderer().Render(&got, in, doc); err != nil {
-			t.Fatal(err)
-		}
-		return &sitetest.Result{Exact: map[string]string{"out.html": got.String()}}
+		return &sitetest.Result{Exact: map[string]string{"out.html": got}}
 	})
+}
+
+// render renders in with md as the build does, links resolved by resolve, and returns
+// the HTML and the parser context, which holds the page's facts.
+func render(t *testing.T, md goldmark.Markdown, in []byte, resolve func(dest string, line int, image bool) string) (string, parser.Context) {
+	t.Helper()
+	pc := parser.NewContext(parser.WithIDs(markdown.NewIDs()))
+	markdown.WithResolver(pc, resolve)
+	doc := markdown.Parse(md, in, pc)
+	var out bytes.Buffer
+	if err := md.Renderer().Render(&out, in, doc); err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), pc
 }

@@ -41,10 +41,11 @@
 //	-- summary --              every non-blank line appears in the build's summary line
 //	-- out.html --             the rendered HTML, exactly
 //	-- findings --             iptsite check's findings and notes, exactly, one a line
+//	-- facts --                what the Markdown stage records of the page, exactly, one a line
 //	-- index.LANG.json --      the search index of language LANG, as indented JSON, exactly
 //
 // A run without an errors section must not fail. go test -update rewrites the errors
-// section and the exact sections (out.html, findings, index.LANG.json) with what the run
+// section and the exact sections (out.html, findings, facts, index.LANG.json) with what the run
 // gave, adding the exact sections it lacks; review the diff before committing it.
 //
 // A case fails, rather than passing on nothing, when it has a section of any other name,

@@ -47,7 +47,7 @@ type Result struct {
 	Output  *output.Memory    // the files written, for want/, notwant/ and missing
 	Err     error             // the errors section holds its lines
 	Summary string            // the summary section's lines appear in it
-	Exact   map[string]string // by section name (out.html, findings, index.en.json)
+	Exact   map[string]string // by section name (out.html, findings, facts, index.en.json)
 }
 
 // Run runs each fixture that glob matches (testdata/*.txtar) as a subtest: run makes
@@ -128,7 +128,7 @@ func isSiteFile(name string) bool {
 }
 
 func isExact(name string) bool {
-	if name == "out.html" || name == "findings" {
+	if name == "out.html" || name == "findings" || name == "facts" {
 		return true
 	}
 	ok, _ := path.Match("index.*.json", name)
