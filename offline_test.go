@@ -7,22 +7,18 @@ package iptsite_test
 
 import (
 	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
-	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/browsertest"
-	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/render"
-	"github.com/iptsite/iptsite/internal/source"
+	"github.com/iptsite/iptsite/internal/sitetest"
 )
 
 // buildInto builds the default site into dst, replacing what is there, with the
@@ -31,48 +27,19 @@ import (
 // new version at the same address.
 func buildInto(t *testing.T, dst string, opts render.Options, changed map[string]string) {
 	t.Helper()
-	defaults := iptsite.Defaults()
-	src := source.Layered{Defaults: defaults}
+	opts.Source = sitetest.Source(nil)
 	if len(changed) > 0 {
-		site := fstest.MapFS{}
-		err := fs.WalkDir(defaults, "content", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
+		site := sitetest.DefaultContent(t)
+		for name, more := range changed {
+			f := site["content/"+name]
+			if f == nil {
+				t.Fatalf("the default site has no content/%s", name)
 			}
-			data, err := fs.ReadFile(defaults, p)
-			if more, ok := changed[strings.TrimPrefix(p, "content/")]; ok {
-				data = append(data, "\n\n"+more+"\n"...)
-			}
-			site[p] = &fstest.MapFile{Data: data}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
+			f.Data = append(f.Data, "\n\n"+more+"\n"...)
 		}
-		src.Site = site
+		opts.Source = sitetest.Source(site)
 	}
-	opts.Source = src
-	out, err := output.NewDir(dst)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := render.Build(opts, out); err != nil {
-		out.Abort()
-		t.Fatalf("building the site: %v", err)
-	}
-	if err := out.Commit(); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// run evaluates expr in the tab, waiting for a promise, and fails the test on error.
-func run[T any](t *testing.T, ctx context.Context, expr string) T {
-	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("evaluating %s: %v", expr, err)
-	}
-	return v
+	sitetest.BuildDir(t, dst, opts)
 }
 
 // within runs the actions with a time limit, so a worker that never comes fails the
@@ -179,10 +146,10 @@ func TestOfflineAndUpdate(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitControlled(t, ctx)
-	if got, want := run[string](t, ctx, `navigator.serviceWorker.controller.scriptURL`), base+"sw.js"; got != want {
+	if got, want := browsertest.Eval[string](t, ctx, `navigator.serviceWorker.controller.scriptURL`), base+"sw.js"; got != want {
 		t.Errorf("the worker is %s, want %s (the root of the site folder)", got, want)
 	}
-	if got := run[string](t, ctx, `navigator.serviceWorker.getRegistration().then(r => r.scope)`); got != base {
+	if got := browsertest.Eval[string](t, ctx, `navigator.serviceWorker.getRegistration().then(r => r.scope)`); got != base {
 		t.Errorf("the worker's scope is %s, want the site folder %s", got, base)
 	}
 	rec.AssertClean(t, base)
@@ -192,10 +159,10 @@ func TestOfflineAndUpdate(t *testing.T) {
 		t.Fatal(err)
 	}
 	online := offlineWorker(t, ctx, base+"sw.js")
-	if run[bool](t, ctx, `navigator.onLine`) {
+	if browsertest.Eval[bool](t, ctx, `navigator.onLine`) {
 		t.Fatal("navigator.onLine is still true after going offline")
 	}
-	if got := run[string](t, ctx, `fetch("not-in-the-build.txt").then(() => "answered", () => "failed")`); got != "failed" {
+	if got := browsertest.Eval[string](t, ctx, `fetch("not-in-the-build.txt").then(() => "answered", () => "failed")`); got != "failed" {
 		t.Fatalf("a file the build does not have was %s offline, want failed: the network is not cut off", got)
 	}
 	for _, page := range []string{"phases/middle/", "phases/middle/index.html", "glossary", "worksheets/", "es/phases/middle/"} {
@@ -203,10 +170,10 @@ func TestOfflineAndUpdate(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+page)); err != nil {
 			t.Fatalf("offline, opening %s: %v", page, err)
 		}
-		if got := run[string](t, ctx, `document.title`); got != want {
+		if got := browsertest.Eval[string](t, ctx, `document.title`); got != want {
 			t.Errorf("offline, %s has the title %q, want %q", page, got, want)
 		}
-		if got := run[int](t, ctx, `document.styleSheets.length`); got == 0 {
+		if got := browsertest.Eval[int](t, ctx, `document.styleSheets.length`); got == 0 {
 			t.Errorf("offline, %s has no style sheet", page)
 		}
 	}
@@ -215,26 +182,26 @@ func TestOfflineAndUpdate(t *testing.T) {
 		t.Fatalf("offline, the worksheet script did not start on %s: %v", sheet, err)
 	}
 	const field = `document.querySelector("#worksheet textarea, #worksheet input[type=text]")`
-	run[any](t, ctx, `(() => { const n = `+field+`; n.value = "written offline";
+	browsertest.Eval[any](t, ctx, `(() => { const n = `+field+`; n.value = "written offline";
 		n.dispatchEvent(new Event("input", {bubbles: true})); n.dispatchEvent(new Event("change", {bubbles: true})); })()`)
 	time.Sleep(700 * time.Millisecond) // past the autosave delay
 	if err := chromedp.Do(ctx, chromedp.Reload(), chromedp.WaitReady(`html.ws-on`)); err != nil {
 		t.Fatalf("offline, reloading %s: %v", sheet, err)
 	}
-	if got := run[string](t, ctx, field+`.value`); got != "written offline" {
+	if got := browsertest.Eval[string](t, ctx, field+`.value`); got != "written offline" {
 		t.Errorf("offline, after a reload the answer is %q, want %q", got, "written offline")
 	}
 	// A page the build does not have says so, in the site's language and style.
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"no-such-page/")); err != nil {
 		t.Fatal(err)
 	}
-	if got := run[string](t, ctx, `document.querySelector("h1").textContent + " / " + document.documentElement.lang`); got != "You are offline / en" {
+	if got := browsertest.Eval[string](t, ctx, `document.querySelector("h1").textContent + " / " + document.documentElement.lang`); got != "You are offline / en" {
 		t.Errorf("offline, a page not on the device shows %q", got)
 	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"es/no-such-page/")); err != nil {
 		t.Fatal(err)
 	}
-	if got := run[string](t, ctx, `document.querySelector("h1").textContent + " / " + document.documentElement.lang`); got != "No tienes conexión / es" {
+	if got := browsertest.Eval[string](t, ctx, `document.querySelector("h1").textContent + " / " + document.documentElement.lang`); got != "No tienes conexión / es" {
 		t.Errorf("offline, a Spanish page not on the device shows %q", got)
 	}
 
@@ -246,7 +213,7 @@ func TestOfflineAndUpdate(t *testing.T) {
 	// When each cached page was downloaded, as the worker noted it.
 	fetched := `caches.keys().then(ks => caches.open(ks[ks.length - 1])).then(c => Promise.all(
 		["glossary/index.html", "about-ipt/index.html"].map(n => c.match(new URL(n, "` + base + `")).then(r => r.headers.get("x-iptsite-fetched")))))`
-	before := run[[]string](t, ctx, fetched)
+	before := browsertest.Eval[[]string](t, ctx, fetched)
 	time.Sleep(10 * time.Millisecond)
 	const news = "This sentence is new in the second build."
 	buildInto(t, dir, render.Options{}, map[string]string{"about-ipt.md": news})
@@ -254,21 +221,21 @@ func TestOfflineAndUpdate(t *testing.T) {
 		t.Fatal(err)
 	}
 	hasNews := `document.querySelector("main").textContent.includes(` + jsString(news) + `)`
-	if run[bool](t, ctx, hasNews) {
+	if browsertest.Eval[bool](t, ctx, hasNews) {
 		t.Fatal("the new build's page was shown before the reader chose to reload")
 	}
-	run[any](t, ctx, `navigator.serviceWorker.getRegistration().then(r => r.update())`)
+	browsertest.Eval[any](t, ctx, `navigator.serviceWorker.getRegistration().then(r => r.update())`)
 	within(t, ctx, 20*time.Second, "no update prompt after a new build",
 		chromedp.WaitVisible(`[data-update] button`))
 	browsertest.AssertAccessible(t, ctx)
-	prompt := run[string](t, ctx, `document.querySelector("[data-update]").textContent`)
+	prompt := browsertest.Eval[string](t, ctx, `document.querySelector("[data-update]").textContent`)
 	if prompt != "A new version of this site is available. Reload" {
 		t.Errorf("the update prompt says %q", prompt)
 	}
-	if got := run[string](t, ctx, `document.querySelector("[data-update]").getAttribute("role")`); got != "status" {
+	if got := browsertest.Eval[string](t, ctx, `document.querySelector("[data-update]").getAttribute("role")`); got != "status" {
 		t.Errorf("the update prompt has role %q, want status", got)
 	}
-	if run[bool](t, ctx, hasNews) {
+	if browsertest.Eval[bool](t, ctx, hasNews) {
 		t.Fatal("the page changed under the reader before Reload was pressed")
 	}
 	if err := chromedp.Do(ctx, chromedp.Click(`[data-update] button`)); err != nil {
@@ -276,14 +243,14 @@ func TestOfflineAndUpdate(t *testing.T) {
 	}
 	eventually(t, ctx, 20*time.Second, "pressing Reload did not load the new version", hasNews)
 	waitControlled(t, ctx)
-	if got := run[int](t, ctx, `caches.keys().then(ks => ks.length)`); got != 1 {
+	if got := browsertest.Eval[int](t, ctx, `caches.keys().then(ks => ks.length)`); got != 1 {
 		t.Errorf("after the update there are %d caches, want 1 (the old one deleted)", got)
 	}
-	if run[bool](t, ctx, `document.querySelector("[data-update]") !== null`) {
+	if browsertest.Eval[bool](t, ctx, `document.querySelector("[data-update]") !== null`) {
 		t.Error("the update prompt is still shown after the update")
 	}
 	// The new worker downloaded the changed page and copied the others from the old cache.
-	after := run[[]string](t, ctx, fetched)
+	after := browsertest.Eval[[]string](t, ctx, fetched)
 	if after[0] != before[0] {
 		t.Errorf("the unchanged glossary page was downloaded again (fetched %s, then %s)", before[0], after[0])
 	}
@@ -295,7 +262,7 @@ func TestOfflineAndUpdate(t *testing.T) {
 	if err := chromedp.Do(ctx, browsertest.Offline(true), chromedp.Navigate(base+"about-ipt/")); err != nil {
 		t.Fatal(err)
 	}
-	if !run[bool](t, ctx, hasNews) {
+	if !browsertest.Eval[bool](t, ctx, hasNews) {
 		t.Error("offline after the update, the page is not the new version")
 	}
 }
@@ -316,12 +283,12 @@ func TestServeRemovesWorker(t *testing.T) {
 	if home, _ := os.ReadFile(filepath.Join(dir, "index.html")); strings.Contains(string(home), "data-sw") {
 		t.Fatal("a page built for iptsite serve registers the service worker")
 	}
-	run[any](t, ctx, `navigator.serviceWorker.getRegistration().then(r => r.update())`)
+	browsertest.Eval[any](t, ctx, `navigator.serviceWorker.getRegistration().then(r => r.update())`)
 	eventually(t, ctx, 20*time.Second, "the worker did not remove itself",
 		`navigator.serviceWorker.getRegistrations().then(rs => rs.length === 0)`)
 	eventually(t, ctx, 10*time.Second, "the page is still controlled by the removed worker",
 		`navigator.serviceWorker.controller === null`)
-	if got := run[int](t, ctx, `caches.keys().then(ks => ks.length)`); got != 0 {
+	if got := browsertest.Eval[int](t, ctx, `caches.keys().then(ks => ks.length)`); got != 0 {
 		t.Errorf("%d caches are left", got)
 	}
 }

@@ -20,11 +20,9 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
-	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/browsertest"
-	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/render"
-	"github.com/iptsite/iptsite/internal/source"
+	"github.com/iptsite/iptsite/internal/sitetest"
 )
 
 func TestMain(m *testing.M) { browsertest.Main(m) }
@@ -34,19 +32,7 @@ const prefix = "/clinic/ipt/"
 // buildDefault builds the default site into a temporary folder.
 func buildDefault(t *testing.T) string {
 	t.Helper()
-	dst := filepath.Join(t.TempDir(), "public")
-	out, err := output.NewDir(dst)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := render.Build(render.Options{Source: source.Layered{Defaults: iptsite.Defaults()}}, out); err != nil {
-		out.Abort()
-		t.Fatalf("the default site does not build:\n%v", err)
-	}
-	if err := out.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	return dst
+	return sitetest.BuildDir(t, "", render.Options{})
 }
 
 // pages lists the site paths of every page in a built site ("", "phases/middle/", …).
@@ -144,22 +130,9 @@ func TestQuickExit(t *testing.T) {
 	}
 	base := browsertest.Serve(t, dir, prefix)
 	neutral := base + "glossary/"
-	yaml, err := fs.ReadFile(iptsite.Defaults(), "site.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	yaml = []byte(strings.Replace(string(yaml), "url: https://www.bbc.com/weather", "url: "+neutral, 1))
-	out, err := output.NewDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	site := fstest.MapFS{"site.yaml": {Data: yaml}}
-	if _, err := render.Build(render.Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}}, out); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	yaml := strings.Replace(string(sitetest.DefaultFile(t, "site.yaml")), "url: https://www.bbc.com/weather", "url: "+neutral, 1)
+	site := fstest.MapFS{"site.yaml": {Data: []byte(yaml)}}
+	sitetest.BuildDir(t, dir, render.Options{Source: sitetest.Source(site)})
 	for _, how := range []string{"button", "escape"} {
 		t.Run(how, func(t *testing.T) {
 			ctx := browsertest.Chrome(t)

@@ -27,18 +27,9 @@ func open(t *testing.T, page string) (ctx context.Context, rec *Log, base string
 	return ctx, rec, base
 }
 
-func eval[T any](t *testing.T, ctx context.Context, expr string) T {
-	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
-	if err != nil {
-		t.Fatalf("evaluating %s: %v", expr, err)
-	}
-	return v
-}
-
 func TestCleanPage(t *testing.T) {
 	ctx, rec, base := open(t, "")
-	if got := eval[string](t, ctx, `document.getElementById("status").textContent`); got != "script ran" {
+	if got := Eval[string](t, ctx, `document.getElementById("status").textContent`); got != "script ran" {
 		t.Errorf("#status = %q: the site's own script did not run under its policy", got)
 	}
 	rec.AssertClean(t, base)
@@ -62,7 +53,7 @@ func TestCleanPage(t *testing.T) {
 
 func TestInlineScriptIsACSPViolation(t *testing.T) {
 	ctx, rec, base := open(t, "inline/")
-	if got := eval[string](t, ctx, `document.getElementById("status").textContent`); got != "not run" {
+	if got := Eval[string](t, ctx, `document.getElementById("status").textContent`); got != "not run" {
 		t.Errorf("#status = %q: the inline script ran despite the policy", got)
 	}
 	v := rec.CSPViolations()
@@ -231,13 +222,13 @@ func TestChromeMissing(t *testing.T) {
 func TestDarkMode(t *testing.T) {
 	ctx, _, _ := open(t, "")
 	const bg = `getComputedStyle(document.body).backgroundColor`
-	if got := eval[string](t, ctx, bg); got != "rgb(255, 255, 255)" {
+	if got := Eval[string](t, ctx, bg); got != "rgb(255, 255, 255)" {
 		t.Errorf("light background %s", got)
 	}
 	if err := chromedp.Do(ctx, DarkMode()); err != nil {
 		t.Fatal(err)
 	}
-	if got := eval[string](t, ctx, bg); got != "rgb(17, 17, 17)" {
+	if got := Eval[string](t, ctx, bg); got != "rgb(17, 17, 17)" {
 		t.Errorf("dark background %s, want rgb(17, 17, 17)", got)
 	}
 	if v := Axe(t, ctx); len(v) != 0 {
@@ -246,7 +237,7 @@ func TestDarkMode(t *testing.T) {
 	if err := chromedp.Do(ctx, EmulateMedia("", nil)); err != nil {
 		t.Fatal(err)
 	}
-	if got := eval[string](t, ctx, bg); got != "rgb(255, 255, 255)" {
+	if got := Eval[string](t, ctx, bg); got != "rgb(255, 255, 255)" {
 		t.Errorf("after the reset, background %s, want the light one", got)
 	}
 }
@@ -254,13 +245,13 @@ func TestDarkMode(t *testing.T) {
 func TestPrintMedia(t *testing.T) {
 	ctx, _, _ := open(t, "")
 	const display = `getComputedStyle(document.querySelector(".screen-only")).display`
-	if got := eval[string](t, ctx, display); got != "block" {
+	if got := Eval[string](t, ctx, display); got != "block" {
 		t.Errorf("on screen, .screen-only display %s", got)
 	}
 	if err := chromedp.Do(ctx, PrintMedia()); err != nil {
 		t.Fatal(err)
 	}
-	if got := eval[string](t, ctx, display); got != "none" {
+	if got := Eval[string](t, ctx, display); got != "none" {
 		t.Errorf("in print, .screen-only display %s, want none", got)
 	}
 }
@@ -272,7 +263,7 @@ func TestPhoneAndScreenshot(t *testing.T) {
 	if err := chromedp.Do(ctx, Phone()); err != nil {
 		t.Fatal(err)
 	}
-	if got := eval[[]float64](t, ctx, `[innerWidth, devicePixelRatio, matchMedia("(pointer: coarse)").matches ? 1 : 0]`); !slices.Equal(got, []float64{390, 2, 1}) {
+	if got := Eval[[]float64](t, ctx, `[innerWidth, devicePixelRatio, matchMedia("(pointer: coarse)").matches ? 1 : 0]`); !slices.Equal(got, []float64{390, 2, 1}) {
 		t.Errorf("phone [width, pixel ratio, coarse pointer] = %v, want [390 2 1]", got)
 	}
 	Screenshot(t, ctx, filepath.Join(dir, "nested", "phone.png"))
@@ -305,7 +296,7 @@ func TestNoScript(t *testing.T) {
 	if err := chromedp.Do(ctx, NoScript(), chromedp.Navigate(base)); err != nil {
 		t.Fatal(err)
 	}
-	if got := eval[string](t, ctx, `document.getElementById("status").textContent`); got != "script not run" {
+	if got := Eval[string](t, ctx, `document.getElementById("status").textContent`); got != "script not run" {
 		t.Errorf("#status = %q with scripts off, want %q", got, "script not run")
 	}
 	// axe needs timers, which are off with the page's scripts.
@@ -316,7 +307,7 @@ func TestNoScript(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
 		t.Fatal(err)
 	}
-	if got := eval[string](t, ctx, `document.getElementById("status").textContent`); got != "script not run" {
+	if got := Eval[string](t, ctx, `document.getElementById("status").textContent`); got != "script not run" {
 		t.Errorf("after Axe and a reload, #status = %q, want %q", got, "script not run")
 	}
 }
@@ -342,7 +333,7 @@ func TestOffline(t *testing.T) {
 	if got := fetchResult(); got != "failed: TypeError" {
 		t.Errorf("offline fetch: %s, want failed: TypeError", got)
 	}
-	if eval[bool](t, ctx, `navigator.onLine`) {
+	if Eval[bool](t, ctx, `navigator.onLine`) {
 		t.Errorf("offline: navigator.onLine is true")
 	}
 	var failures []string
@@ -361,7 +352,7 @@ func TestOffline(t *testing.T) {
 	if got := fetchResult(); got != "got 42" {
 		t.Errorf("back online, fetch: %s", got)
 	}
-	if !eval[bool](t, ctx, `navigator.onLine`) {
+	if !Eval[bool](t, ctx, `navigator.onLine`) {
 		t.Errorf("back online: navigator.onLine is false")
 	}
 }
@@ -372,8 +363,8 @@ func TestSharedBrowserTabsAreSeparate(t *testing.T) {
 	if chromedp.FromContext(a).Browser != chromedp.FromContext(b).Browser {
 		t.Errorf("two tabs of one test binary run in two browsers; Main should share one")
 	}
-	ta := eval[string](t, a, `document.title`)
-	tb := eval[string](t, b, `document.title`)
+	ta := Eval[string](t, a, `document.title`)
+	tb := Eval[string](t, b, `document.title`)
 	if ta != "Fixture home" || tb != "One accessibility problem" {
 		t.Errorf("titles %q and %q: the tabs are not separate", ta, tb)
 	}

@@ -3,67 +3,24 @@ package check
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/render"
-	"github.com/iptsite/iptsite/internal/source"
-	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/iptsite/iptsite/internal/sitetest"
 )
 
-var update = flag.Bool("update", false, "rewrite the findings files of testdata/*.txtar")
-
-// TestSites checks each site in testdata/*.txtar. A case is a txtar archive whose
-// comment says what it is about. Its files (site.yaml, content/, templates/, …) are the
-// site, laid over the default site as iptsite build does; a case with content/ has only
-// its own pages. The file "findings" holds the report's findings and notes, exactly, one
-// per line, as path:line: level: message. go test -update rewrites them; review the diff.
+// TestSites checks each site in testdata/*.txtar, laid over the default site as
+// iptsite build does, and compares the report's findings and notes with the case's
+// findings section: exactly, one a line, as path:line: level: message. go test -update
+// rewrites them; review the diff. See package sitetest for the sections.
 func TestSites(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no test cases")
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			a, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			site := fstest.MapFS{}
-			var want *txtar.File
-			for i, f := range a.Files {
-				if f.Name == "findings" {
-					want = &a.Files[i]
-					continue
-				}
-				site[f.Name] = &fstest.MapFile{Data: f.Data}
-			}
-			r := Run(render.Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}}, testOrigin(site))
-			got := findingLines(r)
-			if *update {
-				if want == nil {
-					a.Files = append(a.Files, txtar.File{Name: "findings"})
-					want = &a.Files[len(a.Files)-1]
-				}
-				want.Data = []byte(got)
-				if err := os.WriteFile(file, txtar.Format(a), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if want == nil {
-				t.Fatalf("no findings file; the findings are:\n%s", got)
-			}
-			if got != string(want.Data) {
-				t.Errorf("findings:\n%s\nwant:\n%s", got, want.Data)
-			}
-		})
-	}
+	sitetest.Run(t, "testdata/*.txtar", func(t *testing.T, c *sitetest.Case) *sitetest.Result {
+		site := c.Site()
+		r := Run(render.Options{Source: sitetest.Source(site)}, testOrigin(site))
+		return &sitetest.Result{Exact: map[string]string{"findings": findingLines(r)}}
+	})
 }
 
 // findingLines returns the findings and their notes, one a line.
@@ -83,7 +40,7 @@ func TestJSON(t *testing.T) {
 		"site.yaml":         {Data: []byte("title: T\ncrisis:\n  - label: Samaritans\n    number: \"116 123\"\n")},
 		"content/_index.md": {Data: []byte("---\ntitle: Home\n---\n\nSee [here](https://example.org/a) and https://example.org/b.\n")},
 	}
-	r := Run(render.Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}}, testOrigin(site))
+	r := Run(render.Options{Source: sitetest.Source(site)}, testOrigin(site))
 	var buf bytes.Buffer
 	if err := r.WriteJSON(&buf); err != nil {
 		t.Fatal(err)

@@ -4,14 +4,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/render"
-	"github.com/iptsite/iptsite/internal/source"
+	"github.com/iptsite/iptsite/internal/sitetest"
 )
 
 // renderDefaults builds the default site alone.
 func renderDefaults() render.Options {
-	return render.Options{Source: source.Layered{Defaults: iptsite.Defaults()}}
+	return render.Options{Source: sitetest.Source(nil)}
 }
 
 func checkDefault(t *testing.T) *Report {

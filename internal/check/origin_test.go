@@ -5,12 +5,12 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/config"
+	"github.com/iptsite/iptsite/internal/sitetest"
 )
 
 var defaultConfig = sync.OnceValue(func() *config.Site {
-	c, err := config.Load(iptsite.Defaults())
+	c, err := config.Load(sitetest.Source(nil))
 	if err != nil {
 		panic(err)
 	}

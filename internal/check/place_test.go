@@ -4,10 +4,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/iptsite/iptsite"
-	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/render"
-	"github.com/iptsite/iptsite/internal/source"
+	"github.com/iptsite/iptsite/internal/sitetest"
 )
 
 // TestPlaces checks where the check points, from the facts the build keeps: a sentence
@@ -19,10 +17,7 @@ func TestPlaces(t *testing.T) {
 			"the *last* one. Then you\nrest.\n\n## The last one\n\n```field\nid: feelings\ntype: text\nlabel: Feelings\n```\n")},
 		"content/phases/middle.md": {Data: []byte("---\ntitle: Middle\n---\n\n## What happens\n")},
 	}
-	res, err := render.Build(render.Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}}, output.NewMemory())
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, res := sitetest.Build(t, render.Options{Source: sitetest.Source(site)})
 	var facts *render.Facts
 	for p, f := range res.Facts {
 		if p.File == "content/sheet.md" {

@@ -1,36 +1,14 @@
 package cli
 
 import (
-	"bytes"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
 
-	"github.com/iptsite/iptsite"
-	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/render"
-	"github.com/iptsite/iptsite/internal/source"
+	"github.com/iptsite/iptsite/internal/sitetest"
 )
-
-// syncBuffer is a bytes.Buffer safe to write from the check's goroutine.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // TestServeFindings checks that serve prints the check's findings of a good build,
 // with paths under the site folder.
@@ -39,13 +17,9 @@ func TestServeFindings(t *testing.T) {
 		"site.yaml":         {Data: []byte("title: T\ncrisis:\n  - label: Samaritans\n    number: \"116 123\"\n")},
 		"content/_index.md": {Data: []byte("---\ntitle: Home\n---\n\nRead [here](https://example.org/).\n")},
 	}
-	fsys := source.Layered{Site: site, Defaults: iptsite.Defaults()}
-	mem := output.NewMemory()
-	res, err := render.Build(render.Options{Source: fsys, LiveReload: true}, mem)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out syncBuffer
+	fsys := sitetest.Source(site)
+	mem, res := sitetest.Build(t, render.Options{Source: fsys, LiveReload: true})
+	var out sitetest.Buffer
 	serveFindings(&out, "clinic", fsys)(res, mem)
 	want := `clinic/content/_index.md:5: error: link text "here" does not say where the link goes`
 	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(out.String(), "checked 1 page"); {

@@ -1,4 +1,4 @@
-package markdown
+package markdown_test
 
 import (
 	"bytes"
@@ -7,61 +7,38 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/iptsite/iptsite/internal/markdown"
+	"github.com/iptsite/iptsite/internal/sitetest"
 	"github.com/rogpeppe/go-internal/txtar"
-	"github.com/yuin/goldmark/parser"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
 // TestFacts reads testdata/facts/*.txtar: each holds -- in.md -- and -- facts --, the
-// page's Facts one a line (the texts with the line each part starts on). Links are
-// resolved by prefixing "resolved:".
+// page's Facts one a line (the texts with the line each part starts on), exactly (see
+// package sitetest). Links are resolved by prefixing "resolved:".
 func TestFacts(t *testing.T) {
-	files, _ := filepath.Glob("testdata/facts/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no cases")
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			a, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sections := map[string][]byte{}
-			for _, f := range a.Files {
-				sections[f.Name] = f.Data
-			}
-			in, ok := sections["in.md"]
-			want, ok2 := sections["facts"]
-			if !ok || !ok2 || len(a.Files) != 2 {
-				t.Fatalf("want the sections in.md and facts, and no other")
-			}
-			f, _ := parseFacts(t, in)
-			if got := dumpFacts(f); got != string(want) {
-				t.Errorf("got:\n%s\nwant:\n%s", got, want)
-			}
-		})
-	}
+	sitetest.Run(t, "testdata/facts/*.txtar", func(t *testing.T, c *sitetest.Case) *sitetest.Result {
+		in, ok := c.Input("in.md")
+		if !ok {
+			t.Fatal("no in.md section")
+		}
+		f, _ := parseFacts(t, in)
+		return &sitetest.Result{Exact: map[string]string{"facts": dumpFacts(f)}}
+	})
 }
 
-func parseFacts(t *testing.T, in []byte) (*Facts, []byte) {
+func parseFacts(t *testing.T, in []byte) (*markdown.Facts, []byte) {
 	t.Helper()
-	md := New(Options{})
-	pc := parser.NewContext(parser.WithIDs(NewIDs()))
-	WithResolver(pc, func(dest string, line int, image bool) string { return "resolved:" + dest })
-	doc := Parse(md, in, pc)
-	var out bytes.Buffer
-	if err := md.Renderer().Render(&out, in, doc); err != nil {
-		t.Fatal(err)
-	}
-	f := FactsOf(pc)
+	out, pc := render(t, markdown.New(markdown.Options{}), in, func(dest string, line int, image bool) string { return "resolved:" + dest })
+	f := markdown.FactsOf(pc)
 	if f == nil {
 		t.Fatal("no facts")
 	}
-	return f, out.Bytes()
+	return f, []byte(out)
 }
 
-func dumpFacts(f *Facts) string {
+func dumpFacts(f *markdown.Facts) string {
 	var b strings.Builder
 	for _, h := range f.Headings {
 		fmt.Fprintf(&b, "heading %d %q %q line %d\n", h.Level, h.ID, h.Text, h.Line)

@@ -141,13 +141,19 @@ func TestSentences(t *testing.T) {
 		{"", nil},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, s := range splitSentences(tt.text, English) {
-			got = append(got, s.text)
-		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("splitSentences(%q)\n got %q\nwant %q", tt.text, got, tt.want)
-		}
+		checkSentences(t, English, tt.text, tt.want)
+	}
+}
+
+// checkSentences splits text into sentences by the rules of lang.
+func checkSentences(t *testing.T, lang, text string, want []string) {
+	t.Helper()
+	var got []string
+	for _, s := range splitSentences(text, lang) {
+		got = append(got, s.text)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("splitSentences(%q, %s)\n got %q\nwant %q", text, lang, got, want)
 	}
 }
 
@@ -162,13 +168,7 @@ func TestSpanishSentences(t *testing.T) {
 		{"En EE. UU. llame al 988. Es gratis.", []string{"En EE. UU. llame al 988.", "Es gratis."}},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, s := range splitSentences(tt.text, Spanish) {
-			got = append(got, s.text)
-		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("splitSentences(%q, es)\n got %q\nwant %q", tt.text, got, tt.want)
-		}
+		checkSentences(t, Spanish, tt.text, tt.want)
 	}
 }
 

@@ -1,4 +1,4 @@
-package render
+package render_test
 
 import (
 	"bytes"
@@ -8,10 +8,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/config"
-	"github.com/iptsite/iptsite/internal/output"
-	"github.com/iptsite/iptsite/internal/source"
+	"github.com/iptsite/iptsite/internal/render"
+	"github.com/iptsite/iptsite/internal/sitetest"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -44,11 +43,7 @@ languages:
 // clinic in the UK: no US number may be left anywhere in the output, and the help page
 // and the dispute pages list the clinic's own.
 func TestCrisisLinesComeFromSiteYAML(t *testing.T) {
-	src := source.Layered{Site: fstest.MapFS{"site.yaml": {Data: []byte(ukSite)}}, Defaults: iptsite.Defaults()}
-	mem := output.NewMemory()
-	if _, err := Build(Options{Source: src}, mem); err != nil {
-		t.Fatalf("build: %v", err)
-	}
+	mem, _ := sitetest.Build(t, render.Options{Source: sitetest.Source(fstest.MapFS{"site.yaml": {Data: []byte(ukSite)}})})
 	// A number standing alone: not part of a longer run of digits or of a hex hash.
 	us := regexp.MustCompile(`(?:^|[^0-9A-Za-z])(988|911|741741|88788|1-800-799-7233|799-7233)(?:[^0-9A-Za-z]|$)`)
 	texts := 0
@@ -100,8 +95,8 @@ func textFile(name string) bool {
 // number of a crisis line of site.yaml, wherever it is written, must be inside a link
 // that calls it (tel:) or texts it (sms:), so a person on a phone can tap it.
 func TestEveryCrisisNumberIsALink(t *testing.T) {
-	mem := buildDefault(t, Options{})
-	cfg, err := config.Load(iptsite.Defaults())
+	mem := buildDefault(t, render.Options{})
+	cfg, err := config.Load(sitetest.Source(nil))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package render
+package render_test
 
 import (
 	"fmt"
@@ -12,7 +12,8 @@ import (
 
 	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/output"
-	"github.com/iptsite/iptsite/internal/source"
+	"github.com/iptsite/iptsite/internal/render"
+	"github.com/iptsite/iptsite/internal/sitetest"
 )
 
 // A dataPattern finds a data- attribute's name in a line of script: its first group is
@@ -80,7 +81,7 @@ func TestDataAttributes(t *testing.T) {
 			}
 		}
 	}
-	addPages(buildDefault(t, Options{NoMinify: true}))
+	addPages(buildDefault(t, render.Options{NoMinify: true}))
 	addPages(buildEveryField(t))
 	if len(written) < 20 || written["type"] == "" {
 		t.Fatalf("found only these data- attributes on the pages: %v", written)
@@ -164,15 +165,7 @@ func sortedKeys[V any](m map[string]V) []string {
 // docs/worksheets.md, so that every field type is on it.
 func buildEveryField(t *testing.T) *output.Memory {
 	t.Helper()
-	guide, err := os.ReadFile("../../docs/worksheets.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	site := fstest.MapFS{"content/worksheets/every-field.md": {Data: append(
-		[]byte("---\ntitle: Every field\nworksheet: true\n---\n"), guide...)}}
-	mem := output.NewMemory()
-	if _, err := Build(Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}, NoMinify: true}, mem); err != nil {
-		t.Fatalf("building the examples of docs/worksheets.md: %v", err)
-	}
+	site := fstest.MapFS{"content/worksheets/every-field.md": {Data: sitetest.EveryField(t)}}
+	mem, _ := sitetest.Build(t, render.Options{Source: sitetest.Source(site), NoMinify: true})
 	return mem
 }

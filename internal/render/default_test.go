@@ -1,4 +1,4 @@
-package render
+package render_test
 
 import (
 	"io/fs"
@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/output"
-	"github.com/iptsite/iptsite/internal/source"
+	"github.com/iptsite/iptsite/internal/render"
+	"github.com/iptsite/iptsite/internal/sitetest"
 )
 
 var (
@@ -22,14 +22,10 @@ var (
 	handlerAttr  = regexp.MustCompile(`<[^>]+\son[a-z]+=`)
 )
 
-// buildDefault builds the default site, minified, as a clinic gets it.
-func buildDefault(t *testing.T, opts Options) *output.Memory {
+// buildDefault builds the default site, minified unless opts say not, as a clinic gets it.
+func buildDefault(t *testing.T, opts render.Options) *output.Memory {
 	t.Helper()
-	opts.Source = source.Layered{Defaults: iptsite.Defaults()}
-	mem := output.NewMemory()
-	if _, err := Build(opts, mem); err != nil {
-		t.Fatalf("the default site does not build:\n%v", err)
-	}
+	mem, _ := sitetest.Build(t, opts)
 	return mem
 }
 
@@ -38,7 +34,7 @@ func buildDefault(t *testing.T, opts Options) *output.Memory {
 // its own, nothing loaded from another host, and no broken link or fragment.
 func TestDefaultSiteIsSelfContained(t *testing.T) {
 	for _, portable := range []bool{false, true} {
-		mem := buildDefault(t, Options{Portable: portable})
+		mem := buildDefault(t, render.Options{Portable: portable})
 		ids := map[string]map[string]bool{}
 		var pages []string
 		for _, name := range mem.Names() {
@@ -129,7 +125,7 @@ func checkLink(t *testing.T, mem *output.Memory, ids map[string]map[string]bool,
 // TestDefaultSitePages checks that every page and worksheet the default site promises is
 // at its URL: therapists send these links, so they must not move.
 func TestDefaultSitePages(t *testing.T) {
-	mem := buildDefault(t, Options{})
+	mem := buildDefault(t, render.Options{})
 	pages := []string{"", "about-ipt/", "phases/", "phases/beginning/", "phases/middle/", "phases/ending/",
 		"problem-areas/", "problem-areas/grief/", "problem-areas/disputes/", "problem-areas/life-changes/",
 		"problem-areas/isolation/", "what-to-expect/", "worksheets/", "my-answers/", "for-therapists/",
@@ -157,7 +153,7 @@ func TestDefaultSitePages(t *testing.T) {
 // TestTherapistHandouts checks the for-therapists page of a site with a web address:
 // each worksheet with its address, a copy button and a QR code drawn at build time.
 func TestTherapistHandouts(t *testing.T) {
-	mem := buildDefault(t, Options{BaseURL: "https://clinic.example/ipt/"})
+	mem := buildDefault(t, render.Options{BaseURL: "https://clinic.example/ipt/"})
 	b, _ := mem.File("for-therapists/index.html")
 	html := string(b)
 	for _, want := range []string{
@@ -169,13 +165,13 @@ func TestTherapistHandouts(t *testing.T) {
 			t.Errorf("for-therapists: missing %q", want)
 		}
 	}
-	sheets, _ := fs.Glob(iptsite.Defaults(), "content/worksheets/*.md")
+	sheets, _ := fs.Glob(sitetest.Source(nil), "content/worksheets/*.md")
 	want := len(sheets) - 1 // _index.md is the section page
 	if n := strings.Count(html, `<svg class="qr"`); n != want || want < 14 {
 		t.Errorf("%d QR codes, want one for each of the %d worksheets", n, want)
 	}
 	// Without a web address there is nothing to encode: the page says how to get the codes.
-	b, _ = buildDefault(t, Options{}).File("for-therapists/index.html")
+	b, _ = buildDefault(t, render.Options{}).File("for-therapists/index.html")
 	if strings.Contains(string(b), `<svg class="qr"`) || !strings.Contains(string(b), "set baseURL in site.yaml") {
 		t.Error("for-therapists without baseURL: want no QR codes and a note on baseURL")
 	}

@@ -1,13 +1,12 @@
-package render
+package render_test
 
 import (
 	"fmt"
 	"testing"
 	"testing/fstest"
 
-	"github.com/iptsite/iptsite"
-	"github.com/iptsite/iptsite/internal/output"
-	"github.com/iptsite/iptsite/internal/source"
+	"github.com/iptsite/iptsite/internal/render"
+	"github.com/iptsite/iptsite/internal/sitetest"
 )
 
 // TestFacts checks that the result carries each page's facts: its headings and the
@@ -18,11 +17,8 @@ func TestFacts(t *testing.T) {
 		"content/sheet.md": {Data: []byte("---\ntitle: Sheet\nworksheet: true\n---\n\n```field\n" +
 			"id: days\ntype: table\nlabel:  My   days\ncolumns:\n  - label: Day\n    id: day\n    type: text\n    hint: A day.\n```\n")},
 	}
-	res, err := Build(Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}}, output.NewMemory())
-	if err != nil {
-		t.Fatal(err)
-	}
-	facts := map[string]*Facts{}
+	_, res := sitetest.Build(t, render.Options{Source: sitetest.Source(site)})
+	facts := map[string]*render.Facts{}
 	for p, f := range res.Facts {
 		facts[p.File] = f
 	}

@@ -1,4 +1,4 @@
-package render
+package render_test
 
 import (
 	"bytes"
@@ -7,16 +7,15 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"io/fs"
 	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/offline"
 	"github.com/iptsite/iptsite/internal/output"
-	"github.com/iptsite/iptsite/internal/source"
+	"github.com/iptsite/iptsite/internal/render"
+	"github.com/iptsite/iptsite/internal/sitetest"
 )
 
 // worker reads the list of files, from the script sw.js imports, and the version.
@@ -54,7 +53,7 @@ func worker(t *testing.T, mem *output.Memory) (files map[string]string, version 
 // TestServiceWorkerListsTheBuild: sw.js lists every file of the build, with the hash of
 // what was written, except the files for robots, itself and its list.
 func TestServiceWorkerListsTheBuild(t *testing.T) {
-	mem := buildDefault(t, Options{NoMinify: true, BaseURL: "https://clinic.example/ipt/"})
+	mem := buildDefault(t, render.Options{NoMinify: true, BaseURL: "https://clinic.example/ipt/"})
 	files, _ := worker(t, mem)
 	for _, name := range mem.Names() {
 		data, _ := mem.File(name)
@@ -82,29 +81,12 @@ func TestServiceWorkerListsTheBuild(t *testing.T) {
 }
 
 // buildEdited builds the default site with text added to the end of one content file.
-func buildEdited(t *testing.T, opts Options, file, text string) *output.Memory {
+func buildEdited(t *testing.T, opts render.Options, file, text string) *output.Memory {
 	t.Helper()
-	defaults := iptsite.Defaults()
-	site := fstest.MapFS{}
-	err := fs.WalkDir(defaults, "content", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(defaults, p)
-		if p == "content/"+file {
-			data = append(data, "\n\n"+text+"\n"...)
-		}
-		site[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts.Source = source.Layered{Site: site, Defaults: defaults}
-	mem := output.NewMemory()
-	if _, err := Build(opts, mem); err != nil {
-		t.Fatalf("building: %v", err)
-	}
+	site := sitetest.DefaultContent(t)
+	site["content/"+file].Data = append(site["content/"+file].Data, "\n\n"+text+"\n"...)
+	opts.Source = sitetest.Source(site)
+	mem, _ := sitetest.Build(t, opts)
 	return mem
 }
 
@@ -112,7 +94,7 @@ func buildEdited(t *testing.T, opts Options, file, text string) *output.Memory {
 // browsers do not download a site again for nothing; a change to one page gives a new
 // version in which the other pages keep their hashes, so an update downloads little.
 func TestServiceWorkerVersion(t *testing.T) {
-	opts := Options{NoMinify: true}
+	opts := render.Options{NoMinify: true}
 	a, b := buildDefault(t, opts), buildDefault(t, opts)
 	swA, _ := a.File("sw.js")
 	swB, _ := b.File("sw.js")
@@ -139,7 +121,7 @@ func TestServiceWorkerVersion(t *testing.T) {
 // TestServeModeWorker: under iptsite serve no page registers the worker, and sw.js is
 // the one that removes an earlier build's worker.
 func TestServeModeWorker(t *testing.T) {
-	mem := buildDefault(t, Options{LiveReload: true})
+	mem := buildDefault(t, render.Options{LiveReload: true})
 	sw, _ := mem.File("sw.js")
 	if !bytes.Equal(sw, offline.KillSwitch().Data) {
 		t.Errorf("sw.js under serve is not the worker that removes itself:\n%.300s", sw)
@@ -154,7 +136,7 @@ func TestServeModeWorker(t *testing.T) {
 	if !bytes.Contains(home, []byte(`<link rel="manifest" href="manifest.webmanifest">`)) {
 		t.Error("the home page under serve does not link the manifest")
 	}
-	built := buildDefault(t, Options{})
+	built := buildDefault(t, render.Options{})
 	home, _ = built.File("index.html")
 	if !bytes.Contains(home, []byte(`data-sw="sw.js"`)) {
 		t.Error("the built home page does not register sw.js")
@@ -179,17 +161,8 @@ func decodePNG(t *testing.T, mem *output.Memory, name string) image.Image {
 // circles where the favicon has them.
 func TestAppIcons(t *testing.T) {
 	const brand = "#aa3355"
-	defaults := iptsite.Defaults()
-	yaml, err := fs.ReadFile(defaults, "site.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	yaml = regexp.MustCompile(`(?m)^brandColor: .*$`).ReplaceAll(yaml, []byte(`brandColor: "`+brand+`"`))
-	mem := output.NewMemory()
-	src := source.Layered{Site: fstest.MapFS{"site.yaml": {Data: yaml}}, Defaults: defaults}
-	if _, err := Build(Options{Source: src}, mem); err != nil {
-		t.Fatal(err)
-	}
+	yaml := regexp.MustCompile(`(?m)^brandColor: .*$`).ReplaceAll(sitetest.DefaultFile(t, "site.yaml"), []byte(`brandColor: "`+brand+`"`))
+	mem, _ := sitetest.Build(t, render.Options{Source: sitetest.Source(fstest.MapFS{"site.yaml": {Data: yaml}})})
 	var m struct {
 		ThemeColor      string `json:"theme_color"`
 		BackgroundColor string `json:"background_color"`
@@ -262,15 +235,10 @@ func TestAppIcons(t *testing.T) {
 // buildWithLogo builds the default site with static/img/logo.png and clinic.logo naming it.
 func buildWithLogo(t *testing.T, logo []byte) (*output.Memory, error) {
 	t.Helper()
-	defaults := iptsite.Defaults()
-	yaml, err := fs.ReadFile(defaults, "site.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	yaml = regexp.MustCompile(`(?m)^clinic:$`).ReplaceAll(yaml, []byte("clinic:\n  logo: img/logo.png"))
+	yaml := regexp.MustCompile(`(?m)^clinic:$`).ReplaceAll(sitetest.DefaultFile(t, "site.yaml"), []byte("clinic:\n  logo: img/logo.png"))
 	site := fstest.MapFS{"site.yaml": {Data: yaml}, "static/img/logo.png": {Data: logo}}
 	mem := output.NewMemory()
-	_, err = Build(Options{Source: source.Layered{Site: site, Defaults: defaults}}, mem)
+	_, err := render.Build(render.Options{Source: sitetest.Source(site)}, mem)
 	return mem, err
 }
 

@@ -1,4 +1,4 @@
-package render
+package render_test
 
 import (
 	"fmt"
@@ -6,9 +6,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/iptsite/iptsite"
-	"github.com/iptsite/iptsite/internal/output"
-	"github.com/iptsite/iptsite/internal/source"
+	"github.com/iptsite/iptsite/internal/render"
+	"github.com/iptsite/iptsite/internal/sitetest"
 )
 
 // TestLongSectionIsSplit builds a section of 120 pages: its listing is split into
@@ -22,10 +21,7 @@ func TestLongSectionIsSplit(t *testing.T) {
 		site[fmt.Sprintf("content/posts/p%03d.md", i)] = &fstest.MapFile{
 			Data: []byte(fmt.Sprintf("---\ntitle: Post %03d\n---\nText.\n", i))}
 	}
-	mem := output.NewMemory()
-	if _, err := Build(Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}, NoMinify: true}, mem); err != nil {
-		t.Fatal(err)
-	}
+	mem, _ := sitetest.Build(t, render.Options{Source: sitetest.Source(site), NoMinify: true})
 	page := func(name string) string {
 		t.Helper()
 		b, ok := mem.File(name)

@@ -1,167 +1,17 @@
 package render
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/cmd/benchsite/corpus"
-	"github.com/iptsite/iptsite/internal/output"
-	"github.com/iptsite/iptsite/internal/search"
 	"github.com/iptsite/iptsite/internal/source"
-	"github.com/rogpeppe/go-internal/txtar"
 )
-
-var indexFile = regexp.MustCompile(`^search-index\.([a-zA-Z-]+)\.[0-9a-f]{10}\.js$`)
-
-// TestSearch builds each site in testdata/search/*.txtar and compares the search index
-// of each language with the case's file index.LANG.json, as indented JSON (go test
-// -update rewrites them). The comment may say "portable". Other files of the case:
-//
-//	-- summary --        every non-blank line must appear in the build's Summary
-//	-- want/NAME --      every non-blank line must appear in output file NAME
-//	-- notwant/NAME --   no non-blank line may appear in output file NAME
-//	-- errors --         the build must fail with exactly these lines
-//
-// A language without an index.LANG.json file must have no index.
-func TestSearch(t *testing.T) {
-	files, _ := filepath.Glob("testdata/search/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no test cases")
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			a, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			runSearchCase(t, file, a)
-		})
-	}
-}
-
-func runSearchCase(t *testing.T, file string, a *txtar.Archive) {
-	site := fstest.MapFS{}
-	wantIndex := map[string]*txtar.File{}
-	var checks []txtar.File
-	var wantErrs, summary *txtar.File
-	for i, f := range a.Files {
-		switch {
-		case strings.HasPrefix(f.Name, "index.") && strings.HasSuffix(f.Name, ".json"):
-			wantIndex[strings.TrimSuffix(strings.TrimPrefix(f.Name, "index."), ".json")] = &a.Files[i]
-		case strings.HasPrefix(f.Name, "want/"), strings.HasPrefix(f.Name, "notwant/"):
-			checks = append(checks, f)
-		case f.Name == "errors":
-			wantErrs = &a.Files[i]
-		case f.Name == "summary":
-			summary = &a.Files[i]
-		default:
-			site[f.Name] = &fstest.MapFile{Data: f.Data}
-		}
-	}
-	opts := Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}, NoMinify: true}
-	opts.Portable = strings.Contains(string(a.Comment), "\nportable\n") || strings.HasPrefix(string(a.Comment), "portable\n")
-	mem := output.NewMemory()
-	res, err := Build(opts, mem)
-	rewrite := func() {
-		if err := os.WriteFile(file, txtar.Format(a), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if wantErrs != nil {
-		if err == nil {
-			t.Fatalf("build succeeded, want errors:\n%s", wantErrs.Data)
-		}
-		if got := err.Error() + "\n"; *update {
-			wantErrs.Data = []byte(got)
-			rewrite()
-		} else if got != string(wantErrs.Data) {
-			t.Errorf("errors:\ngot:\n%s\nwant:\n%s", got, wantErrs.Data)
-		}
-		return
-	}
-	if err != nil {
-		t.Fatalf("build failed:\n%v", err)
-	}
-
-	got := map[string][]byte{}
-	for _, name := range mem.Names() {
-		m := indexFile.FindStringSubmatch(name)
-		if m == nil {
-			continue
-		}
-		data, _ := mem.File(name)
-		ix, err := search.Parse(data)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if ix.Lang != m[1] {
-			t.Errorf("%s: lang %q", name, ix.Lang)
-		}
-		js, _ := json.MarshalIndent(ix, "", "  ")
-		got[m[1]] = append(js, '\n')
-	}
-	changed := false
-	for lang, js := range got {
-		f := wantIndex[lang]
-		switch {
-		case *update && f == nil:
-			a.Files = append(a.Files, txtar.File{Name: "index." + lang + ".json", Data: js})
-			changed = true
-		case *update:
-			f.Data, changed = js, changed || !bytes.Equal(f.Data, js)
-		case f == nil:
-			t.Errorf("an index for %q, want none:\n%s", lang, js)
-		case !bytes.Equal(f.Data, js):
-			t.Errorf("index.%s.json:\ngot:\n%s\nwant:\n%s", lang, js, f.Data)
-		}
-	}
-	for lang := range wantIndex {
-		if got[lang] == nil {
-			t.Errorf("no search index for %q; files: %v", lang, mem.Names())
-		}
-	}
-	if changed {
-		rewrite()
-	}
-	if len(res.Search) != len(got) {
-		t.Errorf("Result.Search has %d indexes, the output %d", len(res.Search), len(got))
-	}
-	for _, ix := range res.Search {
-		data, ok := mem.File(ix.File)
-		if !ok || len(data) != ix.Size || ix.Gzip <= 0 || ix.Gzip >= ix.Size {
-			t.Errorf("Result.Search: %+v does not describe the file written (%d bytes)", ix, len(data))
-		}
-	}
-	if summary != nil {
-		for _, l := range lines(summary.Data) {
-			if !strings.Contains(res.Summary(), l) {
-				t.Errorf("summary %q: missing %q", res.Summary(), l)
-			}
-		}
-	}
-	for _, c := range checks {
-		want := strings.HasPrefix(c.Name, "want/")
-		name := c.Name[strings.IndexByte(c.Name, '/')+1:]
-		data, ok := mem.File(name)
-		if !ok {
-			t.Errorf("no output file %s; have %v", name, mem.Names())
-			continue
-		}
-		for _, l := range lines(c.Data) {
-			if strings.Contains(string(data), l) != want {
-				t.Errorf("%s: has %q: %v, want %v", name, l, !want, want)
-			}
-		}
-	}
-}
 
 // TestSearchScriptBudget keeps the search script (static/js/search/), minified and
 // gzipped, within the 5 KB of issue 7.
@@ -219,12 +69,7 @@ func TestSearchSessionUpdate(t *testing.T) {
 		"content/a.md":      {Data: []byte("---\ntitle: A\n---\nFirst words.\n")},
 		"content/search.md": {Data: []byte("---\ntitle: Search\nlayout: search\n---\nType.\n")},
 	}
-	opts := Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}, NoMinify: true}
-	mem := output.NewMemory()
-	s, res, err := Start(opts, mem)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, res, mem := start(t, site)
 	old := res.Search[0].File
 	site["content/a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\n---\nSecond words.\n")}
 	mem, res, full, err := s.Update([]string{"content/a.md"}, mem)

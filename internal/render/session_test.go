@@ -24,18 +24,25 @@ func changedFiles(a, b *output.Memory) []string {
 	return names
 }
 
+// start starts a session of iptsite serve on site, laid over the default site and not
+// minified, and returns it with what its first build wrote.
+func start(t *testing.T, site fstest.MapFS) (*Session, *Result, *output.Memory) {
+	t.Helper()
+	mem := output.NewMemory()
+	s, res, err := Start(Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}, NoMinify: true}, mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, res, mem
+}
+
 func TestSessionUpdate(t *testing.T) {
 	site := fstest.MapFS{
 		"content/_index.md": {Data: []byte("---\ntitle: Home\n---\nSee [the part](a.md#part).\n")},
 		"content/a.md":      {Data: []byte("---\ntitle: A\n---\n## Part\nFirst words.\n")},
 		"content/b.md":      {Data: []byte("---\ntitle: B\n---\nB words.\n")},
 	}
-	opts := Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}, NoMinify: true}
-	mem := output.NewMemory()
-	s, _, err := Start(opts, mem)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, _, mem := start(t, site)
 	var before *output.Memory
 	update := func(body string, changed ...string) (bool, error) {
 		t.Helper()
@@ -100,10 +107,7 @@ func TestSessionTranslatedWorksheet(t *testing.T) {
 		"content/es/_index.md": {Data: []byte("---\ntitle: Inicio\n---\n")},
 		"content/es/sheet.md":  {Data: []byte("---\ntitle: Hoja\nworksheet: true\n---\n```field\nid: how\ntype: choice\nlabel: ¿Cómo?\noptions: [Bien, Mal]\n```\n")},
 	}
-	s, _, err := Start(Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}, NoMinify: true}, output.NewMemory())
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, _, _ := start(t, site)
 	site["content/sheet.md"] = &fstest.MapFile{Data: []byte(strings.Replace(sheet, "Well, Badly", "Fine, Poorly", 1))}
 	out, _, full, err := s.Update([]string{"content/sheet.md"}, output.NewMemory())
 	if err != nil || !full {

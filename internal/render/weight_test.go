@@ -1,4 +1,4 @@
-package render
+package render_test
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/render"
 )
 
 // The client-side budgets of issue 6. A page's HTML and the CSS it needs before it can
@@ -60,7 +61,7 @@ func file(t *testing.T, mem *output.Memory, page, url string) (string, []byte) {
 // first render (those not for print only), and the scripts of each worksheet page. It
 // fails over budget, and when a script blocks rendering (no defer, async or type=module).
 func TestPageWeight(t *testing.T) {
-	mem := buildDefault(t, Options{})
+	mem := buildDefault(t, render.Options{})
 	type weight struct {
 		page             string
 		html, css, total int

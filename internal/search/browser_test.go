@@ -7,7 +7,6 @@ package search_test
 
 import (
 	"context"
-	"io/fs"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -17,11 +16,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/browsertest"
-	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/render"
-	"github.com/iptsite/iptsite/internal/source"
+	"github.com/iptsite/iptsite/internal/sitetest"
 )
 
 func TestMain(m *testing.M) { browsertest.Main(m) }
@@ -40,43 +37,9 @@ Early words come first in this long sentence, and then it goes on and on with ma
 // buildSite builds the default site plus the accents page and returns the output folder.
 func buildSite(t *testing.T, portable bool) string {
 	t.Helper()
-	site := fstest.MapFS{}
-	defaults := iptsite.Defaults()
-	err := fs.WalkDir(defaults, "content", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(defaults, p)
-		site[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	site := sitetest.DefaultContent(t)
 	site["content/linea.md"] = &fstest.MapFile{Data: []byte(accents)}
-	dst := filepath.Join(t.TempDir(), "public")
-	out, err := output.NewDir(dst)
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := render.Options{Source: source.Layered{Site: site, Defaults: defaults}, Portable: portable}
-	if _, err := render.Build(opts, out); err != nil {
-		out.Abort()
-		t.Fatalf("building the site: %v", err)
-	}
-	if err := out.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
-
-func eval[T any](t *testing.T, ctx context.Context, expr string) T {
-	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
-	if err != nil {
-		t.Fatalf("evaluating %s: %v", expr, err)
-	}
-	return v
+	return sitetest.BuildDir(t, "", render.Options{Source: sitetest.Source(site), Portable: portable})
 }
 
 // A result as the reader meets it.
@@ -105,18 +68,18 @@ func query(t *testing.T, ctx context.Context, q string) []result {
 	// Type into an empty box, then clear the status and press Enter, which searches at
 	// once: the count that the poll below waits for is this whole query's, not that of
 	// its first letters (results also come while typing: see TestSearchServed).
-	eval[any](t, ctx, `document.getElementById('search-query').value = ''`)
+	browsertest.Eval[any](t, ctx, `document.getElementById('search-query').value = ''`)
 	if err := chromedp.Do(ctx, chromedp.SendKeys(`#search-query`, q)); err != nil {
 		t.Fatalf("typing %q: %v", q, err)
 	}
-	eval[any](t, ctx, `document.getElementById('search-status').textContent = ''`)
+	browsertest.Eval[any](t, ctx, `document.getElementById('search-status').textContent = ''`)
 	if err := chromedp.Do(ctx,
 		chromedp.KeyEvent(kb.Enter),
 		chromedp.Poll[chromedp.Void](`document.getElementById('search-status').textContent !== ''`),
 	); err != nil {
 		t.Fatalf("typing %q: %v", q, err)
 	}
-	return eval[[]result](t, ctx, resultsJS)
+	return browsertest.Eval[[]result](t, ctx, resultsJS)
 }
 
 func find(rs []result, title string) *result {
@@ -132,18 +95,18 @@ func find(rs []result, title string) *result {
 // keyboard; want is the path the grief page's link must end in.
 func checkSearch(t *testing.T, ctx context.Context, want string) {
 	t.Helper()
-	if got := eval[bool](t, ctx, `document.getElementById('search-noscript').hidden`); !got {
+	if got := browsertest.Eval[bool](t, ctx, `document.getElementById('search-noscript').hidden`); !got {
 		t.Error("the no-script message still shows")
 	}
 	rs := query(t, ctx, "GRIEF")
 	if len(rs) < 2 {
 		t.Fatalf("grief: %d results, want the grief page and the grief worksheet: %+v", len(rs), rs)
 	}
-	status := eval[string](t, ctx, `document.getElementById('search-status').textContent`)
+	status := browsertest.Eval[string](t, ctx, `document.getElementById('search-status').textContent`)
 	if !strings.HasSuffix(status, " pages match.") || !strings.HasPrefix(status, "") {
 		t.Errorf("status = %q, want N pages match.", status)
 	}
-	if role := eval[string](t, ctx, `document.getElementById('search-status').getAttribute('role')`); role != "status" {
+	if role := browsertest.Eval[string](t, ctx, `document.getElementById('search-status').getAttribute('role')`); role != "status" {
 		t.Errorf("the count is not announced: role=%q", role)
 	}
 	g := find(rs, "Grief")
@@ -184,8 +147,8 @@ func checkSearch(t *testing.T, ctx context.Context, want string) {
 		}
 	}
 	rs = query(t, ctx, "zzqx")
-	if len(rs) != 0 || eval[string](t, ctx, `document.getElementById('search-status').textContent`) != "No page matches “zzqx”. Try another word, or a shorter one." {
-		t.Errorf("zzqx: %d results, status %q", len(rs), eval[string](t, ctx, `document.getElementById('search-status').textContent`))
+	if len(rs) != 0 || browsertest.Eval[string](t, ctx, `document.getElementById('search-status').textContent`) != "No page matches “zzqx”. Try another word, or a shorter one." {
+		t.Errorf("zzqx: %d results, status %q", len(rs), browsertest.Eval[string](t, ctx, `document.getElementById('search-status').textContent`))
 	}
 
 	// Down arrow from the box to the results, Enter follows the focused one.
@@ -203,7 +166,7 @@ func checkSearch(t *testing.T, ctx context.Context, want string) {
 	if err := chromedp.Do(ctx, keys...); err != nil {
 		t.Fatal(err)
 	}
-	if got := eval[string](t, ctx, `document.activeElement.textContent`); got != "Grief" {
+	if got := browsertest.Eval[string](t, ctx, `document.activeElement.textContent`); got != "Grief" {
 		t.Fatalf("after %d down arrows the focus is on %q, want the Grief result", i+1, got)
 	}
 	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter)); err != nil {
@@ -219,7 +182,7 @@ func checkSearch(t *testing.T, ctx context.Context, want string) {
 			t.Fatalf("Enter on the Grief result did not open it (last error: %v)", err)
 		}
 	}
-	loc := eval[string](t, ctx, `location.href`)
+	loc := browsertest.Eval[string](t, ctx, `location.href`)
 	u, err := url.Parse(loc)
 	if err != nil {
 		t.Fatal(err)
@@ -227,7 +190,7 @@ func checkSearch(t *testing.T, ctx context.Context, want string) {
 	if !strings.HasSuffix(u.Path, want) {
 		t.Errorf("the result opened %s, want a path ending %s", loc, want)
 	}
-	if h1 := eval[string](t, ctx, `document.querySelector('h1').textContent`); h1 != "Grief" {
+	if h1 := browsertest.Eval[string](t, ctx, `document.querySelector('h1').textContent`); h1 != "Grief" {
 		t.Errorf("the result opened a page titled %q", h1)
 	}
 }
@@ -239,7 +202,7 @@ func TestSearchServed(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"search/")); err != nil {
 		t.Fatal(err)
 	}
-	if n := eval[int](t, ctx, `document.querySelectorAll('script[src*="search-index"]').length`); n != 0 {
+	if n := browsertest.Eval[int](t, ctx, `document.querySelectorAll('script[src*="search-index"]').length`); n != 0 {
 		t.Errorf("the index loaded before the reader came to the box (%d scripts)", n)
 	}
 	before := len(rec.Requests())
@@ -293,7 +256,7 @@ func TestSearchNoScript(t *testing.T) {
 	if err := chromedp.Do(ctx, browsertest.NoScript(), chromedp.Navigate(base+"search/")); err != nil {
 		t.Fatal(err)
 	}
-	if got := eval[bool](t, ctx, `document.getElementById('search').hidden && !document.getElementById('search-noscript').hidden`); !got {
+	if got := browsertest.Eval[bool](t, ctx, `document.getElementById('search').hidden && !document.getElementById('search-noscript').hidden`); !got {
 		t.Error("without script: want the search box hidden and the message shown")
 	}
 }
@@ -323,8 +286,8 @@ func TestSearchSpanish(t *testing.T) {
 			t.Errorf("a Spanish search found a page in another language: %s", r.Href)
 		}
 	}
-	status := eval[string](t, ctx, `document.getElementById('search-status').textContent`)
-	if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "es" || strings.Contains(status, "match") {
+	status := browsertest.Eval[string](t, ctx, `document.getElementById('search-status').textContent`)
+	if lang := browsertest.Eval[string](t, ctx, `document.documentElement.lang`); lang != "es" || strings.Contains(status, "match") {
 		t.Errorf("lang %q, status %q: want the page and its count in Spanish", lang, status)
 	}
 	rec.AssertClean(t, base)

@@ -5,10 +5,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/render"
-	"github.com/iptsite/iptsite/internal/source"
+	"github.com/iptsite/iptsite/internal/sitetest"
 )
 
 // TestAfterBuild checks that AfterBuild sees each good build, the one being served, and
@@ -19,7 +18,7 @@ func TestAfterBuild(t *testing.T) {
 	var calls int
 	var served *output.Memory
 	s := New(Options{
-		Dir: dir, Source: source.Layered{Site: os.DirFS(dir), Defaults: iptsite.Defaults()},
+		Dir: dir, Source: sitetest.Source(os.DirFS(dir)),
 		AfterBuild: func(res *render.Result, mem *output.Memory) {
 			calls++
 			served = mem

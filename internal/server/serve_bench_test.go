@@ -14,9 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/cmd/benchsite/corpus"
-	"github.com/iptsite/iptsite/internal/source"
+	"github.com/iptsite/iptsite/internal/sitetest"
 )
 
 // logLines keeps what the server logs, for the test to read while it runs.
@@ -70,7 +69,7 @@ func TestServeReloadTime(t *testing.T) {
 		t.Fatal(err)
 	}
 	log := &logLines{}
-	s := New(Options{Dir: dir, Source: source.Layered{Site: os.DirFS(dir), Defaults: iptsite.Defaults()}, Log: log})
+	s := New(Options{Dir: dir, Source: sitetest.Source(os.DirFS(dir)), Log: log})
 	if err := s.Rebuild(); err != nil {
 		t.Fatal(err)
 	}

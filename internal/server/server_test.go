@@ -2,7 +2,6 @@ package server
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -10,12 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/iptsite/iptsite"
-	"github.com/iptsite/iptsite/internal/source"
+	"github.com/iptsite/iptsite/internal/sitetest"
 )
 
 func write(t *testing.T, path, text string) {
@@ -92,10 +89,10 @@ func next(t *testing.T, ch <-chan string, prefix string) string {
 func TestServeRebuildsAndReloads(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "content/_index.md"), "---\ntitle: Home\n---\nFirst words.\n")
-	log := &syncBuffer{}
+	log := &sitetest.Buffer{}
 	s := New(Options{
 		Dir:    dir,
-		Source: source.Layered{Site: os.DirFS(dir), Defaults: iptsite.Defaults()},
+		Source: sitetest.Source(os.DirFS(dir)),
 		Delay:  20 * time.Millisecond,
 		Log:    log,
 	})
@@ -165,7 +162,7 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 func TestServeFirstBuildFails(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "content/_index.md"), "---\ntitle: [oops\n---\n")
-	s := New(Options{Dir: dir, Source: source.Layered{Site: os.DirFS(dir), Defaults: iptsite.Defaults()}})
+	s := New(Options{Dir: dir, Source: sitetest.Source(os.DirFS(dir))})
 	if err := s.Rebuild(); err == nil {
 		t.Fatal("the broken site built")
 	}
@@ -182,22 +179,4 @@ func TestServeFirstBuildFails(t *testing.T) {
 	if code, body = get(t, ts.URL+"/"); code != 200 || !strings.Contains(body, "<h1>Fixed</h1>") {
 		t.Fatalf("%d\n%s", code, body)
 	}
-}
-
-// syncBuffer is a bytes.Buffer safe for the watcher and the test to share.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

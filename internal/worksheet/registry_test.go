@@ -1,7 +1,6 @@
 package worksheet
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -54,26 +53,14 @@ func withStars(t *testing.T) {
 // converter with the worksheet extension, front matter blanked to newlines.
 func page(t *testing.T, src string, original []*Field) (string, []*Field, string) {
 	t.Helper()
-	source := []byte(frontMatter.ReplaceAllStringFunc(src, func(fm string) string {
-		return strings.Repeat("\n", strings.Count(fm, "\n"))
-	}))
 	md := markdown.New(markdown.Options{Extensions: []goldmark.Extender{New(Options{})}})
 	pc := parser.NewContext(parser.WithIDs(markdown.NewIDs()))
-	Begin(pc, "toy")
-	if original != nil {
-		Translation(pc, original, "original.md")
-	}
-	doc := markdown.Parse(md, source, pc)
-	var out bytes.Buffer
-	if err := md.Renderer().Render(&out, source, doc); err != nil {
-		t.Fatal(err)
-	}
-	fields, errs := Result(pc)
+	html, fields, errs := convert(t, md, pc, []byte(src), "toy", original)
 	var msgs strings.Builder
 	for _, e := range errs {
 		msgs.WriteString(e.Error() + "\n")
 	}
-	return out.String(), fields, msgs.String()
+	return html, fields, msgs.String()
 }
 
 func TestRegisterToyType(t *testing.T) {

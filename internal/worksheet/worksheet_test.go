@@ -1,144 +1,93 @@
-package worksheet
+package worksheet_test
 
 import (
 	"bytes"
 	"compress/gzip"
-	"flag"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/iptsite/iptsite/internal/sitetest"
+	"github.com/iptsite/iptsite/internal/worksheet"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/js"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 )
 
-var update = flag.Bool("update", false, "rewrite the out.html and errors sections of testdata/*.txtar")
-
-// frontMatter matches a leading front matter block, which the build blanks to newlines.
-var frontMatter = regexp.MustCompile(`(?s)\A---\n.*?\n---\n`)
-
-// convert renders src the way the build does. The worksheet id is "test" unless
-// the archive's comment says "not a worksheet".
-func convert(t *testing.T, src []byte, worksheetID string) (string, []*Field, []*Error) {
+// convert renders src the way the build does, as the worksheet worksheetID ("" for a
+// page that is not a worksheet).
+func convert(t *testing.T, src []byte, worksheetID string) (string, []*worksheet.Field, []*worksheet.Error) {
 	t.Helper()
 	return translate(t, src, worksheetID, nil)
 }
 
 // translate is convert for a translation of the worksheet whose fields are original
 // (nil: not a translation), read from original.md.
-func translate(t *testing.T, src []byte, worksheetID string, original []*Field) (string, []*Field, []*Error) {
+func translate(t *testing.T, src []byte, worksheetID string, original []*worksheet.Field) (string, []*worksheet.Field, []*worksheet.Error) {
 	t.Helper()
-	src = frontMatter.ReplaceAllFunc(src, func(fm []byte) []byte {
-		return bytes.Repeat([]byte("\n"), bytes.Count(fm, []byte("\n")))
-	})
 	md := goldmark.New(
-		goldmark.WithExtensions(New(Options{})),
+		goldmark.WithExtensions(worksheet.New(worksheet.Options{})),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
-	pc := parser.NewContext()
-	Begin(pc, worksheetID)
-	if original != nil {
-		Translation(pc, original, "original.md")
-	}
-	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	var out bytes.Buffer
-	if err := md.Renderer().Render(&out, src, doc); err != nil {
-		t.Fatal(err)
-	}
-	fields, errs := Result(pc)
-	return out.String(), fields, errs
+	return worksheet.Convert(t, md, parser.NewContext(), src, worksheetID, original)
 }
 
 var banned = regexp.MustCompile(`style=|<script|<form|\son[a-z]+=`)
 
+// TestCases renders the in.md section of each testdata/*.txtar as the build does and
+// compares the HTML with out.html, or the errors with errors (see package sitetest). A
+// case with original.md is a translation of it; a case whose comment says "not a
+// worksheet" renders a page that is not one.
 func TestCases(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no test cases in testdata")
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			a, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
+	sitetest.Run(t, "testdata/*.txtar", func(t *testing.T, c *sitetest.Case) *sitetest.Result {
+		in, ok := c.Input("in.md")
+		if !ok {
+			t.Fatal("no in.md section")
+		}
+		id := "test"
+		if strings.Contains(c.Comment, "not a worksheet") {
+			id = ""
+		}
+		var original []*worksheet.Field
+		if o, ok := c.Input("original.md"); ok {
+			var oerrs []*worksheet.Error
+			if _, original, oerrs = convert(t, o, id); len(oerrs) > 0 {
+				t.Fatalf("original.md: %v", oerrs)
 			}
-			sections := map[string]*txtar.File{}
-			for i := range a.Files {
-				sections[a.Files[i].Name] = &a.Files[i]
+		}
+		html, _, errs := translate(t, in, id, original)
+		if len(errs) > 0 {
+			all := make([]error, len(errs))
+			for i, e := range errs {
+				all[i] = e
 			}
-			in := sections["in.md"]
-			if in == nil {
-				t.Fatal("no in.md section")
-			}
-			id := "test"
-			if strings.Contains(string(a.Comment), "not a worksheet") {
-				id = ""
-			}
-			// a case with an original.md section is a translation of it
-			var original []*Field
-			if o := sections["original.md"]; o != nil {
-				var oerrs []*Error
-				if _, original, oerrs = convert(t, o.Data, id); len(oerrs) > 0 {
-					t.Fatalf("original.md: %v", oerrs)
-				}
-			}
-			got, _, errs := translate(t, in.Data, id, original)
-			var gotErrs strings.Builder
-			for _, e := range errs {
-				gotErrs.WriteString(e.Error() + "\n")
-			}
-			want := sections["out.html"]
-			if want == nil {
-				want = sections["errors"]
-				got = gotErrs.String()
-			} else if len(errs) > 0 {
-				t.Errorf("unexpected errors:\n%s", gotErrs.String())
-			}
-			if want == nil {
-				t.Fatal("no out.html or errors section")
-			}
-			if *update {
-				want.Data = []byte(got)
-				if err := os.WriteFile(file, txtar.Format(a), 0o666); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			// a strict Content-Security-Policy allows no inline style or script, and a
-			// form would send the answers in a URL when submitted without script
-			if want.Name == "out.html" {
-				if m := banned.FindString(got); m != "" {
-					t.Errorf("the HTML contains %q", m)
-				}
-			}
-			if got != string(want.Data) {
-				t.Errorf("%s: %s differs\ngot:\n%s\nwant:\n%s", file, want.Name, got, want.Data)
-			}
-		})
-	}
+			return &sitetest.Result{Err: errors.Join(all...)}
+		}
+		// a strict Content-Security-Policy allows no inline style or script, and a
+		// form would send the answers in a URL when submitted without script
+		if m := banned.FindString(html); m != "" {
+			t.Errorf("the HTML contains %q", m)
+		}
+		return &sitetest.Result{Exact: map[string]string{"out.html": html}}
+	})
 }
 
-// TestEnglishStrings keeps Defaults and i18n/en.yaml in step, once the site has that file.
+// TestEnglishStrings keeps Defaults and the default site's i18n/en.yaml in step.
 func TestEnglishStrings(t *testing.T) {
-	data, err := os.ReadFile("../../i18n/en.yaml")
-	if os.IsNotExist(err) {
-		t.Skip("no i18n/en.yaml yet")
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := sitetest.DefaultFile(t, "i18n/en.yaml")
 	var en map[string]string
 	if err := yaml.Unmarshal(data, &en); err != nil {
 		t.Fatal(err)
 	}
-	for k, want := range Defaults {
+	if len(worksheet.Defaults) == 0 {
+		t.Fatal("worksheet.Defaults is empty: nothing to compare")
+	}
+	for k, want := range worksheet.Defaults {
 		if got, ok := en[k]; !ok {
 			t.Errorf("i18n/en.yaml lacks %s", k)
 		} else if got != want {
@@ -150,11 +99,7 @@ func TestEnglishStrings(t *testing.T) {
 // TestGuide keeps the authoring guide true: its field blocks build without error
 // and show every type.
 func TestGuide(t *testing.T) {
-	src, err := os.ReadFile("../../docs/worksheets.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, fields, errs := convert(t, src, "guide")
+	_, fields, errs := convert(t, sitetest.RepoFile(t, "docs/worksheets.md"), "guide")
 	for _, e := range errs {
 		t.Errorf("docs/worksheets.md:%v", e)
 	}
@@ -162,7 +107,7 @@ func TestGuide(t *testing.T) {
 	for _, f := range fields {
 		seen[f.Type] = true
 	}
-	for _, typ := range Types {
+	for _, typ := range worksheet.Types {
 		if !seen[typ] {
 			t.Errorf("docs/worksheets.md has no example of type %s", typ)
 		}
