@@ -158,6 +158,7 @@ type Origin struct {
 // A build that fails gives a report of its problems, as findings of the rule "build".
 func Run(opts render.Options, o Origin) *Report {
 	mem := output.NewMemory()
+	opts.Facts = true
 	res, err := render.Build(opts, mem)
 	if err != nil {
 		r := &Report{}
@@ -172,8 +173,12 @@ func Run(opts render.Options, o Origin) *Report {
 	return Built(res, mem, o)
 }
 
-// Built checks a site already built into mem (the development server's build).
+// Built checks a site already built into mem (the development server's build), with
+// render.Options.Facts set.
 func Built(res *render.Result, mem *output.Memory, o Origin) *Report {
+	if res.Facts == nil || (res.Site != nil && len(res.Site.Pages) > 0 && len(res.Facts) == 0) {
+		panic("check.Built: the site was built without render.Options.Facts, which the check reads")
+	}
 	c := &checker{mem: mem, cfg: res.Config, origin: o, facts: res.Facts, r: &Report{Built: true}, gz: map[string]int{}}
 	c.levels()
 	c.siteRules()

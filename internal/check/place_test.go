@@ -17,7 +17,7 @@ func TestPlaces(t *testing.T) {
 			"the *last* one. Then you\nrest.\n\n## The last one\n\n```field\nid: feelings\ntype: text\nlabel: Feelings\n```\n")},
 		"content/phases/middle.md": {Data: []byte("---\ntitle: Middle\n---\n\n## What happens\n")},
 	}
-	_, res := sitetest.Build(t, render.Options{Source: sitetest.Source(site)})
+	_, res := sitetest.Build(t, render.Options{Source: sitetest.Source(site), Facts: true})
 	var facts *render.Facts
 	for p, f := range res.Facts {
 		if p.File == "content/sheet.md" {

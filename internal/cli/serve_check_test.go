@@ -18,7 +18,7 @@ func TestServeFindings(t *testing.T) {
 		"content/_index.md": {Data: []byte("---\ntitle: Home\n---\n\nRead [here](https://example.org/).\n")},
 	}
 	fsys := sitetest.Source(site)
-	mem, res := sitetest.Build(t, render.Options{Source: fsys, LiveReload: true})
+	mem, res := sitetest.Build(t, render.Options{Source: fsys, LiveReload: true, Facts: true})
 	var out sitetest.Buffer
 	serveFindings(&out, "clinic", fsys)(res, mem)
 	want := `clinic/content/_index.md:5: error: link text "here" does not say where the link goes`

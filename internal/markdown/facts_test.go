@@ -30,7 +30,7 @@ func TestFacts(t *testing.T) {
 
 func parseFacts(t *testing.T, in []byte) (*markdown.Facts, []byte) {
 	t.Helper()
-	out, pc := render(t, markdown.New(markdown.Options{}), in, func(dest string, line int, image bool) string { return "resolved:" + dest })
+	out, pc := render(t, markdown.New(markdown.Options{Facts: true}), in, func(dest string, line int, image bool) string { return "resolved:" + dest })
 	f := markdown.FactsOf(pc)
 	if f == nil {
 		t.Fatal("no facts")

@@ -19,9 +19,9 @@
 // se ve?" → como-se-ve), unique in its page (see NewIDs). Raw HTML is not rendered, and links with dangerous schemes such as javascript:
 // are dropped. Links to other websites get rel="noopener noreferrer".
 //
-// Parsing a page also collects its Facts (see FactsOf): its headings, links, images,
-// tables and text blocks, each with its line in the file, so that iptsite check can say
-// where a problem is without finding it again in the HTML.
+// With Options.Facts, parsing a page also collects its Facts (see FactsOf): its headings,
+// links, images, tables and text blocks, each with its line in the file, so that iptsite
+// check can say where a problem is without finding it again in the HTML.
 package markdown
 
 import (
@@ -41,6 +41,9 @@ type Options struct {
 	T func(key string) string
 	// Extensions are added after the built-in ones (for example worksheet fields).
 	Extensions []goldmark.Extender
+	// Facts collects each page's Facts while parsing (see FactsOf). Only what reads
+	// them (iptsite check, and serve, which checks every build) pays for them.
+	Facts bool
 }
 
 // New returns the Markdown converter used for every page.
@@ -58,7 +61,9 @@ func New(opts Options) goldmark.Markdown {
 		&tasks{t: t},
 		Links,
 		Blocks,
-		facts{},
+	}
+	if opts.Facts {
+		exts = append(exts, facts{})
 	}
 	exts = append(exts, opts.Extensions...)
 	return goldmark.New(

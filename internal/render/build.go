@@ -104,6 +104,9 @@ type Options struct {
 	Portable bool
 	// LiveReload adds the development server's reload script to every page.
 	LiveReload bool
+	// Facts keeps what each page's source holds, with lines, in Result.Facts, for
+	// iptsite check.
+	Facts bool
 }
 
 // Result tells what a build made.
@@ -304,6 +307,7 @@ func (b *builder) load(opts content.Options, main bool) bool {
 	b.md = markdown.New(markdown.Options{
 		T:          str.T,
 		Extensions: []goldmark.Extender{worksheet.New(worksheet.Options{T: str.T})},
+		Facts:      b.opts.Facts,
 	})
 	b.menu = b.menuPages()
 	for _, p := range site.Pages {
@@ -398,7 +402,9 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 	}
 	b.mu.Lock()
 	b.anchors[p] = anchors
-	b.facts[p] = newFacts(markdown.FactsOf(pc), fields)
+	if b.opts.Facts {
+		b.facts[p] = newFacts(markdown.FactsOf(pc), fields)
+	}
 	if p.Worksheet {
 		b.fields[p] = ids
 		if b == b.langs[0] {

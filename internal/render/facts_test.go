@@ -17,7 +17,7 @@ func TestFacts(t *testing.T) {
 		"content/sheet.md": {Data: []byte("---\ntitle: Sheet\nworksheet: true\n---\n\n```field\n" +
 			"id: days\ntype: table\nlabel:  My   days\ncolumns:\n  - label: Day\n    id: day\n    type: text\n    hint: A day.\n```\n")},
 	}
-	_, res := sitetest.Build(t, render.Options{Source: sitetest.Source(site)})
+	_, res := sitetest.Build(t, render.Options{Source: sitetest.Source(site), Facts: true})
 	facts := map[string]*render.Facts{}
 	for p, f := range res.Facts {
 		facts[p.File] = f

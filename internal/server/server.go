@@ -97,7 +97,7 @@ func (s *Server) update(changed []string) error {
 	)
 	if s.session == nil || changed == nil || prev == nil {
 		mem = output.NewMemory()
-		s.session, res, err = render.Start(render.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, LiveReload: true}, mem)
+		s.session, res, err = render.Start(render.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, LiveReload: true, Facts: true}, mem)
 	} else {
 		mem, res, full, err = s.session.Update(changed, prev)
 	}
