@@ -1,6 +1,6 @@
 // Package search makes the index behind a site's search page: the text of every page
 // of one language, cut into sentences under their headings, written as a small script
-// that the search page's static/js/search.js loads (as a <script> element) when the
+// that the search page's script (static/js/search/, joined into js/search.js) loads (as a <script> element) when the
 // reader first comes to the search box.
 //
 // The index is a script and not a JSON file so that search works wherever the site does:
@@ -8,7 +8,7 @@
 // disk, where a page cannot fetch a file. It loads on the first use of the box, not with
 // the page, so that the page itself stays light (iptsite check's page weight) and a visit
 // that does not search does not download it. The query never leaves the browser: the
-// search page has no form, and search.js matches the query against this index.
+// search page has no form, and the search script matches the query against this index.
 //
 // # What is indexed
 //

@@ -65,7 +65,7 @@
 // id (the anchor a therapist links to), labels tied with for, fieldset and legend
 // for groups, hints tied with aria-describedby, control ids prefixed
 // "f-<field id>_", and data-field / data-type / data-k attributes that
-// static/js/worksheet.js reads. The page is a complete blank form without
+// static/js/worksheet/ (field-<type>.js) reads. The page is a complete blank form without
 // script: lists and tables have their first rows, and the visual types (circle,
 // timeline, tracker, rhythm) are a table of rows plus an empty svg the script
 // draws into. There is no form element (a form without script would put the
