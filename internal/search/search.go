@@ -1,7 +1,7 @@
 // Package search makes the index behind a site's search page: the text of every page
 // of one language, cut into sentences under their headings, written as a small script
-// that the search page's script (static/js/search/, joined into js/search.js) loads (as a <script> element) when the
-// reader first comes to the search box.
+// that the search page's own script (static/js/search/, joined into js/search.js) loads,
+// as a <script> element, when the reader first comes to the search box.
 //
 // The index is a script and not a JSON file so that search works wherever the site does:
 // from a web server in any subfolder, offline, and from a --portable folder opened from
