@@ -86,6 +86,14 @@ func TestDataAttributes(t *testing.T) {
 	if len(written) < 20 || written["type"] == "" {
 		t.Fatalf("found only these data- attributes on the pages: %v", written)
 	}
+	// html/template takes an attribute whose name after data- starts with "on" for an
+	// event handler, and writes a value into it as a JavaScript string, quotes and all:
+	// the search page once said "1 page matches." with the quotes.
+	for _, name := range sortedKeys(written) {
+		if strings.HasPrefix(name, "on") {
+			t.Errorf("%s: data-%s: a template would write its value as a script string; choose a name that does not start with on", written[name], name)
+		}
+	}
 
 	defaults := iptsite.Defaults()
 	scripts, err := fs.Glob(defaults, "static/js/*.js")

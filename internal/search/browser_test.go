@@ -103,8 +103,14 @@ func checkSearch(t *testing.T, ctx context.Context, want string) {
 		t.Fatalf("grief: %d results, want the grief page and the grief worksheet: %+v", len(rs), rs)
 	}
 	status := browsertest.Eval[string](t, ctx, `document.getElementById('search-status').textContent`)
-	if !strings.HasSuffix(status, " pages match.") || !strings.HasPrefix(status, "") {
+	if !strings.HasSuffix(status, " pages match.") || strings.ContainsAny(status, `"“”`) {
 		t.Errorf("status = %q, want N pages match.", status)
+	}
+	if rs := query(t, ctx, "bulimia"); len(rs) != 1 {
+		t.Errorf("bulimia: %d results, want about-ipt alone: %+v", len(rs), rs)
+	}
+	if status := browsertest.Eval[string](t, ctx, `document.getElementById('search-status').textContent`); status != "1 page matches." {
+		t.Errorf("status = %q, want 1 page matches.", status)
 	}
 	if role := browsertest.Eval[string](t, ctx, `document.getElementById('search-status').getAttribute('role')`); role != "status" {
 		t.Errorf("the count is not announced: role=%q", role)

@@ -1,5 +1,5 @@
 // page.js: the search box and its results. The box (#search) holds the index's URL
-// (data-index) and the words of the status line (data-one, data-many, data-none,
+// (data-index) and the words of the status line (data-found-one, data-found-many, data-found-none,
 // data-short, data-failed, with {n} and {q}).
 const MAX = 50;
 const box = document.getElementById('search');
@@ -42,8 +42,8 @@ function run() {
   const all = docs.map((d) => match(d, ts));
   const most = Math.max(...all.map((r) => r.n));
   const found = all.filter((r) => r.n > 0 && r.n === most).sort((a, b) => b.score - a.score);
-  if (!found.length) { status.textContent = T('none', 0, q); return; }
-  status.textContent = found.length === 1 ? T('one', 1, q) : T('many', found.length, q);
+  if (!found.length) { status.textContent = T('foundNone', 0, q); return; }
+  status.textContent = found.length === 1 ? T('foundOne', 1, q) : T('foundMany', found.length, q);
   for (const r of found.slice(0, MAX)) {
     const li = document.createElement('li'), a = document.createElement('a');
     const anchor = r.sec && r.sec.a ? '#' + r.sec.a : '';
