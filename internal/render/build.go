@@ -29,7 +29,8 @@
 //	.Worksheets      every worksheet of the site, in menu order (.Params.phase, .Params.areas, .QR)
 //	.Lang            the language of the page
 //	.Canonical       the page's absolute URL when baseURL is set, else ""
-//	.Translations    the page in each language it exists in (.Lang, .LangName, .URL, .Current)
+//	.Translations    the page in each language it exists in (.Lang, .LangName, .URL, .Current,
+//	                 .Alternate: the URL for hreflang links, absolute with baseURL)
 //	.Manifest        the web app manifest of the page's language ("" in a portable build)
 //	.ServiceWorker   the service worker's URL ("" under iptsite serve)
 //	.SearchIndex     the search index of the page's language (layout "search" only; a page

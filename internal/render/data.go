@@ -40,6 +40,9 @@ type Translation struct {
 	LangName string // the language's name in its own words
 	URL      string // relative to the page being rendered (absolute in the sitemap)
 	Current  bool   // the language of the page being rendered
+	// Alternate is the URL for <link rel="alternate" hreflang>: absolute when baseURL is
+	// set, as search engines require there, else the same as URL.
+	Alternate string
 }
 
 // translations returns p in each language it exists in. from is the site path URLs are
@@ -58,7 +61,11 @@ func (b *builder) translations(p *content.Page, from string, abs bool) []Transla
 		if !abs {
 			u = b.rel(from, t.URL, false)
 		}
-		ts = append(ts, Translation{Lang: l.lang, LangName: l.cfg.LanguageName, URL: u, Current: l == b})
+		alt := u
+		if b.base.BaseURL != "" {
+			alt = b.base.BaseURL + strings.TrimPrefix(t.URL, "/")
+		}
+		ts = append(ts, Translation{Lang: l.lang, LangName: l.cfg.LanguageName, URL: u, Current: l == b, Alternate: alt})
 	}
 	if len(ts) < 2 {
 		return nil
