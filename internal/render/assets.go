@@ -114,6 +114,9 @@ func (b *run) copyStatic() map[string]string {
 // rel, or for CSS and JS rel with a hash of the content in its name.
 func (b *run) writeAsset(rel string, data []byte) string {
 	data = b.min.bytes(mediaTypes[path.Ext(rel)], rel, data)
+	if rel == "css/site.css" {
+		b.siteCSS = data
+	}
 	out := rel
 	if fingerprinted(rel) {
 		sum := sha256.Sum256(data)

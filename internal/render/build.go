@@ -163,6 +163,7 @@ type run struct {
 	opts    Options
 	src     fs.FS
 	out     *counter
+	siteCSS []byte // css/site.css as written, for the 404 page (extras.go)
 	min     *minifier
 	assets  map[string]string // static path -> fingerprinted path
 	base    *config.Site      // site.yaml as written, for the main language

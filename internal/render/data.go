@@ -31,6 +31,9 @@ type Data struct {
 	b    *builder
 	from string // the page's site path, which relative URLs start from
 	abs  bool   // write absolute URLs (the 404 page, when baseURL is set)
+	// inline puts the stylesheet in the page (the 404 page without baseURL, which a host
+	// serves at any depth, where no relative URL reaches the stylesheet)
+	inline bool
 	orig bool   // rendering with the templates as written, to report an error (see templates.execute)
 }
 
@@ -132,7 +135,7 @@ func (d *Data) sharedKey() string {
 			cur, exact = i, m.Exact
 		}
 	}
-	return fmt.Sprintf("%s|%d|%v|%d|%v|%v|%v", d.Lang, strings.Count(d.from, "/"), d.abs, cur, exact, d.QuickExit, d.LiveReload)
+	return fmt.Sprintf("%s|%d|%v|%v|%d|%v|%v|%v", d.Lang, strings.Count(d.from, "/"), d.abs, d.inline, cur, exact, d.QuickExit, d.LiveReload)
 }
 
 // Worksheets returns every worksheet of the page's language, in menu order.

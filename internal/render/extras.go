@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"html/template"
 	"strings"
 
@@ -13,7 +15,25 @@ import (
 const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'"
 
 // CSP returns the policy for templates' <meta http-equiv="Content-Security-Policy">.
-func (d *Data) CSP() string { return CSP }
+func (d *Data) CSP() string {
+	if d.inline {
+		return CSP + "; style-src 'self' 'sha256-" + styleHash + "'"
+	}
+	return CSP
+}
+
+// styleHash stands in the 404 page's policy for the hash of its style element, which is
+// known only once the page is minified (see writeNotFound).
+const styleHash = "iptsite-style-hash"
+
+// InlineCSS is the site's stylesheet, for a page that holds it in a style element (the
+// 404 page without baseURL); "" for the others, which link it.
+func (d *Data) InlineCSS() template.CSS {
+	if !d.inline {
+		return ""
+	}
+	return template.CSS(d.b.siteCSS)
+}
 
 func (r *run) writeExtras() {
 	r.langs[0].writeNotFound()
@@ -31,14 +51,29 @@ func (b *builder) writeNotFound() {
 	p := &content.Page{Kind: content.KindPage, URL: "/404.html", File: "templates/404.html", Path: "404.html"}
 	p.Title = b.str.T("notfound.title")
 	d := b.data(p, p.URL)
+	// A host serves the 404 page at any missing address, however deep. With baseURL its
+	// URLs are absolute; without, no relative URL reaches the stylesheet from every depth,
+	// so the page holds it, allowed by its hash.
 	d.abs = true
+	d.inline = b.cfg.BaseURL == ""
 	d.Canonical = ""
 	html, err := b.tmpl.execute("404", d)
 	if err != nil {
 		b.fail(err)
 		return
 	}
-	b.writeHTML("/404.html", html)
+	html = b.minifyHTML("404.html", html)
+	if d.inline {
+		start := bytes.Index(html, []byte("<style>"))
+		end := bytes.Index(html, []byte("</style>"))
+		if start < 0 || end < start {
+			b.failf("templates/404.html", 0, "the 404 page has no <style> element for its stylesheet: keep {{shared \"assets\" .}} in base.html")
+			return
+		}
+		sum := sha256.Sum256(html[start+len("<style>") : end])
+		html = bytes.Replace(html, []byte(styleHash), []byte(base64.StdEncoding.EncodeToString(sum[:])), 1)
+	}
+	b.write("404.html", html)
 }
 
 var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
