@@ -34,7 +34,7 @@ type Data struct {
 	// inline puts the stylesheet in the page (the 404 page without baseURL, which a host
 	// serves at any depth, where no relative URL reaches the stylesheet)
 	inline bool
-	orig bool   // rendering with the templates as written, to report an error (see templates.execute)
+	orig   bool // rendering with the templates as written, to report an error (see templates.execute)
 }
 
 // A Translation is a page in one language.
