@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"html/template"
 
 	"github.com/iptsite/iptsite/internal/content"
 	"github.com/iptsite/iptsite/internal/diag"
@@ -41,4 +42,22 @@ func (b *builder) crisisLines(p *content.Page, body []byte, line int) []byte {
 		return nil
 	}
 	return buf.Bytes()
+}
+
+// crisisAlert is what a worksheet's crisis message holds on page p (worksheet.WithCrisis):
+// the lines of the crisis box, through the same partial, and the box's link to the
+// help page, when the site has one.
+func (b *builder) crisisAlert(p *content.Page) string {
+	var buf bytes.Buffer
+	if lines := b.cfg.BoxLines(); len(lines) > 0 {
+		if err := b.tmpl.root.ExecuteTemplate(&buf, "crisis-lines", lines); err != nil {
+			b.fail(templateError(err))
+			return ""
+		}
+	}
+	if help := (&Data{b: b, from: p.URL}).Lookup("help-now.md"); help != nil {
+		buf.WriteString(`<p class="crisis-more"><a href="` + template.HTMLEscapeString(help.URL) + `">` +
+			template.HTMLEscapeString(b.str.T("crisis.more")) + "</a></p>")
+	}
+	return buf.String()
 }

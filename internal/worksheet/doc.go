@@ -35,7 +35,8 @@
 //	               or fixedRows (row names) instead of rows and rowLabel
 //	questionnaire  question (the stem), items, options ({label, value}, 2 or more),
 //	               bands ({min, max, label}, not overlapping),
-//	               rules ({item, above, show: crisis} or {item, above, message}; item from 1)
+//	               rules ({item, above} from item 1, or {total: [min, max]}, each with
+//	               show: crisis or message; shown under the item or the total)
 //	circle         rings (3 or 4 labels, inside out; default worksheet.ring-1 to -3),
 //	               people (id of a list or table field of this worksheet naming the people), rows
 //	timeline       min, max, minLabel, maxLabel (the mood of each event), rows
@@ -72,7 +73,9 @@
 // answers in a URL), no inline style and no inline script.
 //
 // Interface strings come from [Options].T, with [Defaults] as the English
-// fallback; i18n/en.yaml holds the same keys.
+// fallback; i18n/en.yaml holds the same keys. A questionnaire's crisis message
+// holds the site's crisis lines and a link to its help page, which the build gives
+// each page with [WithCrisis].
 //
 // # Field types
 //

@@ -16,8 +16,10 @@ var Defaults = map[string]string{
 	"worksheet.total":      "Total score",
 	"worksheet.unanswered": "{n} not answered yet",
 	"worksheet.bands":      "What the total means",
-	"worksheet.crisis": "Please reach out now. If you might act on thoughts of hurting yourself, " +
-		"call your local emergency number or go to the nearest emergency department, and tell your therapist.",
+	"worksheet.crisis": "Thank you for answering. Thoughts like these are hard to carry alone. " +
+		"Please talk to someone now. You can call or text a crisis line. " +
+		"If you might act on these thoughts, call your local emergency number or go to the nearest emergency room. " +
+		"Tell your therapist too.",
 	"worksheet.me":       "Me",
 	"worksheet.person":   "Person",
 	"worksheet.name":     "Name",
