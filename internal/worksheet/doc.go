@@ -26,12 +26,13 @@
 //	textarea       rows (lines shown, default 4)
 //	number         min, max, step (default any), unit
 //	date           –
+//	phone          – (a tel input; the script adds a Call link once it holds a number)
 //	scale          min (0), max (10), step (1), minLabel, maxLabel (both required); at most 21 points
 //	choice         options (2 or more), other (true, or the label of an "other" text box)
 //	checklist      options, other
 //	list           itemLabel, rows (entries shown at first, default 3)
 //	table          columns (each {id, label, type, hint, and the type's keys}; types text,
-//	               textarea, number, date, time, scale, choice), rows (3), rowLabel;
+//	               textarea, number, date, time, phone, scale, choice), rows (3), rowLabel;
 //	               or fixedRows (row names) instead of rows and rowLabel
 //	questionnaire  question (the stem), items, options ({label, value}, 2 or more),
 //	               bands ({min, max, label}, not overlapping),

@@ -45,6 +45,9 @@ var Defaults = map[string]string{
 	"worksheet.day-6":    "Sat",
 	"worksheet.day-7":    "Sun",
 	"worksheet.chart":    "Chart of the answers above",
+	// a phone field's link, and its name for screen readers
+	"worksheet.call":        "Call",
+	"worksheet.call-number": "Call {number}",
 
 	// worksheet tools (templates/partials/worksheet-tools.html) and worksheet.js
 	"worksheet.notice": "Your answers stay on this device and are never sent. On a shared computer, " +
