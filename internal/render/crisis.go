@@ -45,8 +45,8 @@ func (b *builder) crisisLines(p *content.Page, body []byte, line int) []byte {
 }
 
 // crisisAlert is what a worksheet's crisis message holds on page p (worksheet.WithCrisis):
-// the lines of the crisis box, through the same partial, and the box's link to the
-// help page, when the site has one.
+// the lines of the crisis box, through the same partial, and links to the help page and
+// to the safety plan worksheet, when the site has them.
 func (b *builder) crisisAlert(p *content.Page) string {
 	var buf bytes.Buffer
 	if lines := b.cfg.BoxLines(); len(lines) > 0 {
@@ -55,9 +55,15 @@ func (b *builder) crisisAlert(p *content.Page) string {
 			return ""
 		}
 	}
-	if help := (&Data{b: b, from: p.URL}).Lookup("help-now.md"); help != nil {
-		buf.WriteString(`<p class="crisis-more"><a href="` + template.HTMLEscapeString(help.URL) + `">` +
-			template.HTMLEscapeString(b.str.T("crisis.more")) + "</a></p>")
+	d := &Data{b: b, from: p.URL}
+	for _, l := range []struct{ file, key string }{
+		{"help-now.md", "crisis.more"},
+		{"worksheets/safety-plan.md", "crisis.safety-plan"},
+	} {
+		if page := d.Lookup(l.file); page != nil {
+			buf.WriteString(`<p class="crisis-more"><a href="` + template.HTMLEscapeString(page.URL) + `">` +
+				template.HTMLEscapeString(b.str.T(l.key)) + "</a></p>")
+		}
 	}
 	return buf.String()
 }

@@ -115,7 +115,7 @@ func TestPHQ9Question9(t *testing.T) {
 }
 
 // checkAlert checks that the alert right after question 9 shows, with a large link to
-// call or text each of lines, and one to the help-now page of lang.
+// call or text each of lines, and links to the help-now page and the safety plan of lang.
 func checkAlert(t *testing.T, ctx context.Context, base, lang string, lines []config.CrisisLine) {
 	t.Helper()
 	if !browsertest.Eval[bool](t, ctx, alertJS+`.matches('.ws-crisis[role=alert]') && `+shownJS(alertJS)) {
@@ -137,15 +137,16 @@ func checkAlert(t *testing.T, ctx context.Context, base, lang string, lines []co
 	if small := browsertest.Eval[[]string](t, ctx, `[...`+alertJS+`.querySelectorAll('a')].filter(a => a.getBoundingClientRect().height < 44).map(a => a.textContent)`); len(small) > 0 {
 		t.Errorf("links in the alert smaller than a fingertip (44 px): %q", small)
 	}
-	help := base + "help-now/"
+	help, plan := base+"help-now/", base+"worksheets/safety-plan/"
 	if lang != "en" {
-		help = base + lang + "/help-now/"
+		help, plan = base+lang+"/help-now/", base+lang+"/worksheets/safety-plan/"
 	}
-	if got := browsertest.Eval[[]string](t, ctx, `[...`+alertJS+`.querySelectorAll('a:not([href^="tel:"]):not([href^="sms:"])')].map(a => a.href)`); len(got) != 1 || got[0] != help {
-		t.Errorf("the alert's other links are %q, want only help-now, %s", got, help)
+	got = browsertest.Eval[[]string](t, ctx, `[...`+alertJS+`.querySelectorAll('a:not([href^="tel:"]):not([href^="sms:"])')].map(a => a.href)`)
+	if strings.Join(got, " ") != help+" "+plan {
+		t.Errorf("the alert's other links are %q, want help-now and the safety plan, %s %s", got, help, plan)
 	}
-	if !browsertest.Eval[bool](t, ctx, `fetch(`+alertJS+`.querySelector('.crisis-more a').href).then(r => r.ok)`) {
-		t.Errorf("the help-now link of the alert does not load")
+	if !browsertest.Eval[bool](t, ctx, `Promise.all([...`+alertJS+`.querySelectorAll('.crisis-more a')].map(a => fetch(a.href).then(r => r.ok))).then(oks => oks.length == 2 && oks.every(Boolean))`) {
+		t.Errorf("the help-now or safety plan link of the alert does not load")
 	}
 }
 
