@@ -46,6 +46,7 @@ const (
 	RuleDuplicateLabel RuleName = "duplicate-label"
 	RuleCrisisBox      RuleName = "crisis-box"
 	RuleCrisisDefaults RuleName = "crisis-defaults"
+	RulePhoneNumber    RuleName = "phone-number"
 	RulePageWeight     RuleName = "page-weight"
 	RuleBuild          RuleName = "build"
 )
@@ -71,6 +72,7 @@ var Rules = []Rule{
 	{RuleDuplicateLabel, Error, "two fields of a worksheet have the same label"},
 	{RuleCrisisBox, Error, "a page has no crisis box, or site.yaml has no crisis lines"},
 	{RuleCrisisDefaults, Warning, "site.yaml's crisis lines are still the built-in United States defaults"},
+	{RulePhoneNumber, Error, "a phone number in a page's text is not a tel: or sms: link"},
 	{RulePageWeight, Error, "a page's HTML, CSS and JS, gzipped, weigh more than pageWeight"},
 }
 

@@ -42,12 +42,30 @@
 //	crisis-box       error    a page without the crisis box, or site.yaml without crisis lines
 //	crisis-defaults  warning  site.yaml's crisis lines are still the United States defaults:
 //	                          "set your local crisis numbers"
+//	phone-number     error    a phone number written in the text, not as a link: "call 988"
+//	                          rather than "call [988](tel:988)"
 //	page-weight      error    the page's HTML plus the CSS and JavaScript it loads, each
 //	                          gzipped, weigh more than pageWeight
 //
 // Headings, images, links and tables are those of the Markdown, checked when the page has
 // a <main>; the h1 and the crisis box are checked on the whole rendered page. The pages of every language in site.yaml are checked, and the
 // not-found page (templates/404.html) for its crisis box.
+//
+// # Phone numbers
+//
+// A person in distress, on a phone, can tap a link but not a number in a sentence, so
+// every phone number in a page's text must be a tel: link (to call) or an sms: link (to
+// text). The rule reads the page's text blocks without the text of its tel: and sms:
+// links, and counts as a phone number: a number that site.yaml sets (a crisis line's or
+// the clinic's phone, in any language), wherever it stands; 7 digits or more in groups
+// or after a + (1-800-799-7233, +44 20 7946 0958); and 3 digits or more a few words
+// after call, text, phone, dial, llama, marca, envía, teléfono… (call 911, text HOME to
+// 741741). A number joined to a word (PHQ-9), a range (12-16, 0-27), a date, a time and
+// a year are not phone numbers. It is an error rather than a warning because a number
+// that cannot be tapped fails the person at the moment the site matters most, and the
+// fix is always the same: make it a link, or show the configured lines with a
+// crisis-lines block. A number the rule takes for a phone number by mistake is
+// reworded, or site.yaml sets the rule's level to warning.
 //
 // # Reading level
 //

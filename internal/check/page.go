@@ -43,6 +43,7 @@ func (c *checker) page(p *content.Page) *pageCheck {
 	pc.structure()
 	pc.fields()
 	pc.crisisBox()
+	pc.phoneNumbers()
 	pc.externalLinks()
 	pg.Weight = pc.weight(data)
 	pc.measured = &pg

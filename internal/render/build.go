@@ -361,6 +361,7 @@ func (b *builder) renderPages() {
 func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 	pc := parser.NewContext(parser.WithIDs(markdown.NewIDs()))
 	worksheet.Begin(pc, p.WorksheetID())
+	worksheet.WithCrisis(pc, func() string { return b.crisisAlert(p) })
 	if main := b.langs[0]; p.Worksheet && b != main {
 		if o := main.site.ByPath[p.Path]; o != nil && o.Worksheet {
 			b.mu.Lock()

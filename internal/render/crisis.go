@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"html/template"
 
 	"github.com/iptsite/iptsite/internal/content"
 	"github.com/iptsite/iptsite/internal/diag"
@@ -41,4 +42,28 @@ func (b *builder) crisisLines(p *content.Page, body []byte, line int) []byte {
 		return nil
 	}
 	return buf.Bytes()
+}
+
+// crisisAlert is what a worksheet's crisis message holds on page p (worksheet.WithCrisis):
+// the lines of the crisis box, through the same partial, and links to the help page and
+// to the safety plan worksheet, when the site has them.
+func (b *builder) crisisAlert(p *content.Page) string {
+	var buf bytes.Buffer
+	if lines := b.cfg.BoxLines(); len(lines) > 0 {
+		if err := b.tmpl.root.ExecuteTemplate(&buf, "crisis-lines", lines); err != nil {
+			b.fail(templateError(err))
+			return ""
+		}
+	}
+	d := &Data{b: b, from: p.URL}
+	for _, l := range []struct{ file, key string }{
+		{"help-now.md", "crisis.more"},
+		{"worksheets/safety-plan.md", "crisis.safety-plan"},
+	} {
+		if page := d.Lookup(l.file); page != nil {
+			buf.WriteString(`<p class="crisis-more"><a href="` + template.HTMLEscapeString(page.URL) + `">` +
+				template.HTMLEscapeString(b.str.T(l.key)) + "</a></p>")
+		}
+	}
+	return buf.String()
 }

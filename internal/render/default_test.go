@@ -1,6 +1,10 @@
 package render_test
 
 import (
+	"bytes"
+	"html"
+	"crypto/sha256"
+	"encoding/base64"
 	"io/fs"
 	"path"
 	"regexp"
@@ -174,5 +178,28 @@ func TestTherapistHandouts(t *testing.T) {
 	b, _ = buildDefault(t, render.Options{}).File("for-therapists/index.html")
 	if strings.Contains(string(b), `<svg class="qr"`) || !strings.Contains(string(b), "set baseURL in site.yaml") {
 		t.Error("for-therapists without baseURL: want no QR codes and a note on baseURL")
+	}
+}
+
+// TestNotFoundStyleHash checks that the 404 page without baseURL holds the stylesheet
+// in a style element whose hash its policy allows, minified or not (the browser test
+// TestNotFoundAtDepth shows it styled at depth).
+func TestNotFoundStyleHash(t *testing.T) {
+	for _, noMinify := range []bool{false, true} {
+		mem, _ := sitetest.Build(t, render.Options{NoMinify: noMinify})
+		page, _ := mem.File("404.html")
+		style := regexp.MustCompile(`<style>([^<]*)</style>`).FindSubmatch(page)
+		if style == nil {
+			t.Fatalf("no-minify %v: the 404 page has no style element", noMinify)
+		}
+		sum := sha256.Sum256(style[1])
+		want := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+		if !strings.Contains(html.UnescapeString(string(page)), want) {
+			t.Errorf("no-minify %v: the policy does not allow the style element by its hash %s", noMinify, want)
+		}
+		home, _ := mem.File("index.html")
+		if bytes.Contains(home, []byte("<style")) {
+			t.Errorf("no-minify %v: the home page has a style element", noMinify)
+		}
 	}
 }

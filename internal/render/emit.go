@@ -54,13 +54,8 @@ func (b *builder) writeHTML(u string, html []byte) {
 	if strings.HasSuffix(u, ".html") {
 		name = strings.TrimPrefix(u, "/")
 	}
-	b.write(name, b.minifyHTML(name, html))
-}
-
-// minifyHTML minifies a page that the templates made, unless they were minified already.
-func (b *builder) minifyHTML(name string, html []byte) []byte {
 	if !b.tmpl.minified {
 		html = b.min.bytes("text/html", name, html)
 	}
-	return html
+	b.write(name, html)
 }

@@ -17,14 +17,11 @@ const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-u
 // CSP returns the policy for templates' <meta http-equiv="Content-Security-Policy">.
 func (d *Data) CSP() string {
 	if d.inline {
-		return CSP + "; style-src 'self' 'sha256-" + styleHash + "'"
+		sum := sha256.Sum256(d.b.siteCSS)
+		return CSP + "; style-src 'self' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 	}
 	return CSP
 }
-
-// styleHash stands in the 404 page's policy for the hash of its style element, which is
-// known only once the page is minified (see writeNotFound).
-const styleHash = "iptsite-style-hash"
 
 // InlineCSS is the site's stylesheet, for a page that holds it in a style element (the
 // 404 page without baseURL); "" for the others, which link it.
@@ -62,18 +59,7 @@ func (b *builder) writeNotFound() {
 		b.fail(err)
 		return
 	}
-	html = b.minifyHTML("404.html", html)
-	if d.inline {
-		start := bytes.Index(html, []byte("<style>"))
-		end := bytes.Index(html, []byte("</style>"))
-		if start < 0 || end < start {
-			b.failf("templates/404.html", 0, "the 404 page has no <style> element for its stylesheet: keep {{shared \"assets\" .}} in base.html")
-			return
-		}
-		sum := sha256.Sum256(html[start+len("<style>") : end])
-		html = bytes.Replace(html, []byte(styleHash), []byte(base64.StdEncoding.EncodeToString(sum[:])), 1)
-	}
-	b.write("404.html", html)
+	b.writeHTML("/404.html", html)
 }
 
 var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>

@@ -90,6 +90,7 @@ for (const n of root.querySelectorAll('input, select, textarea')) {
   else if (n.type === 'number') n.value = String(i % 5);
   else if (n.type === 'date') n.value = '2026-0' + (1 + i % 9) + '-1' + (i % 10);
   else if (n.type === 'time') n.value = '0' + (i % 10) + ':' + (10 + i % 50);
+  else if (n.type === 'tel') n.value = '+1 555 01' + (10 + i % 90);
   else n.value = 'answer ' + i;
   n.dispatchEvent(new Event('input', {bubbles: true}));
   n.dispatchEvent(new Event('change', {bubbles: true}));

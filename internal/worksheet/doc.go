@@ -26,16 +26,18 @@
 //	textarea       rows (lines shown, default 4)
 //	number         min, max, step (default any), unit
 //	date           –
+//	phone          – (a tel input; the script adds a Call link once it holds a number)
 //	scale          min (0), max (10), step (1), minLabel, maxLabel (both required); at most 21 points
 //	choice         options (2 or more), other (true, or the label of an "other" text box)
 //	checklist      options, other
 //	list           itemLabel, rows (entries shown at first, default 3)
 //	table          columns (each {id, label, type, hint, and the type's keys}; types text,
-//	               textarea, number, date, time, scale, choice), rows (3), rowLabel;
+//	               textarea, number, date, time, phone, scale, choice), rows (3), rowLabel;
 //	               or fixedRows (row names) instead of rows and rowLabel
 //	questionnaire  question (the stem), items, options ({label, value}, 2 or more),
 //	               bands ({min, max, label}, not overlapping),
-//	               rules ({item, above, show: crisis} or {item, above, message}; item from 1)
+//	               rules ({item, above} from item 1, or {total: [min, max]}, each with
+//	               show: crisis or message; shown under the item or the total)
 //	circle         rings (3 or 4 labels, inside out; default worksheet.ring-1 to -3),
 //	               people (id of a list or table field of this worksheet naming the people), rows
 //	timeline       min, max, minLabel, maxLabel (the mood of each event), rows
@@ -72,7 +74,9 @@
 // answers in a URL), no inline style and no inline script.
 //
 // Interface strings come from [Options].T, with [Defaults] as the English
-// fallback; i18n/en.yaml holds the same keys.
+// fallback; i18n/en.yaml holds the same keys. A questionnaire's crisis message
+// holds the site's crisis lines and a link to its help page, which the build gives
+// each page with [WithCrisis].
 //
 // # Field types
 //

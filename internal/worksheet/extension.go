@@ -34,7 +34,8 @@ var KindField = gast.NewNodeKind("WorksheetField")
 // A Node holds one decoded field in the document tree.
 type Node struct {
 	gast.BaseBlock
-	Field *Field
+	Field  *Field
+	crisis func() string // see WithCrisis
 }
 
 // Kind implements ast.Node.
@@ -52,6 +53,7 @@ type state struct {
 	errs   []*Error
 	orig   map[string]*Field // a translation's original fields by id (see Translation)
 	from   string            // the original's file
+	crisis func() string     // see WithCrisis
 }
 
 var stateKey = parser.NewContextKey()
@@ -60,6 +62,18 @@ var stateKey = parser.NewContextKey()
 // With an empty id the page is not a worksheet and any field block in it is an error.
 func Begin(pc parser.Context, worksheetID string) {
 	pc.Set(stateKey, &state{id: worksheetID})
+}
+
+// WithCrisis gives the page about to be parsed with pc (after [Begin]) the HTML that
+// its crisis messages (a questionnaire rule with show: crisis) hold below their words:
+// the site's crisis lines, as call and text links, and a link to its help page, with
+// URLs made for this page. The build knows the site's settings and the page; this
+// package does not. html is called once for each such rule rendered; without it a
+// crisis message is its words alone.
+func WithCrisis(pc parser.Context, html func() string) {
+	if s, _ := pc.Get(stateKey).(*state); s != nil {
+		s.crisis = html
+	}
 }
 
 // Result returns the fields of the document parsed with pc, in document order,
@@ -153,7 +167,7 @@ func (tr transformer) Transform(doc *gast.Document, reader text.Reader, pc parse
 			}
 		}
 		s.fields = append(s.fields, f)
-		node := &Node{Field: f}
+		node := &Node{Field: f, crisis: s.crisis}
 		b.Parent().ReplaceChild(b.Parent(), b, node)
 	}
 	// what a field says about others, once all are known

@@ -58,7 +58,7 @@ type Column struct {
 }
 
 func init() {
-	for _, t := range []*Type{Text, Textarea, Number, Date, Time, Scale, Choice, Checklist,
+	for _, t := range []*Type{Text, Textarea, Number, Date, Time, Phone, Scale, Choice, Checklist,
 		List, Table, Questionnaire, Circle, Timeline, Tracker, Rhythm} {
 		Register(t)
 	}

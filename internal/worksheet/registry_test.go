@@ -106,13 +106,13 @@ glyph: ★
 	// its key is no other type's, and it is a type to choose from
 	_, _, errs = page(t, "```field\nid: goal\ntype: text\nlabel: Goal\nglyph: x\n```\n\n```field\nid: n\nlabel: N\n```\n", nil)
 	if want := "line 5: key glyph does not apply to type text\n" +
-		"line 9: missing type (want one of text, textarea, number, date, scale, choice, checklist, list, table, questionnaire, circle, timeline, tracker, rhythm, stars)\n"; errs != want {
+		"line 9: missing type (want one of text, textarea, number, date, phone, scale, choice, checklist, list, table, questionnaire, circle, timeline, tracker, rhythm, stars)\n"; errs != want {
 		t.Errorf("errors:\n%s\nwant:\n%s", errs, want)
 	}
 
 	// a table cannot have a column of it: it has no Column
 	_, _, errs = page(t, "```field\nid: t\ntype: table\nlabel: T\ncolumns:\n  - {id: s, label: S, type: stars}\n```\n", nil)
-	if want := `line 6: unknown column type "stars" (want one of text, textarea, number, date, time, scale, choice)` + "\n"; errs != want {
+	if want := `line 6: unknown column type "stars" (want one of text, textarea, number, date, time, phone, scale, choice)` + "\n"; errs != want {
 		t.Errorf("errors:\n%s\nwant:\n%s", errs, want)
 	}
 

@@ -18,7 +18,8 @@ type htmlRenderer struct {
 func (r *htmlRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindField, func(w util.BufWriter, _ []byte, n gast.Node, entering bool) (gast.WalkStatus, error) {
 		if entering {
-			_, _ = w.WriteString(Render(n.(*Node).Field, r.t))
+			n := n.(*Node)
+			_, _ = w.WriteString(render(n.Field, r.t, n.crisis))
 		}
 		return gast.WalkSkipChildren, nil
 	})
@@ -31,12 +32,15 @@ func (r *htmlRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // with "f-<field id>_" (ids have no "_") so it never clashes with a heading id; the wrapper carries
 // the field id itself, the anchor a therapist links to. Each type writes its own
 // (its Render); a field whose type is unknown writes nothing.
-func Render(f *Field, t func(string) string) string {
+func Render(f *Field, t func(string) string) string { return render(f, t, nil) }
+
+// render is Render with the HTML of the page's crisis lines (see WithCrisis).
+func render(f *Field, t func(string) string, crisis func() string) string {
 	typ := fieldType(f.Type, false)
 	if typ == nil {
 		return ""
 	}
-	b := &builder{t: translator(t), f: f, p: "f-" + f.ID}
+	b := &builder{t: translator(t), f: f, p: "f-" + f.ID, crisis: crisis}
 	typ.Render(b, f)
 	return b.String()
 }
@@ -47,6 +51,8 @@ type builder struct {
 	t func(string) string
 	f *Field
 	p string // control id prefix: f-<field id>
+	// crisis returns the HTML of the site's crisis lines for the page (WithCrisis); nil: none
+	crisis func() string
 }
 
 func e(s string) string { return html.EscapeString(s) }

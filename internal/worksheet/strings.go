@@ -16,8 +16,10 @@ var Defaults = map[string]string{
 	"worksheet.total":      "Total score",
 	"worksheet.unanswered": "{n} not answered yet",
 	"worksheet.bands":      "What the total means",
-	"worksheet.crisis": "Please reach out now. If you might act on thoughts of hurting yourself, " +
-		"call your local emergency number or go to the nearest emergency department, and tell your therapist.",
+	"worksheet.crisis": "Thank you for answering. Thoughts like these are hard to carry alone. " +
+		"Please talk to someone now. You can call or text a crisis line. " +
+		"If you might act on these thoughts, call your local emergency number or go to the nearest emergency room. " +
+		"Tell your therapist too.",
 	"worksheet.me":       "Me",
 	"worksheet.person":   "Person",
 	"worksheet.name":     "Name",
@@ -43,6 +45,9 @@ var Defaults = map[string]string{
 	"worksheet.day-6":    "Sat",
 	"worksheet.day-7":    "Sun",
 	"worksheet.chart":    "Chart of the answers above",
+	// a phone field's link, and its name for screen readers
+	"worksheet.call":        "Call",
+	"worksheet.call-number": "Call {number}",
 
 	// worksheet tools (templates/partials/worksheet-tools.html) and worksheet.js
 	"worksheet.notice": "Your answers stay on this device and are never sent. On a shared computer, " +

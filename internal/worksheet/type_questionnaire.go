@@ -1,8 +1,6 @@
 package worksheet
 
 import (
-	"math"
-
 	"go.yaml.in/yaml/v3"
 )
 
@@ -26,17 +24,9 @@ type Band struct {
 	Label    string
 }
 
-// A Rule shows a message while the answer to Item (counted from 1) is above Above.
-// Message is empty when the rule shows the site's crisis message.
-type Rule struct {
-	Item    int
-	Above   float64
-	Crisis  bool
-	Message string
-}
-
 // Questionnaire is a scored set of items sharing their answer options, with a
-// total, bands naming ranges of it, and rules showing a message for an answer.
+// total, bands naming ranges of it, and rules showing a message for an answer or
+// for a range of the total.
 var Questionnaire = &Type{
 	Name: "questionnaire",
 	Keys: questionnaireKeys{},
@@ -49,7 +39,7 @@ var Questionnaire = &Type{
 			c.errorf(c.at("options"), "questionnaire needs at least 2 options, each {label, value}")
 		}
 		for i, r := range k.Rules {
-			if r.Item < 1 || r.Item > len(k.Items) {
+			if r.Item > len(k.Items) {
 				c.errorf(c.byKey["rules"].Content[i], "rule points at item %d, but the questionnaire has %d items", r.Item, len(k.Items))
 			}
 		}
@@ -129,52 +119,6 @@ func (bs *bands) decodeKey(d *decoder, key string, v *yaml.Node) {
 	}
 }
 
-type rules []Rule
-
-func (rs *rules) decodeKey(d *decoder, key string, v *yaml.Node) {
-	if v.Kind != yaml.SequenceNode {
-		d.errorf(v, "rules must be a list of {item, above, show: crisis} or {item, above, message}")
-		return
-	}
-	for _, o := range v.Content {
-		keys, vals, ok := d.pairs(o, "a rule")
-		if !ok {
-			*rs = append(*rs, Rule{Item: 1})
-			continue
-		}
-		var r Rule
-		has := map[string]bool{}
-		for i, k := range keys {
-			has[k.Value] = true
-			switch k.Value {
-			case "item":
-				r.Item = d.count(vals[i], "item", 1, math.MaxInt32)
-			case "above":
-				r.Above, _ = d.num(vals[i], "above")
-			case "show":
-				if s := d.str(vals[i], "show"); s != "crisis" {
-					d.errorf(vals[i], "show must be crisis, not %q (for your own text use message)", s)
-				}
-				r.Crisis = true
-			case "message":
-				r.Message = d.str(vals[i], "message")
-			default:
-				d.errorf(k, "unknown key %q in a rule (want item, above, show, message)", k.Value)
-			}
-		}
-		switch {
-		case !has["item"] || !has["above"]:
-			d.errorf(o, "rule needs item and above")
-		case r.Crisis == (r.Message != ""):
-			d.errorf(o, "rule needs either show: crisis or a message")
-		}
-		if !has["item"] {
-			r.Item = 1
-		}
-		*rs = append(*rs, r)
-	}
-}
-
 func renderQuestionnaire(b *builder, f *Field) {
 	k := keysOf[questionnaireKeys](f)
 	b.open()
@@ -189,22 +133,25 @@ func renderQuestionnaire(b *builder, f *Field) {
 				b.p, n, j, b.p, n, fnum(a.Value), b.p, n, j, e(a.Label))
 		}
 		b.w("</div>\n</fieldset>\n")
+		for _, r := range k.Rules {
+			if r.Item == n {
+				renderRule(b, r)
+			}
+		}
 	}
 	b.w("<p class=\"ws-total\"><span id=\"%s_total-l\">%s</span>: <output id=\"%s_total\" data-total aria-labelledby=\"%s_total-l\"></output> <span class=\"ws-band\" data-band></span> <span class=\"ws-unanswered\" data-unanswered data-text=\"%s\"></span></p>\n",
 		b.p, e(b.t("worksheet.total")), b.p, b.p, e(b.t("worksheet.unanswered")))
+	for _, r := range k.Rules {
+		if r.Item == 0 {
+			renderRule(b, r)
+		}
+	}
 	if len(k.Bands) > 0 {
 		b.w("<details class=\"ws-bands\"><summary>%s</summary>\n<ul>\n", e(b.t("worksheet.bands")))
 		for _, band := range k.Bands {
 			b.w("<li data-min=\"%s\" data-max=\"%s\">%s–%s: %s</li>\n", fnum(band.Min), fnum(band.Max), fnum(band.Min), fnum(band.Max), e(band.Label))
 		}
 		b.w("</ul>\n</details>\n")
-	}
-	for _, r := range k.Rules {
-		msg, class := r.Message, "ws-rule"
-		if r.Crisis {
-			msg, class = b.t("worksheet.crisis"), "ws-rule ws-crisis"
-		}
-		b.w("<div class=\"%s\" data-item=\"%d\" data-above=\"%s\" role=\"alert\" hidden>%s</div>\n", class, r.Item, fnum(r.Above), e(msg))
 	}
 	b.close()
 }
@@ -224,7 +171,7 @@ func translateQuestionnaire(m *matcher, f, o *Field) {
 	}
 	if m.count(f, o, "rules", [2]string{"rule", "rules"}, len(k.Rules), len(ok.Rules)) {
 		for i, r := range k.Rules {
-			if r.Item != ok.Rules[i].Item || r.Above != ok.Rules[i].Above || r.Crisis != ok.Rules[i].Crisis {
+			if r.condition() != ok.Rules[i].condition() {
 				m.errorf(f.keyLine("rules"), "questionnaire %s: rule %d differs from the one in %s; a translation shows its messages for the same answers",
 					f.ID, i+1, m.at(o.keyLine("rules")))
 			}

@@ -1,7 +1,10 @@
 // field-questionnaire.js: questionnaire, items answered on one scale, saved as
 // [value…]. It shows the total (data-total), how many are unanswered (data-unanswered),
 // the band the total falls in (data-band, from the list's data-min and data-max) and the
-// rules' messages for an item answered above data-above.
+// rules' messages: for an item answered above data-above, or for a total from data-min
+// to data-max once every item is answered. A rule's box is a live region that stays in
+// place; its message comes from its template when the rule starts to hold, so a screen
+// reader says it once.
 const questionItems = (f) => $$('.ws-item', f);
 fieldTypes.questionnaire = {
   get: (f) => questionItems(f).map((it) => checked(it)[0] || ''),
@@ -30,8 +33,12 @@ fieldTypes.questionnaire = {
     }
     $('[data-band]', f).textContent = band;
     for (const m of $$('.ws-rule', f)) {
-      const v = vals[+m.dataset.item - 1];
-      m.hidden = !(v != null && +v > +m.dataset.above);
+      const item = m.dataset.item, v = vals[+item - 1];
+      const on = item ? v != null && +v > +m.dataset.above : done && total >= +m.dataset.min && total <= +m.dataset.max;
+      if (on === m.classList.contains('ws-on')) continue;
+      m.classList.toggle('ws-on', on);
+      if (on) m.append(m.firstElementChild.content.cloneNode(true));
+      else m.replaceChildren(m.firstElementChild);
     }
   },
   copy(f, v) {

@@ -1,2 +1,3 @@
 // field-table.js: table, rows of typed columns, saved as [{column: value}…] (see rows.js).
-fieldTypes.table = { get: getTable, set: setRows, show: showTable, copy: copyTable };
+// Its update points the Call links of phone columns at their numbers, in added rows too.
+fieldTypes.table = { get: getTable, set: setRows, show: showTable, copy: copyTable, update: callLinks };
