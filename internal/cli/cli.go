@@ -175,25 +175,56 @@ func openSource(dir string) (source.Layered, error) {
 	return source.Layered{Site: os.DirFS(dir), Defaults: iptsite.Defaults()}, nil
 }
 
-// checkDest refuses an output folder that would replace the sources.
+// checkDest refuses an output folder that would replace the sources: the site folder,
+// a folder that holds it, or one inside its content, templates, static or i18n folders.
+// Links on the way are followed, so that no other name for the same folder gets through.
 func checkDest(src, dst string) error {
-	s, err1 := filepath.Abs(src)
-	d, err2 := filepath.Abs(dst)
+	s, err1 := realPath(src)
+	d, err2 := realPath(dst)
 	if err := errors.Join(err1, err2); err != nil {
 		return err
 	}
 	if s == d {
 		return fmt.Errorf("the output folder %s is the site folder: choose another with -d", dst)
 	}
-	if rel, err := filepath.Rel(d, s); err == nil && !strings.HasPrefix(rel, "..") {
+	if within(d, s) {
 		return fmt.Errorf("the output folder %s contains the site folder %s: choose another with -d", dst, src)
 	}
 	for _, dir := range []string{"content", "templates", "static", "i18n"} {
 		if filepath.Join(s, dir) == d {
 			return fmt.Errorf("the output folder %s is the site's %s folder: choose another with -d", dst, dir)
 		}
+		if within(filepath.Join(s, dir), d) {
+			return fmt.Errorf("the output folder %s is inside the site's %s folder: choose another with -d", dst, dir)
+		}
 	}
 	return nil
+}
+
+// realPath is the absolute path of p with every link followed, as far as p exists.
+func realPath(p string) (string, error) {
+	p, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return filepath.Join(p, rest), nil
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+		p = parent
+	}
+}
+
+// within reports whether path p is inside folder dir.
+func within(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // printErrors prints each problem as path:line: message, with paths relative to the
