@@ -172,7 +172,11 @@ func openSource(dir string) (source.Layered, error) {
 	if !fi.IsDir() {
 		return source.Layered{}, fmt.Errorf("site folder %s is not a folder", dir)
 	}
-	return source.Layered{Site: os.DirFS(dir), Defaults: iptsite.Defaults()}, nil
+	site, err := source.Dir(dir)
+	if err != nil {
+		return source.Layered{}, fmt.Errorf("site folder: %w", err)
+	}
+	return source.Layered{Site: site, Defaults: iptsite.Defaults()}, nil
 }
 
 // checkDest refuses an output folder that would replace the sources: the site folder,
