@@ -21,7 +21,9 @@
 //	  phase: middle
 //	---
 //
-// Any other key is an error that names the key and its line.
+// Any other key is an error that names the key and its line. Front matter is short: over
+// 64 KB is an error. A page is UTF-8 text: a file with bytes that are not (saved in
+// another encoding, or not text at all) is an error that names its first such line.
 //
 // # Sections and URLs
 //
