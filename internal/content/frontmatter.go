@@ -133,7 +133,7 @@ func (p *Page) validate() diag.List {
 	if strings.TrimSpace(p.Title) == "" {
 		errs.Addf(p.File, 1, "title is required in the front matter")
 	}
-	if p.Slug != "" && (strings.ContainsAny(p.Slug, "/\\?#% ") || p.Slug == "." || p.Slug == "..") {
+	if p.Slug != "" && !validSlug(p.Slug) {
 		errs.Addf(p.File, p.Line("slug"), "slug %q must be one URL segment, without / ? # %% or spaces", p.Slug)
 	}
 	for _, a := range p.Aliases {
