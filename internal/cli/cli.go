@@ -41,7 +41,8 @@ Usage:
   iptsite help
 
 build   writes the site in SRC (default .) to DST (default SRC/public). Anything SRC lacks
-        (site.yaml, templates, static files) comes from the default site built in.
+        (site.yaml, templates, static files) comes from the default site built in. DST must
+        be new, empty, or an earlier build's output: a build never deletes other files.
 serve   builds the site into memory, serves it, and rebuilds and reloads open pages on
         every change. Problems show in the terminal and in the browser.
 check   builds the site in memory and reports what clients would stumble on: reading
@@ -114,7 +115,7 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) int {
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("build", stderr, "iptsite build [-s SRC] [-d DST] [--baseURL URL] [--drafts] [--no-minify] [--portable]")
 	src := fl.String("s", ".", "the site folder: site.yaml, content/, templates/, static/")
-	dst := fl.String("d", "", "the output folder (default SRC/public)")
+	dst := fl.String("d", "", "the output folder (default SRC/public): new, empty, or an earlier build's")
 	baseURL := fl.String("baseURL", "", "the address the site will live at, such as https://clinic.example/ipt/")
 	drafts := fl.Bool("drafts", false, "include pages marked draft: true")
 	noMinify := fl.Bool("no-minify", false, "write HTML, CSS and JS as they are, not minified")
