@@ -41,7 +41,8 @@ Usage:
   iptsite help
 
 build   writes the site in SRC (default .) to DST (default SRC/public). Anything SRC lacks
-        (site.yaml, templates, static files) comes from the default site built in.
+        (site.yaml, templates, static files) comes from the default site built in. DST must
+        be new, empty, or an earlier build's output: a build never deletes other files.
 serve   builds the site into memory, serves it, and rebuilds and reloads open pages on
         every change. Problems show in the terminal and in the browser.
 check   builds the site in memory and reports what clients would stumble on: reading
@@ -114,7 +115,7 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) int {
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("build", stderr, "iptsite build [-s SRC] [-d DST] [--baseURL URL] [--drafts] [--no-minify] [--portable]")
 	src := fl.String("s", ".", "the site folder: site.yaml, content/, templates/, static/")
-	dst := fl.String("d", "", "the output folder (default SRC/public)")
+	dst := fl.String("d", "", "the output folder (default SRC/public): new, empty, or an earlier build's")
 	baseURL := fl.String("baseURL", "", "the address the site will live at, such as https://clinic.example/ipt/")
 	drafts := fl.Bool("drafts", false, "include pages marked draft: true")
 	noMinify := fl.Bool("no-minify", false, "write HTML, CSS and JS as they are, not minified")
@@ -172,28 +173,63 @@ func openSource(dir string) (source.Layered, error) {
 	if !fi.IsDir() {
 		return source.Layered{}, fmt.Errorf("site folder %s is not a folder", dir)
 	}
-	return source.Layered{Site: os.DirFS(dir), Defaults: iptsite.Defaults()}, nil
+	site, err := source.Dir(dir)
+	if err != nil {
+		return source.Layered{}, fmt.Errorf("site folder: %w", err)
+	}
+	return source.Layered{Site: site, Defaults: iptsite.Defaults()}, nil
 }
 
-// checkDest refuses an output folder that would replace the sources.
+// checkDest refuses an output folder that would replace the sources: the site folder,
+// a folder that holds it, or one inside its content, templates, static or i18n folders.
+// Links on the way are followed, so that no other name for the same folder gets through.
 func checkDest(src, dst string) error {
-	s, err1 := filepath.Abs(src)
-	d, err2 := filepath.Abs(dst)
+	s, err1 := realPath(src)
+	d, err2 := realPath(dst)
 	if err := errors.Join(err1, err2); err != nil {
 		return err
 	}
 	if s == d {
 		return fmt.Errorf("the output folder %s is the site folder: choose another with -d", dst)
 	}
-	if rel, err := filepath.Rel(d, s); err == nil && !strings.HasPrefix(rel, "..") {
+	if within(d, s) {
 		return fmt.Errorf("the output folder %s contains the site folder %s: choose another with -d", dst, src)
 	}
 	for _, dir := range []string{"content", "templates", "static", "i18n"} {
 		if filepath.Join(s, dir) == d {
 			return fmt.Errorf("the output folder %s is the site's %s folder: choose another with -d", dst, dir)
 		}
+		if within(filepath.Join(s, dir), d) {
+			return fmt.Errorf("the output folder %s is inside the site's %s folder: choose another with -d", dst, dir)
+		}
 	}
 	return nil
+}
+
+// realPath is the absolute path of p with every link followed, as far as p exists.
+func realPath(p string) (string, error) {
+	p, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return filepath.Join(p, rest), nil
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+		p = parent
+	}
+}
+
+// within reports whether path p is inside folder dir.
+func within(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // printErrors prints each problem as path:line: message, with paths relative to the

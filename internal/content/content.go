@@ -11,7 +11,7 @@
 //	weight: 20                     # order in menus and lists, lower first (then by title)
 //	draft: true                    # left out unless the build runs with --drafts (in a
 //	                               # section's _index.md: the whole section)
-//	slug: middle                   # the last part of the URL (default: the file name)
+//	slug: middle                   # the last part of the URL (default: the file name, see below)
 //	aliases: [/old/middle/]        # old URLs that redirect here, so links already sent keep working
 //	layout: page                   # the template in templates/<layout>.html
 //	toc: true                      # show a table of contents of the ## and ### headings
@@ -21,13 +21,20 @@
 //	  phase: middle
 //	---
 //
-// Any other key is an error that names the key and its line.
+// Any other key is an error that names the key and its line. Front matter is short: over
+// 64 KB is an error. A page is UTF-8 text: a file with bytes that are not (saved in
+// another encoding, or not text at all) is an error that names its first such line.
 //
 // # Sections and URLs
 //
 // A folder is a section, and its _index.md is the section's own page. URLs are "pretty":
 // content/phases/middle.md is served as phases/middle/index.html, at /phases/middle/;
 // content/phases/_index.md at /phases/; content/_index.md is the home page at /.
+// A file or folder name that cannot be part of a web address as it is, because it has a
+// space, #, ? or %, gives one made from its letters and digits in lower case, joined by
+// hyphens: "content/Our Team/My Plan #2.md" is at /our-team/my-plan-2/. Other names are
+// used as they are (PHQ-9.md is at /PHQ-9/). A name with no letter or digit is an error;
+// rename the file, or give it a slug:. A slug: itself must be one such part as it is.
 // Files in content/ that are not Markdown (images, PDFs) are copied beside the pages.
 //
 // Navigation comes from the tree: the menu lists the top level (or site.yaml's menu),

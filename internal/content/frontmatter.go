@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/iptsite/iptsite/internal/diag"
 	"go.yaml.in/yaml/v3"
@@ -34,9 +35,16 @@ var knownKeys = func() map[string]bool {
 	return keys
 }()
 
+// maxFrontMatter is the most front matter a page may have. The YAML decoder takes time
+// that grows with the square of its size, and no page needs more than a few lines.
+const maxFrontMatter = 64 << 10
+
 // Parse reads one page's front matter. file is the path to name in errors.
 // Parse returns a nil page only when the front matter cannot be read at all.
 func Parse(file string, data []byte) (*Page, diag.List) {
+	if line := notText(data); line > 0 {
+		return nil, diag.List{diag.Errorf(file, line, "not UTF-8 text")}
+	}
 	start, end, after, err := fence(file, data)
 	if err != nil {
 		return nil, diag.List{err}
@@ -67,9 +75,33 @@ func fence(file string, data []byte) (start, end, after int, err *diag.Error) {
 		if string(bytes.TrimRight(line, " \t\r")) == "---" {
 			return start, i, next, nil
 		}
+		if next-start > maxFrontMatter {
+			return 0, 0, 0, diag.Errorf(file, 1, "front matter is over %d KB: keep it short (is its closing \"---\" line missing?)", maxFrontMatter>>10)
+		}
 		i = next
 	}
 	return 0, 0, 0, diag.Errorf(file, 1, "front matter is not closed: add a line \"---\" after it")
+}
+
+// notText returns the line of the first byte of data that is not UTF-8 text (invalid
+// UTF-8, or a NUL, as in a binary file or UTF-16 text), or 0 when all of it is.
+func notText(data []byte) int {
+	bad := bytes.IndexByte(data, 0)
+	if utf8.Valid(data) {
+		if bad < 0 {
+			return 0
+		}
+	} else {
+		for i := 0; i < len(data) && (bad < 0 || i < bad); {
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n == 1 {
+				bad = i
+				break
+			}
+			i += n
+		}
+	}
+	return bytes.Count(data[:bad], []byte("\n")) + 1
 }
 
 // decode reads the front matter yaml into p, with the line of each key.
@@ -101,7 +133,7 @@ func (p *Page) validate() diag.List {
 	if strings.TrimSpace(p.Title) == "" {
 		errs.Addf(p.File, 1, "title is required in the front matter")
 	}
-	if p.Slug != "" && (strings.ContainsAny(p.Slug, "/\\?#% ") || p.Slug == "." || p.Slug == "..") {
+	if p.Slug != "" && !validSlug(p.Slug) {
 		errs.Addf(p.File, p.Line("slug"), "slug %q must be one URL segment, without / ? # %% or spaces", p.Slug)
 	}
 	for _, a := range p.Aliases {

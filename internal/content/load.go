@@ -208,6 +208,13 @@ func (l *loader) addMissingIndexes() {
 func (l *loader) setURLs() {
 	claimed := map[string]*Page{}
 	for _, p := range sortedPages(l.site.ByPath) {
+		if p.Slug == "" && p.Path != "_index.md" {
+			if name := path.Base(p.Path); p.Own == nil && segment(strings.TrimSuffix(name, ".md")) == "" {
+				l.errs.Addf(p.File, 1, "the file name %q makes no web address: rename the file, or set slug: in its front matter", name)
+			} else if name := path.Base(path.Dir(p.Path)); p.Own != nil && segment(name) == "" {
+				l.errs.Addf(p.File, 1, "the folder name %q makes no web address: rename the folder, or set slug: in its _index.md", name)
+			}
+		}
 		p.URL = l.opts.URLPrefix + pageURL(p)
 		claim := func(u string, line int, what string) {
 			if other, ok := claimed[u]; ok && other != p {

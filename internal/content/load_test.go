@@ -130,3 +130,49 @@ content/e.md:3: cannot use !!str ` + "`heavy`" + ` into int`
 		t.Errorf("pages %s", got)
 	}
 }
+
+// TestFileNameURLs: a file or folder name that cannot be a URL segment as it is (with a
+// space, #, ? or %) gets a URL made from it, as a clinic would expect; one that gives
+// nothing to make one from is an error that names the file.
+func TestFileNameURLs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/_index.md":             page("title: Home"),
+		"content/My Plan #2.md":         page("title: My plan"),
+		"content/100% me.md":            page("title: Me"),
+		"content/What now?.md":          page("title: What now"),
+		"content/Our Team/_index.md":    page("title: Team"),
+		"content/Our Team/Ana López.md": page("title: Ana"),
+		"content/PHQ-9.md":              page("title: PHQ-9"),              // a good name stays as it is
+		"content/named slug.md":         page("title: Named\nslug: named"), // slug: wins
+	}
+	site, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{
+		"My Plan #2.md":         "/my-plan-2/",
+		"100% me.md":            "/100-me/",
+		"What now?.md":          "/what-now/",
+		"Our Team/_index.md":    "/our-team/",
+		"Our Team/Ana López.md": "/our-team/ana-lópez/",
+		"PHQ-9.md":              "/PHQ-9/",
+		"named slug.md":         "/named/",
+	} {
+		if p := site.ByPath[path]; p == nil || p.URL != want {
+			t.Errorf("%s: %+v, want URL %s", path, p, want)
+		}
+	}
+
+	fsys = fstest.MapFS{
+		"content/_index.md":  page("title: Home"),
+		"content/#?%.md":     page("title: Nothing"),
+		"content/my plan.md": page("title: One"),
+		"content/my-plan.md": page("title: Two"),
+	}
+	_, err = Load(fsys, Options{})
+	want := `content/#?%.md:1: the file name "#?%.md" makes no web address: rename the file, or set slug: in its front matter
+content/my-plan.md:1: URL /my-plan/ is also the URL of content/my plan.md`
+	if err == nil || err.Error() != want {
+		t.Errorf("errors:\n%v\nwant:\n%s", err, want)
+	}
+}

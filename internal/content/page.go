@@ -4,6 +4,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Kinds of page.
@@ -82,9 +83,41 @@ func pageURL(p *Page) string {
 	}
 	slug := p.Slug
 	if slug == "" {
-		slug = strings.TrimSuffix(path.Base(p.Path), ".md")
+		slug = segment(strings.TrimSuffix(path.Base(p.Path), ".md"))
 	}
 	return sectionURL(p.Section) + slug + "/"
+}
+
+// validSlug reports whether s can be one segment of a URL as it is.
+func validSlug(s string) bool {
+	return s != "" && !strings.ContainsAny(s, "/\\?#% \t") && s != "." && s != ".."
+}
+
+// segment is the URL segment of a file or folder name: the name itself when it is a
+// valid slug, and otherwise its letters, digits, dots, hyphens and underscores in lower
+// case, each run of other characters made one hyphen ("My Plan #2" gives my-plan-2). It
+// is "" when the name has nothing to make one from.
+func segment(name string) string {
+	if validSlug(name) {
+		return name
+	}
+	var b strings.Builder
+	gap := false
+	for _, r := range strings.ToLower(name) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("-_.", r) {
+			gap = true
+			continue
+		}
+		if gap && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		gap = false
+		b.WriteRune(r)
+	}
+	if s := b.String(); validSlug(s) {
+		return s
+	}
+	return ""
 }
 
 // less orders pages in menus and lists: by weight, then title, then path.

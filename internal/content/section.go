@@ -19,7 +19,7 @@ func sectionURL(s *Section) string {
 	if s.Parent == nil {
 		return "/"
 	}
-	seg := path.Base(s.Dir)
+	seg := segment(path.Base(s.Dir))
 	if s.Index != nil && s.Index.Slug != "" {
 		seg = s.Index.Slug
 	}

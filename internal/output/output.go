@@ -1,8 +1,13 @@
 // Package output is the one place a build writes: into a folder, swapped in whole when
 // the build succeeds, or into memory for the development server and tests.
+//
+// A build never deletes what it did not make. It writes only into a folder that does not
+// exist yet, is empty, or holds the marker file (.iptsite-build) that every build leaves
+// at its top; any other folder is refused before anything is written.
 package output
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -30,9 +35,22 @@ type Dir struct {
 	n        int
 }
 
-// NewDir starts a build whose output will replace dst.
+// Marker is the file every build writes at the top of its folder, so that the next
+// build knows the folder is its own to replace. It is not one of the site's files: it is
+// in no file list, sitemap or offline copy.
+const Marker = ".iptsite-build"
+
+const markerText = `This folder was made by iptsite build. The next build replaces it whole:
+keep no other files in it, they would be deleted.
+`
+
+// NewDir starts a build whose output will replace dst. It refuses a dst that holds
+// anything an earlier build did not make (see Replaceable), and then writes nothing.
 func NewDir(dst string) (*Dir, error) {
 	dst = filepath.Clean(dst)
+	if err := Replaceable(dst); err != nil {
+		return nil, err
+	}
 	parent := filepath.Dir(dst)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -41,7 +59,47 @@ func NewDir(dst string) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Dir{dst: dst, tmp: tmp}, nil
+	d := &Dir{dst: dst, tmp: tmp}
+	// MkdirTemp makes the folder for its owner alone; a web server running as another
+	// user must be able to read the site.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		d.Abort()
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
+		d.Abort()
+		return nil, err
+	}
+	return d, nil
+}
+
+// Replaceable reports why a build may not replace the folder dst, or nil when it may: dst
+// does not exist, is an empty folder, or holds the Marker of an earlier build.
+func Replaceable(dst string) error {
+	fi, err := os.Lstat(dst)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("output folder %s: %w", dst, err)
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("the output folder %s is a link: name the folder it leads to with -d", dst)
+	case !fi.IsDir():
+		return fmt.Errorf("the output folder %s is not a folder but a file: choose a folder with -d", dst)
+	}
+	ents, err := os.ReadDir(dst)
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", dst, err)
+	}
+	if len(ents) == 0 {
+		return nil
+	}
+	if fi, err := os.Lstat(filepath.Join(dst, Marker)); err == nil && fi.Mode().IsRegular() {
+		return nil
+	}
+	return fmt.Errorf("the output folder %s is not empty and no build made it (it has no %s file), "+
+		"so building would delete its files: choose a new or empty folder with -d, "+
+		"or move its files away (if an older iptsite made it, delete it once)", dst, Marker)
 }
 
 // WriteFile implements Writer.
@@ -66,8 +124,13 @@ func (d *Dir) Files() int {
 	return d.n
 }
 
-// Commit replaces the destination with what was written.
+// Commit replaces the destination with what was written. It checks the destination
+// again, in case files were put there while the build ran.
 func (d *Dir) Commit() error {
+	if err := Replaceable(d.dst); err != nil {
+		d.Abort()
+		return err
+	}
 	old := ""
 	if _, err := os.Lstat(d.dst); err == nil {
 		old = fmt.Sprintf("%s.old-%d", d.tmp, time.Now().UnixNano())

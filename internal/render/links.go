@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/iptsite/iptsite/internal/content"
+	"github.com/iptsite/iptsite/internal/markdown"
 )
 
 // A fragment is a link to a heading or field of a page, checked once every page is rendered.
@@ -17,8 +18,13 @@ type fragment struct {
 
 // resolve rewrites an internal link of page p. Authors link pages by their source file,
 // relative to the page ("../phases/middle.md#what-happens"), and files by site path
-// ("/img/a.png") or relative to the page's file. It reports a missing target.
+// ("/img/a.png") or relative to the page's file. It reports a missing target, and an
+// address the page cannot use (markdown.Refused).
 func (b *builder) resolve(p *content.Page, dest string, line int, image bool) (string, *fragment) {
+	if why := markdown.Refused(dest, image); why != "" {
+		b.failf(p.File, line, "%s", why)
+		return dest, nil
+	}
 	target, frag := dest, ""
 	if i := strings.IndexByte(dest, '#'); i >= 0 {
 		target, frag = dest[:i], dest[i+1:]

@@ -5,6 +5,12 @@
 // listens to /_iptsite/events (server-sent events). A good rebuild sends "reload". A
 // failed one keeps serving the last good site and sends "problems" with the list, which
 // the script shows over the page.
+//
+// The server answers only requests for its own address: an IP address (127.0.0.1, [::1],
+// or the computer's own on the local network, for a phone), localhost, or the name given
+// to --bind, each with the port it listens on. Any other Host gets 403 Forbidden, so a
+// page of another website that points its own name at 127.0.0.1 (DNS rebinding) cannot
+// read the preview or its problems.
 package server
 
 import (
@@ -52,6 +58,8 @@ type Server struct {
 
 	building sync.Mutex      // one build at a time
 	session  *render.Session // what the next update starts from
+
+	port string // the port it listens on; "" when Run does not serve it (tests): any
 
 	mu       sync.Mutex
 	site     *output.Memory // the last good build, nil before the first
@@ -146,7 +154,31 @@ func (s *Server) Handler() http.Handler {
 		io.WriteString(w, reloadJS)
 	})
 	mux.HandleFunc("/", s.file)
-	return mux
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.ownHost(r.Host) {
+			http.Error(w, "iptsite serve answers only requests for localhost or an IP address", http.StatusForbidden)
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
+}
+
+// ownHost reports whether a request's Host names this server (see the package doc). A
+// DNS rebinding page sends its own name; an IP address cannot be one.
+func (s *Server) ownHost(hostport string) bool {
+	host, port, err := net.SplitHostPort(hostport)
+	if err != nil {
+		host, port = hostport, "80"
+	}
+	if s.port != "" && port != s.port {
+		return false
+	}
+	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
+	if host == "localhost" || net.ParseIP(host) != nil {
+		return true
+	}
+	bound, _, err := net.SplitHostPort(s.opts.Addr)
+	return err == nil && host == strings.ToLower(bound)
 }
 
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
@@ -318,6 +350,7 @@ func Run(ctx context.Context, opts Options) error {
 	if err != nil {
 		return err
 	}
+	_, s.port, _ = net.SplitHostPort(ln.Addr().String())
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	url := "http://" + ln.Addr().String() + "/"
 	fmt.Fprintf(s.opts.Log, "serving %s at %s (press Ctrl+C to stop)\n", opts.Dir, url)

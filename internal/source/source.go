@@ -5,6 +5,13 @@
 // interface strings missing from it come from the defaults. A site replaces any default
 // file by putting its own at the same path. content/ is the exception: when the site has
 // a content/ folder, it is used whole, so a clinic can leave default pages out.
+//
+// One rule holds for links (symbolic links) anywhere in the site folder, in content/,
+// static/, templates/, i18n/ or site.yaml itself: a link to a file or folder inside the
+// site folder is followed, as if the file were there; a link that leads outside it, or to
+// a folder that holds the link, is a build error that names the link (see Dir). So a
+// build never publishes a file from elsewhere on the computer, such as /etc/passwd. A
+// file of the site that cannot be read is an error too, never replaced by the default.
 package source
 
 import (
@@ -24,12 +31,17 @@ type Layered struct {
 // Content is the folder of Markdown pages.
 const Content = "content"
 
+// siteHasContent reports whether the site has its own content/: a folder, or something
+// there that cannot be read (whose error must not be hidden by the default pages).
 func (l Layered) siteHasContent() bool {
 	if l.Site == nil {
 		return false
 	}
 	fi, err := fs.Stat(l.Site, Content)
-	return err == nil && fi.IsDir()
+	if err != nil {
+		return !errors.Is(err, fs.ErrNotExist)
+	}
+	return fi.IsDir()
 }
 
 // layers returns the file systems to look in for name, in order.
@@ -54,10 +66,10 @@ func (l Layered) Open(name string) (fs.File, error) {
 	var first error
 	for _, f := range l.layers(name) {
 		file, err := f.Open(name)
-		if err == nil {
-			return file, nil
+		if err == nil || !errors.Is(err, fs.ErrNotExist) {
+			return file, err // a file the site has but that cannot be read is not replaced by a default
 		}
-		if first == nil || !errors.Is(err, fs.ErrNotExist) {
+		if first == nil {
 			first = err
 		}
 	}
@@ -72,10 +84,10 @@ func (l Layered) ReadFile(name string) ([]byte, error) {
 	var first error
 	for _, f := range l.layers(name) {
 		data, err := fs.ReadFile(f, name)
-		if err == nil {
-			return data, nil
+		if err == nil || !errors.Is(err, fs.ErrNotExist) {
+			return data, err
 		}
-		if first == nil || !errors.Is(err, fs.ErrNotExist) {
+		if first == nil {
 			first = err
 		}
 	}
@@ -90,12 +102,11 @@ func (l Layered) ReadDir(name string) ([]fs.DirEntry, error) {
 	seen := map[string]bool{}
 	var out []fs.DirEntry
 	found := false
-	var first error
 	for _, f := range l.layers(name) {
 		ents, err := fs.ReadDir(f, name)
 		if err != nil {
-			if !errors.Is(err, fs.ErrNotExist) && first == nil {
-				first = err
+			if !errors.Is(err, fs.ErrNotExist) {
+				return nil, err
 			}
 			continue
 		}
@@ -108,17 +119,16 @@ func (l Layered) ReadDir(name string) ([]fs.DirEntry, error) {
 		}
 	}
 	if !found {
-		if first == nil {
-			first = &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
-		}
-		return nil, first
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
 	return out, nil
 }
 
-// Files returns the paths of all regular files under dir, sorted, skipping
-// hidden files and folders (names starting with "." or "_" folders are kept).
+// Files returns the paths of all files under dir, sorted, skipping hidden files and
+// folders (names starting with "."; "_" folders are kept). With a Dir, links inside the
+// site folder are listed as what they lead to; a link it does not follow is listed too,
+// so that reading it reports why.
 func Files(fsys fs.FS, dir string) ([]string, error) {
 	var files []string
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
@@ -134,7 +144,7 @@ func Files(fsys fs.FS, dir string) ([]string, error) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() {
+		if d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0 {
 			files = append(files, p)
 		}
 		return nil
