@@ -173,3 +173,31 @@ func containsNumber(s, num string) bool {
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// TestQuickExitNote checks that every page with the quick-exit button says, under its
+// heading, that leaving quickly does not clear the browser's history, and that no other
+// page does.
+func TestQuickExitNote(t *testing.T) {
+	mem := buildDefault(t, render.Options{})
+	with := 0
+	for _, name := range mem.Names() {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		data, _ := mem.File(name)
+		page := string(data)
+		bar, note := strings.Contains(page, `class="quickexit"`), strings.Contains(page, `class="quickexit-note"`)
+		if bar != note {
+			t.Errorf("%s: quick-exit button %v, note on the history %v", name, bar, note)
+		}
+		if bar {
+			with++
+			if h1 := strings.Index(page, "</h1>"); h1 < 0 || !strings.HasPrefix(strings.TrimSpace(page[h1+5:]), `<p class="quickexit-note">`) {
+				t.Errorf("%s: the note on the history is not right under the heading", name)
+			}
+		}
+	}
+	if with < 10 {
+		t.Errorf("only %d pages have the quick-exit button", with)
+	}
+}
