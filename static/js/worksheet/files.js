@@ -18,6 +18,11 @@ async function download(recs, name) {
 }
 const downloadAll = () => download(all(), 'answers-all');
 
+// sheetId tells whether id is one the build could give a worksheet, and not a key of
+// its own (lock): the rule of CheckID in internal/worksheet/id.go, tested on both sides
+// with internal/worksheet/testdata/ids.txt. Any other id could overwrite the lock.
+const sheetId = (id) => id.length <= 64 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && id !== 'lock';
+
 // parseFile returns the records of an answers file, or throws why it is rejected.
 function parseFile(text) {
   let d;
@@ -26,7 +31,9 @@ function parseFile(text) {
   if (!(d.v <= V)) throw T('badVersion');
   if (d.site !== site) throw T('badSite');
   const recs = d.worksheets.map(upgrade);
-  if (recs.some((r) => !r || !/^[a-z0-9][a-z0-9-]*$/.test(r.id) || r.newer)) throw T('badRecord');
+  if (recs.some((r) => !r || r.newer)) throw T('badRecord');
+  const bad = recs.find((r) => !sheetId(r.id));
+  if (bad) throw T('badId', { id: bad.id });
   return recs;
 }
 

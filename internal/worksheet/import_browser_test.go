@@ -1,0 +1,77 @@
+package worksheet_test
+
+// Answers files that try to destroy or inject something: reserved and foreign ids,
+// links to other sites, files without a version, and files too large to show.
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/iptsite/iptsite/internal/browsertest"
+)
+
+// answersFile is an answers file of the default site holding recs.
+func answersFile(t *testing.T, ctx context.Context, recs ...map[string]any) string {
+	t.Helper()
+	site := browsertest.Eval[string](t, ctx, `(document.getElementById('worksheet') || document.getElementById('my-answers')).dataset.storageKey`)
+	b, err := json.Marshal(map[string]any{"format": "iptsite-answers", "v": 1, "site": site, "exported": "2026-01-01T00:00:00Z", "worksheets": recs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// importFileJS imports the text in window.__import and resolves to what follows: the
+// text of the preview dialog, or the status when the file was refused. The preview
+// is cancelled.
+const importFileJS = `const st = document.getElementById('ws-status');
+st.textContent = '';
+const dt = new DataTransfer();
+dt.items.add(new File([window.__import], 'answers.json', {type: 'application/json'}));
+const inp = document.getElementById('ws-file');
+inp.files = dt.files;
+inp.dispatchEvent(new Event('change'));
+for (let i = 0; i < 100 && !document.querySelector('dialog[open]') && !st.textContent; i++) await new Promise(r => setTimeout(r, 20));
+const d = document.querySelector('dialog[open]');
+if (!d) return 'status: ' + st.textContent;
+const text = 'preview: ' + d.textContent;
+[...d.querySelectorAll('button')].find(b => b.textContent === 'Cancel').click();
+await new Promise(r => setTimeout(r, 20));
+return text;`
+
+func importFile(t *testing.T, ctx context.Context, file string) string {
+	t.Helper()
+	return browsertest.Eval[string](t, ctx, `(async () => { window.__import = `+jsString(file)+`; `+importFileJS+` })()`)
+}
+
+// TestImportIDs imports a record under each id of testdata/ids.txt: the ids that
+// the build may give a worksheet are offered, the others are refused by name, and
+// nothing is stored. Import is the same code on a worksheet and on My answers.
+func TestImportIDs(t *testing.T) {
+	good, bad := idCases(t)
+	base := browsertest.Serve(t, buildSite(t), prefix)
+	ctx, rec := tab(t, base, guide)
+	do(t, ctx, setJS+`set('f-first-name', 'Ann');`)
+	waitFor(t, ctx, `document.getElementById('ws-status').textContent.startsWith('Saved')`, "first save")
+	before := browsertest.Eval[string](t, ctx, storageJS)
+	for _, id := range good {
+		file := answersFile(t, ctx, map[string]any{"v": 1, "id": id, "title": "Sheet " + id, "answers": map[string]any{"q": "an answer"}})
+		if got := importFile(t, ctx, file); !strings.HasPrefix(got, "preview: ") {
+			t.Errorf("importing a record with id %q: %s, want a preview", id, got)
+		}
+	}
+	for _, id := range bad {
+		file := answersFile(t, ctx, map[string]any{"v": 1, "id": "grief", "answers": map[string]any{}},
+			map[string]any{"v": 1, "id": id, "answers": map[string]any{"salt": "x", "check": "y"}})
+		got := importFile(t, ctx, file)
+		if !strings.HasPrefix(got, "status: This file could not be imported, nothing was changed") || !strings.Contains(got, `"`+id+`"`) {
+			t.Errorf("importing a record with id %q: %s, want refused naming the id", id, got)
+		}
+	}
+	if got := browsertest.Eval[string](t, ctx, storageJS); got != before {
+		t.Errorf("importing changed storage:\n%s\nwant\n%s", got, before)
+	}
+	rec.AssertNoErrors(t)
+}
