@@ -75,3 +75,33 @@ func TestImportIDs(t *testing.T) {
 	}
 	rec.AssertNoErrors(t)
 }
+
+// TestImportedLinks: a link on My answers is one the site built, to its own
+// worksheet page, whatever the url of an imported record says.
+func TestImportedLinks(t *testing.T) {
+	base := browsertest.Serve(t, buildSite(t), prefix)
+	ctx, rec := tab(t, base, "my-answers/")
+	phish := func(id string) map[string]any {
+		return map[string]any{"v": 1, "id": id, "title": "Your therapist says: click here", "url": "https://evil.example/phish",
+			"updated": "2026-01-01T00:00:00Z", "answers": map[string]any{"q": "an answer"}}
+	}
+	do(t, ctx, `window.__import = `+jsString(answersFile(t, ctx, phish("grief"), phish("not-a-sheet"), phish("every-field")))+`;`+importJS+pressJS("Import"))
+	links := browsertest.Eval[[][2]string](t, ctx, `[...document.querySelectorAll('#answers-list a')].map(a => [a.textContent, a.href])`)
+	want := [][2]string{{"Every field", base + guide}, {"Grief", base + "worksheets/grief/"}}
+	if len(links) != len(want) {
+		t.Fatalf("links on My answers: %q, want %q", links, want)
+	}
+	for i := range want {
+		if links[i] != want[i] {
+			t.Errorf("link %d on My answers: %q, want %q", i, links[i], want[i])
+		}
+	}
+	rows := browsertest.Eval[string](t, ctx, `document.querySelector('#answers-list tbody').textContent`)
+	if !strings.Contains(rows, "Your therapist says: click here") {
+		t.Errorf("the record of no worksheet here is not listed as plain text: %q", rows)
+	}
+	if got := browsertest.Eval[string](t, ctx, `document.getElementById('my-answers').innerHTML`); strings.Contains(got, "evil.example") {
+		t.Errorf("My answers shows the imported url: %s", got)
+	}
+	rec.AssertNoErrors(t)
+}
