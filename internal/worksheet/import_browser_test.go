@@ -105,3 +105,36 @@ func TestImportedLinks(t *testing.T) {
 	}
 	rec.AssertNoErrors(t)
 }
+
+// TestImportNoVersion: a file or record without a version number is refused for
+// what it is, not as one made by a newer version.
+func TestImportNoVersion(t *testing.T) {
+	base := browsertest.Serve(t, buildSite(t), prefix)
+	ctx, rec := tab(t, base, guide)
+	good := map[string]any{"v": 1, "id": "grief", "answers": map[string]any{"q": "an answer"}}
+	noV := map[string]any{"id": "grief", "answers": map[string]any{"q": "an answer"}}
+	var file map[string]any
+	if err := json.Unmarshal([]byte(answersFile(t, ctx, good)), &file); err != nil {
+		t.Fatal(err)
+	}
+	delete(file, "v")
+	fileNoV, _ := json.Marshal(file)
+	file["v"] = "1"
+	fileTextV, _ := json.Marshal(file)
+	for name, f := range map[string]string{
+		"file without v":   string(fileNoV),
+		"file with v \"1\"": string(fileTextV),
+		"record without v": answersFile(t, ctx, good, noV),
+	} {
+		got := importFile(t, ctx, f)
+		if !strings.HasPrefix(got, "status: This file could not be imported, nothing was changed") || !strings.Contains(got, `version number ("v") is missing`) {
+			t.Errorf("importing a %s: %s, want refused for its missing version", name, got)
+		}
+	}
+	file["v"] = 2
+	fileNewer, _ := json.Marshal(file)
+	if got := importFile(t, ctx, string(fileNewer)); !strings.Contains(got, "made by a newer version") {
+		t.Errorf("importing a file of version 2: %s, want refused as newer", got)
+	}
+	rec.AssertNoErrors(t)
+}

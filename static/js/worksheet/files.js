@@ -28,10 +28,14 @@ function parseFile(text) {
   let d;
   try { d = JSON.parse(text); } catch { throw T('badJson'); }
   if (!isObj(d) || d.format !== FORMAT || !Array.isArray(d.worksheets)) throw T('badJson');
-  if (!(d.v <= V)) throw T('badVersion');
+  const version = (o) => Number.isInteger(o.v) && o.v > 0;
+  if (!version(d)) throw T('noVersion');
+  if (d.v > V) throw T('badVersion');
   if (d.site !== site) throw T('badSite');
   const recs = d.worksheets.map(upgrade);
-  if (recs.some((r) => !r || r.newer)) throw T('badRecord');
+  if (recs.some((r) => !r)) throw T('badRecord');
+  if (!recs.every(version)) throw T('noVersion');
+  if (recs.some((r) => r.newer)) throw T('badVersion');
   const bad = recs.find((r) => !sheetId(r.id));
   if (bad) throw T('badId', { id: bad.id });
   return recs;
