@@ -6,6 +6,7 @@ package worksheet_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -135,6 +136,81 @@ func TestImportNoVersion(t *testing.T) {
 	fileNewer, _ := json.Marshal(file)
 	if got := importFile(t, ctx, string(fileNewer)); !strings.Contains(got, "made by a newer version") {
 		t.Errorf("importing a file of version 2: %s, want refused as newer", got)
+	}
+	rec.AssertNoErrors(t)
+}
+
+// fillRowsJS builds, in the page, a record of the worksheet whose every field of rows
+// that a person adds to holds window.__n rows, and stores it as another tab would.
+const fillRowsJS = `const root = document.getElementById('worksheet');
+const answers = {};
+const sample = (n, i) => n.tagName === 'SELECT' ? n.options[n.options.length - 1].value
+  : n.type === 'number' ? String(1 + i % 5) : n.type === 'date' ? '2026-01-02' : n.type === 'time' ? '10:30' : 'row ' + (i + 1);
+for (const f of root.querySelectorAll('[data-field]')) {
+  const box = f.querySelector('[data-rows]');
+  if (!box || box.hasAttribute('data-fixed')) continue;
+  const cells = [...box.firstElementChild.querySelectorAll('[data-k]')];
+  answers[f.dataset.field] = Array.from({length: window.__n}, (_, i) => cells[0].dataset.k === ''
+    ? sample(cells[0], i) : Object.fromEntries(cells.map(n => [n.dataset.k, sample(n, i)])));
+}
+window.__fields = Object.keys(answers);
+const key = root.dataset.storageKey + ':' + root.dataset.worksheetId;
+const value = JSON.stringify({v: 1, id: root.dataset.worksheetId, title: 'Every field', updated: new Date().toISOString(), answers, labels: {}, earlier: {}});
+localStorage.setItem(key, value);
+`
+
+// TestManyRows: the most rows a file may bring load at once; a file with more in a
+// field is refused, naming the field and the limit; a person cannot add more.
+func TestManyRows(t *testing.T) {
+	base := browsertest.Serve(t, buildSite(t), prefix)
+	ctx, rec := tab(t, base, guide)
+	const limit = 200
+	// The best of three loads, each after a load of no answers: on a busy machine one
+	// may be slowed by others; a quadratic load takes seconds every time.
+	ms := browsertest.Eval[float64](t, ctx, `(() => { window.__n = `+fmt.Sprint(limit)+`; `+fillRowsJS+`
+		const none = JSON.stringify({v: 1, id: root.dataset.worksheetId, answers: {}, labels: {}, earlier: {}});
+		const times = [];
+		for (let i = 0; i < 3; i++) {
+			localStorage.setItem(key, none);
+			dispatchEvent(new StorageEvent('storage', {key, newValue: none, storageArea: localStorage}));
+			localStorage.setItem(key, value);
+			const t0 = performance.now();
+			dispatchEvent(new StorageEvent('storage', {key, newValue: value, storageArea: localStorage}));
+			times.push(performance.now() - t0);
+		}
+		return Math.min(...times); })()`)
+	fields := browsertest.Eval[[]string](t, ctx, `window.__fields`)
+	if len(fields)*limit < 1000 {
+		t.Fatalf("only %d fields of rows (%v): want 1000 rows in all", len(fields), fields)
+	}
+	t.Logf("%d rows in %d fields loaded in %.0f ms", len(fields)*limit, len(fields), ms)
+	if ms > 1000 {
+		t.Errorf("%d rows took %.0f ms to load, want under a second", len(fields)*limit, ms)
+	}
+	// every row is in place, numbered, with ids of its own
+	got := browsertest.Eval[string](t, ctx, `window.__fields.map(id => {
+		const rows = [...document.querySelector('[data-field="' + id + '"] [data-rows]').children];
+		const ids = rows.flatMap(r => [...r.querySelectorAll('[id]')].map(n => n.id));
+		const n = rows.at(-1).querySelector('[data-n]');
+		return id + ': ' + rows.length + ' rows' + (n ? ', last numbered ' + n.textContent : '') + (new Set(ids).size === ids.length ? '' : ', ids repeated');
+	}).join('\n')`)
+	for _, line := range strings.Split(got, "\n") {
+		if !strings.Contains(line, fmt.Sprintf(": %d rows", limit)) || strings.Contains(line, "repeated") || (strings.Contains(line, "numbered") && !strings.HasSuffix(line, fmt.Sprintf("numbered %d", limit))) {
+			t.Errorf("after loading: %s", line)
+		}
+	}
+
+	// a person cannot add a row to a full field
+	if got := browsertest.Eval[string](t, ctx, `(() => { const f = document.querySelector('[data-field=inventory]');
+		f.querySelector('[data-act=add]').click();
+		return f.querySelector('[data-rows]').children.length + ' ' + document.getElementById('ws-status').textContent; })()`); got != fmt.Sprintf("%d This list is full: it can hold at most %d rows.", limit, limit) {
+		t.Errorf("adding a row to a full field: %q", got)
+	}
+
+	// a file with one row more in a field is refused, naming the field and the limit
+	file := answersFile(t, ctx, map[string]any{"v": 1, "id": "grief", "answers": map[string]any{"losses": make([]string, limit+1)}})
+	if got := importFile(t, ctx, file); !strings.HasPrefix(got, "status: This file could not be imported") || !strings.Contains(got, fmt.Sprintf(`"losses" in "grief" has %d rows`, limit+1)) || !strings.Contains(got, fmt.Sprint(limit)) {
+		t.Errorf("importing %d rows: %s, want refused naming the field and the limit", limit+1, got)
 	}
 	rec.AssertNoErrors(t)
 }

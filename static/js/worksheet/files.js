@@ -38,6 +38,11 @@ function parseFile(text) {
   if (recs.some((r) => r.newer)) throw T('badVersion');
   const bad = recs.find((r) => !sheetId(r.id));
   if (bad) throw T('badId', { id: bad.id });
+  for (const r of recs) {
+    for (const [field, v] of Object.entries(r.answers)) {
+      if (Array.isArray(v) && v.length > MAXROWS) throw T('tooManyRows', { field, id: r.id, n: v.length, max: MAXROWS });
+    }
+  }
   return recs;
 }
 
