@@ -123,9 +123,9 @@ func TestImportNoVersion(t *testing.T) {
 	file["v"] = "1"
 	fileTextV, _ := json.Marshal(file)
 	for name, f := range map[string]string{
-		"file without v":   string(fileNoV),
+		"file without v":    string(fileNoV),
 		"file with v \"1\"": string(fileTextV),
-		"record without v": answersFile(t, ctx, good, noV),
+		"record without v":  answersFile(t, ctx, good, noV),
 	} {
 		got := importFile(t, ctx, f)
 		if !strings.HasPrefix(got, "status: This file could not be imported, nothing was changed") || !strings.Contains(got, `version number ("v") is missing`) {
