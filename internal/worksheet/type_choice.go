@@ -84,7 +84,7 @@ func renderChoice(b *builder, f *Field) {
 		}
 		b.w("<div class=\"ws-option ws-other\"><input type=\"%s\" id=\"%s_other\" name=\"%s\" value=\"\" data-other><label for=\"%s_other\" id=\"%s_other-label\">%s</label>\n",
 			kind, b.p, b.p, b.p, b.p, e(other))
-		b.w("<input type=\"text\" class=\"ws-input\" id=\"%s_other-text\" data-other-text aria-label=\"%s\"></div>\n",
+		b.w("<input type=\"text\" class=\"ws-input\" autocomplete=\"off\" id=\"%s_other-text\" data-other-text aria-label=\"%s\"></div>\n",
 			b.p, e(other+", "+b.t("worksheet.other-text")))
 	}
 	b.w("</div>\n")
@@ -95,7 +95,7 @@ func renderChoice(b *builder, f *Field) {
 // saved as the original's in a translation.
 func choiceCell(b *builder, c *Field, id, attrs string) {
 	k := keysOf[choiceKeys](c)
-	b.w("<select class=\"ws-input\" id=\"%s\"%s><option value=\"\">%s</option>", id, attrs, e(b.t("worksheet.choose")))
+	b.w("<select class=\"ws-input\" autocomplete=\"off\" id=\"%s\"%s><option value=\"\">%s</option>", id, attrs, e(b.t("worksheet.choose")))
 	orig := origOf(c, func(o *Field) []string { return keysOf[choiceKeys](o).Options })
 	for i, o := range k.Options {
 		if v := stored(k.Options, orig, i); v != o {

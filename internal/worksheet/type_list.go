@@ -22,7 +22,7 @@ var List = &Type{
 		b.w("<ol class=\"ws-rows\" data-rows>\n")
 		for i := range int(k.Rows) {
 			row := fmt.Sprintf("%s_r%d", b.p, i)
-			b.w("<li class=\"ws-row\" data-row><label for=\"%s\" id=\"%s-l\">%s <span data-n>%d</span></label> <input type=\"text\" class=\"ws-input\" id=\"%s\" data-k=\"\"> ",
+			b.w("<li class=\"ws-row\" data-row><label for=\"%s\" id=\"%s-l\">%s <span data-n>%d</span></label> <input type=\"text\" class=\"ws-input\" autocomplete=\"off\" id=\"%s\" data-k=\"\"> ",
 				row, row, e(item), i+1, row)
 			b.tools(row)
 			b.w("</li>\n")

@@ -134,7 +134,7 @@ func renderScale(b *builder, f *Field) {
 // scaleCell writes a scale column's cell: a drop-down of the points.
 func scaleCell(b *builder, c *Field, id, attrs string) {
 	k := keysOf[scaleKeys](c)
-	b.w("<select class=\"ws-input\" id=\"%s\"%s><option value=\"\">%s</option>", id, attrs, e(b.t("worksheet.choose")))
+	b.w("<select class=\"ws-input\" autocomplete=\"off\" id=\"%s\"%s><option value=\"\">%s</option>", id, attrs, e(b.t("worksheet.choose")))
 	ps := k.points()
 	for i, v := range ps {
 		text := fnum(v)

@@ -27,13 +27,13 @@ var Time = &Type{
 // inputOf returns the input of a text or date field.
 func inputOf(kind, p string) func(b *builder, desc string) {
 	return func(b *builder, desc string) {
-		b.w("<input type=\"%s\" class=\"ws-input\" id=\"%s\" name=\"%s\"%s>\n", kind, p, p, desc)
+		b.w("<input type=\"%s\" class=\"ws-input\" autocomplete=\"off\" id=\"%s\" name=\"%s\"%s>\n", kind, p, p, desc)
 	}
 }
 
 // inputCell writes a text, date or time cell: an input of the column's type.
 func inputCell(b *builder, c *Field, id, attrs string) {
-	b.w("<input type=\"%s\" class=\"ws-input\" id=\"%s\"%s>", c.Type, id, attrs)
+	b.w("<input type=\"%s\" class=\"ws-input\" autocomplete=\"off\" id=\"%s\"%s>", c.Type, id, attrs)
 }
 
 type textareaKeys struct {
@@ -47,11 +47,11 @@ var Textarea = &Type{
 	Check: func(c *checker, f *Field) { keysOf[textareaKeys](f).Rows.setDefault(4) },
 	Render: func(b *builder, f *Field) {
 		b.single(func(b *builder, desc string) {
-			b.w("<textarea class=\"ws-input\" id=\"%s\" name=\"%s\" rows=\"%d\"%s></textarea>\n", b.p, b.p, keysOf[textareaKeys](f).Rows, desc)
+			b.w("<textarea class=\"ws-input\" autocomplete=\"off\" id=\"%s\" name=\"%s\" rows=\"%d\"%s></textarea>\n", b.p, b.p, keysOf[textareaKeys](f).Rows, desc)
 		})
 	},
 	Column: &Column{Cell: func(b *builder, c *Field, id, attrs string) {
-		b.w("<textarea class=\"ws-input\" id=\"%s\" rows=\"2\"%s></textarea>", id, attrs)
+		b.w("<textarea class=\"ws-input\" autocomplete=\"off\" id=\"%s\" rows=\"2\"%s></textarea>", id, attrs)
 	}},
 }
 
@@ -75,7 +75,7 @@ var Number = &Type{
 		b.single(func(b *builder, desc string) {
 			k := keysOf[numberKeys](f)
 			if k.Unit == "" {
-				b.w("<input type=\"number\" class=\"ws-input\" id=\"%s\" name=\"%s\" inputmode=\"decimal\"%s%s>\n", b.p, b.p, k.attrs(), desc)
+				b.w("<input type=\"number\" class=\"ws-input\" autocomplete=\"off\" id=\"%s\" name=\"%s\" inputmode=\"decimal\"%s%s>\n", b.p, b.p, k.attrs(), desc)
 				return
 			}
 			unit := fmt.Sprintf("%s_unit", b.p)
@@ -84,12 +84,12 @@ var Number = &Type{
 			} else {
 				desc = fmt.Sprintf(` aria-describedby="%s_hint %s"`, b.p, unit)
 			}
-			b.w("<span class=\"ws-with-unit\"><input type=\"number\" class=\"ws-input\" id=\"%s\" name=\"%s\" inputmode=\"decimal\"%s%s> <span class=\"ws-unit\" id=\"%s\">%s</span></span>\n",
+			b.w("<span class=\"ws-with-unit\"><input type=\"number\" class=\"ws-input\" autocomplete=\"off\" id=\"%s\" name=\"%s\" inputmode=\"decimal\"%s%s> <span class=\"ws-unit\" id=\"%s\">%s</span></span>\n",
 				b.p, b.p, k.attrs(), desc, unit, e(k.Unit))
 		})
 	},
 	Column: &Column{Cell: func(b *builder, c *Field, id, attrs string) {
-		b.w("<input type=\"number\" class=\"ws-input\" id=\"%s\" inputmode=\"decimal\"%s%s>", id, keysOf[numberKeys](c).attrs(), attrs)
+		b.w("<input type=\"number\" class=\"ws-input\" autocomplete=\"off\" id=\"%s\" inputmode=\"decimal\"%s%s>", id, keysOf[numberKeys](c).attrs(), attrs)
 	}},
 }
 

@@ -5,10 +5,13 @@ let relist = () => {}; // draws the list again, on My answers
 function startAnswers() {
   const tbody = $('#answers-list tbody');
   const none = $('#answers-none');
+  // a record's url and title may come from any file: its link is the site's own, if any
+  const sheets = Object.fromEntries($$('#answers-sheets a').map((a) => [a.dataset.id, a]));
+  const name = (r, s = sheets[r.id]) => (s ? el('a', { href: s.getAttribute('href') }, s.textContent) : r.title || r.id);
   function list() {
     const recs = all();
     tbody.replaceChildren(...recs.map((r) => el('tr', {},
-      el('th', { scope: 'row', id: `ws-mine-${r.id}` }, r.url ? el('a', { href: r.url }, r.title || r.id) : r.title || r.id),
+      el('th', { scope: 'row', id: `ws-mine-${r.id}` }, name(r)),
       el('td', {}, el('time', { datetime: r.updated || '' }, when(r.updated))),
       el('td', {}, Object.values(r.answers).filter((v) => !empty(v)).length),
       el('td', {}, el('button', { type: 'button', 'aria-describedby': `ws-mine-${r.id}`, on: () => download([r], `answers-${r.id}`) }, T('download'))))));

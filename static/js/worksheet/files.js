@@ -18,15 +18,31 @@ async function download(recs, name) {
 }
 const downloadAll = () => download(all(), 'answers-all');
 
+// sheetId tells whether id is one the build could give a worksheet, and not a key of
+// its own (lock): the rule of CheckID in internal/worksheet/id.go, tested on both sides
+// with internal/worksheet/testdata/ids.txt. Any other id could overwrite the lock.
+const sheetId = (id) => id.length <= 64 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && id !== 'lock';
+
 // parseFile returns the records of an answers file, or throws why it is rejected.
 function parseFile(text) {
   let d;
   try { d = JSON.parse(text); } catch { throw T('badJson'); }
   if (!isObj(d) || d.format !== FORMAT || !Array.isArray(d.worksheets)) throw T('badJson');
-  if (!(d.v <= V)) throw T('badVersion');
+  const version = (o) => Number.isInteger(o.v) && o.v > 0;
+  if (!version(d)) throw T('noVersion');
+  if (d.v > V) throw T('badVersion');
   if (d.site !== site) throw T('badSite');
   const recs = d.worksheets.map(upgrade);
-  if (recs.some((r) => !r || !/^[a-z0-9][a-z0-9-]*$/.test(r.id) || r.newer)) throw T('badRecord');
+  if (recs.some((r) => !r)) throw T('badRecord');
+  if (!recs.every(version)) throw T('noVersion');
+  if (recs.some((r) => r.newer)) throw T('badVersion');
+  const bad = recs.find((r) => !sheetId(r.id));
+  if (bad) throw T('badId', { id: bad.id });
+  for (const r of recs) {
+    for (const [field, v] of Object.entries(r.answers)) {
+      if (Array.isArray(v) && v.length > MAXROWS) throw T('tooManyRows', { field, id: r.id, n: v.length, max: MAXROWS });
+    }
+  }
   return recs;
 }
 

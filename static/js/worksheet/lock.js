@@ -33,16 +33,29 @@ async function unlock(pass) {
   }
   return true;
 }
-async function lockNow() {
+// drop forgets the key and takes every answer off the page: out of the fields (and out
+// of what the browser keeps of them to fill in again), the lists and any open dialog.
+function drop() {
+  ck = pk = null;
+  queue.then(() => { if (!ck) cache.clear(); }); // once the writes under way, which need it, are done
+  clearTimeout(idleT);
+  if (root) clearFields(); else relist();
+  for (const n of [...$$('input, textarea', root || box), $('#ws-pass')]) {
+    if (n.type === 'checkbox' || n.type === 'radio') n.checked = false; else if (n.type !== 'file') n.value = '';
+  }
+  for (const d of $$('dialog[open]')) d.close();
+  showLock();
+  say(T('lockLocked'));
+}
+let others = null; // the site's other tabs, told when a person locks this one
+// lockNow locks this tab, and with all (the Lock now button) every tab of the site; a
+// tab idle for long locks only itself, as another may be in use.
+async function lockNow(all) {
   if (!ck) return;
   if (root) save();
   await queue;
-  ck = pk = null;
-  cache.clear();
-  clearTimeout(idleT);
-  if (root) clearFields(); else relist();
-  showLock();
-  say(T('lockLocked'));
+  drop();
+  if (all === true) others?.postMessage('lock');
 }
 async function lockOn(pass) {
   say(T('lockWorking'));
@@ -113,12 +126,25 @@ function startLock() {
     if (root) { const r = read(key); if (r) load(r); else clearFields(); } else relist();
   };
   lockBox.addEventListener('click', (e) => {
-    ({ 'lock-now': lockNow, 'lock-off': lockOff, 'lock-set': lockSet, unlock: tryUnlock })[e.target.closest('[data-act]')?.dataset.act]?.();
+    ({ 'lock-now': () => lockNow(true), 'lock-off': lockOff, 'lock-set': lockSet, unlock: tryUnlock })[e.target.closest('[data-act]')?.dataset.act]?.();
   });
   p.addEventListener('keydown', (e) => { if (e.key === 'Enter') tryUnlock(); });
   for (const ev of ['pointerdown', 'keydown', 'input', 'scroll']) addEventListener(ev, idle, { capture: true, passive: true });
   // a sleeping tab's timer may be late: check the time when it is shown again
   doc.addEventListener('visibilitychange', () => { if (lock && ck && Date.now() - last > idleMs()) lockNow(); });
+  // Lock now in one tab locks them all
+  if (self.BroadcastChannel) (others = new BroadcastChannel(lockKey)).onmessage = () => lockNow();
+  // A page leaving while the lock is on is locked first (its answers saved, encrypted):
+  // nothing in it for the back/forward cache or the browser's refill of a form to keep.
+  addEventListener('pagehide', () => {
+    if (!lock) return;
+    if (root && ck) save();
+    drop();
+  });
+  // Back from the cache: storage events were missed; a changed lock reloads the page.
+  addEventListener('pageshow', (e) => {
+    if (e.persisted && json(raw(lockKey)) !== json(lock)) location.reload();
+  });
   showLock();
   if (locked()) say(T('lockLocked'));
 }

@@ -2,6 +2,7 @@
 // of [data-rows]; each [data-row] holds controls [data-k=<column>] and buttons to move
 // and remove it, and the field a button to add one. Fixed rows ([data-rows][data-fixed])
 // are named by their data-name, and cannot be added or removed.
+const MAXROWS = 200; // rows a field may hold; an import with more is refused
 const rowsBox = (f) => $('[data-rows]', f);
 const rows = (f) => [...rowsBox(f).children];
 const fixedRows = (f) => rowsBox(f).hasAttribute('data-fixed');
@@ -30,10 +31,10 @@ function fillRow(r, o) {
   }
   return ok;
 }
-function renumber(f) {
+function renumber(f, rs = rows(f)) {
   const re = new RegExp(`(f-${f.dataset.field}_r)\\d+`, 'g');
-  rows(f).forEach((r, i) => {
-    for (const n of [r, ...$$('*', r)]) {
+  rs.forEach((r, i) => {
+    for (const n of [r, ...$$('[id], [for], [aria-describedby]', r)]) {
       for (const a of ['id', 'for', 'aria-describedby']) {
         if (n.hasAttribute(a)) n.setAttribute(a, n.getAttribute(a).replace(re, `$1${i}`));
       }
@@ -42,15 +43,21 @@ function renumber(f) {
     if (num) num.textContent = i + 1;
   });
 }
-function addRow(f) {
+// newRows returns n empty rows made like the last one, to add at the end.
+function newRows(f, n) {
   const r = rows(f).at(-1).cloneNode(true);
-  for (const n of $$('[data-k]', r)) n.value = '';
+  for (const x of $$('[data-k]', r)) x.value = '';
+  return Array.from({ length: n }, () => r.cloneNode(true));
+}
+function addRow(f) {
+  const [r] = newRows(f, 1);
   rowsBox(f).append(r);
   renumber(f);
   return r;
 }
 // setRows is set for every field of rows: as many rows as the answer has (at least
-// data-rows-min), or the fixed rows found by name.
+// data-rows-min, at most MAXROWS: an answer with more is also kept whole as an earlier
+// answer), or the fixed rows found by name.
 function setRows(f, v) {
   if (!Array.isArray(v)) v = empty(v) ? [] : String(isObj(v) ? text(v) : v).split('\n');
   if (fixedRows(f)) {
@@ -63,12 +70,17 @@ function setRows(f, v) {
     });
     return ok;
   }
-  const want = Math.max(+f.dataset.rowsMin || 1, v.length);
-  while (rows(f).length < want) addRow(f);
-  while (rows(f).length > want) rows(f).at(-1).remove();
-  const ok = rows(f).map((r, i) => fillRow(r, v[i] ?? '')).every(Boolean);
-  renumber(f);
-  return ok;
+  // the rows are added and numbered at once: one by one, each renumbering all, 1000
+  // rows took seconds
+  const want = Math.min(Math.max(+f.dataset.rowsMin || 1, v.length), MAXROWS);
+  const have = rows(f);
+  for (const r of have.splice(want)) r.remove();
+  const add = have.length < want ? newRows(f, want - have.length) : [];
+  const rs = have.concat(add);
+  const ok = rs.map((r, i) => fillRow(r, v[i] ?? '')).every(Boolean);
+  renumber(f, rs);
+  rowsBox(f).append(...add); // filled before they are in the page: faster
+  return ok && v.length <= MAXROWS;
 }
 
 // Tables (and the charts, which are tables drawn): each row saved as {column: value},
@@ -100,6 +112,7 @@ function rowButtons(e) {
   const r = b.closest('[data-row]');
   const act = b.dataset.act;
   if (act === 'add') {
+    if (rows(f).length >= MAXROWS) return say(T('rowLimit', { max: MAXROWS }));
     $('[data-k]', addRow(f)).focus();
   } else if (act === 'remove') {
     const next = r.nextElementSibling || r.previousElementSibling;

@@ -14,7 +14,7 @@ const locked = () => lock && !ck;
 const raw = (k) => {
   try { return JSON.parse(localStorage.getItem(k)); } catch { return null; }
 };
-const read = (k) => upgrade(lock ? (cache.has(k) ? JSON.parse(json(cache.get(k))) : null) : raw(k));
+const read = (k) => upgrade(lock ? (ck && cache.has(k) ? JSON.parse(json(cache.get(k))) : null) : raw(k));
 const write = (k, rec) => {
   if (!lock) return localStorage.setItem(k, json(rec));
   if (!ck) throw 'locked';
@@ -25,7 +25,7 @@ const remove = (k) => { cache.delete(k); localStorage.removeItem(k); };
 const storedKeys = () => {
   try { return Object.keys(localStorage).filter((k) => k.startsWith(prefix)); } catch { return []; }
 };
-const keys = () => (lock ? [...cache.keys()] : storedKeys().filter((k) => k !== lockKey)).sort();
+const keys = () => (lock ? (ck ? [...cache.keys()] : []) : storedKeys().filter((k) => k !== lockKey)).sort();
 const all = () => keys().map(read).filter(Boolean);
 // upgrade returns a record in the current format, or null for something that is not one.
 // A record from a newer build is returned as it is, marked, and never written over.
