@@ -315,8 +315,10 @@ func (b *builder) load(opts content.Options, main bool) bool {
 	for _, p := range site.Pages {
 		if p.Worksheet {
 			b.sheets = append(b.sheets, p)
-			if p.WorksheetID() == "lock" {
-				b.failf(p.File, p.Line("worksheet"), "a worksheet may not be called lock: its answers would be stored where the passphrase lock is; rename the file")
+			// The same rule as the import of answers in the browser: a worksheet whose
+			// answers could not be imported again is refused here.
+			if err := worksheet.CheckID(p.WorksheetID()); err != nil {
+				b.failf(p.File, p.Line("worksheet"), "%v; rename the file", err)
 			}
 		}
 	}
