@@ -2,9 +2,9 @@ package render_test
 
 import (
 	"bytes"
-	"html"
 	"crypto/sha256"
 	"encoding/base64"
+	"html"
 	"io/fs"
 	"path"
 	"regexp"
