@@ -10,7 +10,7 @@ var colour = &Type{
 	Name: "colour",
 	Render: func(b *builder, f *Field) {
 		b.single(func(b *builder, desc string) {
-			b.w("<input type=\"color\" class=\"ws-input\" id=\"%s\" name=\"%s\"%s>\n", b.p, b.p, desc)
+			b.w("<input type=\"color\" class=\"ws-input\" autocomplete=\"off\" id=\"%s\" name=\"%s\"%s>\n", b.p, b.p, desc)
 		})
 	},
 }
