@@ -55,16 +55,24 @@ function save() {
   if (locked() || (rec && rec.newer)) return;
   const next = current();
   if (rec ? json(next.answers) === json(rec.answers) : empty(next.answers)) return;
+  let written;
   try {
-    write(key, next);
+    written = write(key, next);
   } catch {
     warn(true);
     return;
   }
+  const prev = rec;
   rec = next;
-  if (failed) warn(false);
-  say(T('saved', { time: when(next.updated) }));
-  if (!persisted) { persisted = true; persist(); }
+  const saved = () => {
+    if (failed) warn(false);
+    if (!locked()) say(T('saved', { time: when(next.updated) })); // a page locked meanwhile says so
+    if (!persisted) { persisted = true; persist(); }
+  };
+  // Under the lock the encrypted write ends later: "Saved" only once it has; if it
+  // failed (storage full), the warning shows and the next change tries again.
+  if (!written) saved();
+  else written.then((ok) => { if (ok) saved(); else if (rec === next) rec = prev; });
 }
 const saveSoon = () => {
   clearTimeout(timer);

@@ -15,11 +15,13 @@ const raw = (k) => {
   try { return JSON.parse(localStorage.getItem(k)); } catch { return null; }
 };
 const read = (k) => upgrade(lock ? (ck && cache.has(k) ? JSON.parse(json(cache.get(k))) : null) : raw(k));
+// write saves rec under k. Under the lock the write is encrypted later: it returns a
+// promise of whether it was stored, so that nothing says "Saved" before it is.
 const write = (k, rec) => {
   if (!lock) return localStorage.setItem(k, json(rec));
   if (!ck) throw 'locked';
   cache.set(k, JSON.parse(json(rec)));
-  store(k, rec);
+  return store(k, rec);
 };
 const remove = (k) => { cache.delete(k); localStorage.removeItem(k); };
 const storedKeys = () => {
@@ -47,7 +49,9 @@ function store(k, r) {
   queue = queue.then(async () => {
     const v = json(await seal(key, s));
     if (cache.has(k)) localStorage.setItem(k, v);
-  }).catch(() => warn(true));
+    return true;
+  }).catch(() => { warn(true); return false; });
+  return queue;
 }
 // plain returns a stored value as a record when it is one (written before the lock was set)
 const plain = (o) => (upgrade(isObj(o) ? { ...o } : null) ? o : null);
