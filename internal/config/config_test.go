@@ -54,6 +54,8 @@ check:
   levels:
     reading-level: warning
     link-text: "off"
+hosting:
+  htaccess: true
 `
 
 // TestEveryKey decodes a site.yaml that sets every key into the values it names.
@@ -88,13 +90,14 @@ func TestEveryKey(t *testing.T) {
 		QuickExit: QuickExit{URL: "https://www.bbc.co.uk/weather", Pages: []string{"problem-areas/disputes.md"}},
 		Check: CheckConfig{ReadingLevel: 8.5, PageWeight: 40,
 			Levels: map[string]string{"reading-level": "warning", "link-text": "off"}},
+		Hosting: Hosting{Htaccess: true},
 	}
 	if !reflect.DeepEqual(s, want) {
 		t.Errorf("got\n%+v\nwant\n%+v", s, want)
 	}
 	for key, line := range map[string]int{
 		"title": 1, "clinic.web": 12, "crisis": 14, "crisis.0": 15, "crisis.0.url": 18, "crisis.1.text": 22,
-		"crisis.1.topic": 23, "languages.es.crisis.0": 36, "quickExit.url": 39, "check.levels.link-text": 46,
+		"crisis.1.topic": 23, "languages.es.crisis.0": 36, "quickExit.url": 39, "check.levels.link-text": 46, "hosting.htaccess": 48,
 	} {
 		if lines[key] != line {
 			t.Errorf("Lines[%q] = %d, want %d", key, lines[key], line)
