@@ -335,12 +335,18 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		return ExitError
 	}
 	n, err := writeTree(iptsite.Defaults(), dir)
+	if err == nil {
+		var m int
+		m, err = writeNewSite(dir)
+		n += m
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "iptsite init: %v\n", err)
 		return ExitError
 	}
-	fmt.Fprintf(stdout, "created a new site in %s (%d files)\nnext: edit %s, then run: iptsite serve -s %s\n",
-		dir, n, filepath.Join(dir, "site.yaml"), dir)
+	fmt.Fprintf(stdout, "created a new site in %s (%d files)\nnext: edit %s, then run: iptsite serve -s %s\n"+
+		"to publish it on GitHub Pages: see %s\n",
+		dir, n, filepath.Join(dir, "site.yaml"), dir, filepath.Join(dir, "README.md"))
 	return ExitOK
 }
 
