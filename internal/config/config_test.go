@@ -140,6 +140,8 @@ func TestErrors(t *testing.T) {
 		{"title: T\nportable: maybe\n", "site.yaml:2: cannot use !!str `maybe` into bool"},
 		{"title: T\ncrisis: nope\n", "site.yaml:2: cannot use !!str `nope` into []config.CrisisLine"},
 		{"title: T\ncheck:\n  readingLevel: high\n", "site.yaml:3: cannot use !!str `high` into float64"},
+		{"title: T\nhosting:\n  htacces: true\n", `site.yaml:3: unknown key "htacces"`},
+		{"title: T\nhosting:\n  htaccess: yes please\n", "site.yaml:3: cannot use !!str `yes please` into bool"},
 		{"title: [a\n", "site.yaml:1: did not find expected ',' or ']'"},
 		{"title: T\n\tlanguage: en\n", "site.yaml:2: found a tab character that violates indentation"},
 		{"description: d\n", "site.yaml:1: title is required"},
