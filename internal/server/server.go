@@ -11,6 +11,9 @@
 // to --bind, each with the port it listens on. Any other Host gets 403 Forbidden, so a
 // page of another website that points its own name at 127.0.0.1 (DNS rebinding) cannot
 // read the preview or its problems.
+//
+// Preview (preview.go) is iptsite preview: it serves a folder that iptsite build wrote,
+// with the headers a web host will send (package deploy), on the same rules.
 package server
 
 import (
