@@ -53,6 +53,10 @@ func TestHeadersFile(t *testing.T) {
 		if tc.baseURL != "" && p.CSP != render.CSP {
 			t.Errorf("baseURL %q: the headers' policy is %q, the pages' %q", tc.baseURL, p.CSP, render.CSP)
 		}
+		// Cloudflare Pages reads 100 rules at most (docs/deploy.md says how many).
+		if len(rules) >= 40 {
+			t.Errorf("baseURL %q: _headers has %d rules; docs/deploy.md says the default site has under 40 (Cloudflare Pages reads 100)", tc.baseURL, len(rules))
+		}
 		fingerprinted := 0
 		for _, name := range mem.Names() {
 			if name == "_headers" {
