@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -39,6 +40,7 @@ type nginxServer struct {
 	cmd  *exec.Cmd
 	dir  string // its prefix: configuration, logs, pid and temporary files
 	done chan error
+	once sync.Once
 }
 
 // startNginx runs nginx in the foreground on 127.0.0.1:port with the location block
@@ -111,16 +113,15 @@ func (s *nginxServer) log() string {
 
 // stop ends nginx (a fast shutdown) and waits for it.
 func (s *nginxServer) stop() {
-	if s.cmd.ProcessState != nil {
-		return
-	}
-	s.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-s.done:
-	case <-time.After(10 * time.Second):
-		s.cmd.Process.Kill()
-		<-s.done
-	}
+	s.once.Do(func() {
+		s.cmd.Process.Signal(syscall.SIGTERM)
+		select {
+		case <-s.done:
+		case <-time.After(10 * time.Second):
+			s.cmd.Process.Kill()
+			<-s.done
+		}
+	})
 }
 
 // freePort returns a loopback port that nothing listens on now.
