@@ -5,6 +5,7 @@ package iptsite_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -43,10 +44,13 @@ type nginxServer struct {
 	once sync.Once
 }
 
+// errPortTaken says that another program took the free port before nginx could.
+var errPortTaken = errors.New("the port was taken before nginx could listen on it")
+
 // startNginx runs nginx in the foreground on 127.0.0.1:port with the location block
-// snippet inside its server block, everything it writes in dir. The test's cleanup
-// stops it.
-func startNginx(t *testing.T, nginx, dir, port, snippet string) *nginxServer {
+// snippet inside its server block, everything it writes in dir, and waits until nginx
+// itself answers there. The test's cleanup stops it.
+func startNginx(t *testing.T, nginx, dir, port, snippet string) (*nginxServer, error) {
 	t.Helper()
 	mime := "/etc/nginx/mime.types"
 	if _, err := os.Stat(mime); err != nil {
@@ -78,6 +82,7 @@ http {
 	if err := os.WriteFile(confFile, []byte(conf), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	os.Remove(filepath.Join(dir, "error.log"))
 	cmd := exec.Command(nginx, "-p", dir+"/", "-c", confFile, "-e", filepath.Join(dir, "error.log"))
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Start(); err != nil {
@@ -86,21 +91,26 @@ http {
 	s := &nginxServer{cmd: cmd, dir: dir, done: make(chan error, 1)}
 	go func() { s.done <- cmd.Wait() }()
 	t.Cleanup(s.stop)
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for {
-		c, err := net.DialTimeout("tcp", "127.0.0.1:"+port, time.Second)
-		if err == nil {
-			c.Close()
-			return s
+		// Another program on the port would answer too: wait for nginx's own answer.
+		if resp, err := http.Get("http://127.0.0.1:" + port + "/"); err == nil {
+			resp.Body.Close()
+			if strings.HasPrefix(resp.Header.Get("Server"), "nginx") {
+				return s, nil
+			}
 		}
 		select {
 		case err := <-s.done:
 			s.done <- err
+			if strings.Contains(s.log(), "Address already in use") {
+				return nil, errPortTaken
+			}
 			t.Fatalf("nginx ended at start (%v):\n%s", err, s.log())
 		default:
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("nginx does not listen on port %s:\n%s", port, s.log())
+			t.Fatalf("nginx does not answer on port %s:\n%s", port, s.log())
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -147,16 +157,30 @@ func TestNginx(t *testing.T) {
 	nginx := browsertest.Tool(t, "nginx", "nginx", "/usr/sbin/nginx")
 	ctx := browsertest.Chrome(t)
 	tmp := t.TempDir()
-	port := freePort(t)
-	base := "http://127.0.0.1:" + port + docFolder
 	www := filepath.Join(tmp, "www")
-	dir := sitetest.BuildDir(t, filepath.Join(www, filepath.FromSlash(docFolder)), render.Options{BaseURL: base})
-
 	snippet := sitetest.DocBlock(t, "docs/deploy.md", "nginx")
 	if !strings.Contains(snippet, docRoot) || !strings.Contains(snippet, "location "+docFolder+" {") {
 		t.Fatalf("the nginx block of docs/deploy.md is not for %s in /var/www/html:\n%s", docFolder, snippet)
 	}
-	srv := startNginx(t, nginx, tmp, port, strings.Replace(snippet, docRoot, "root "+www+";", 1))
+	snippet = strings.Replace(snippet, docRoot, "root "+www+";", 1)
+	// The site is built for its address, port included; a port taken between the
+	// choice and nginx's start means a new port and a new build.
+	var (
+		srv       *nginxServer
+		base, dir string
+	)
+	for try := 1; ; try++ {
+		base = "http://127.0.0.1:" + freePort(t) + docFolder
+		dir = sitetest.BuildDir(t, filepath.Join(www, filepath.FromSlash(docFolder)), render.Options{BaseURL: base})
+		var err error
+		srv, err = startNginx(t, nginx, tmp, strings.TrimSuffix(strings.TrimPrefix(base, "http://127.0.0.1:"), docFolder), snippet)
+		if err == nil {
+			break
+		}
+		if try == 3 {
+			t.Fatal(err)
+		}
+	}
 
 	// The headers, as Chromium received them (past the service worker, which keeps
 	// what it fetched with the headers it came with).
