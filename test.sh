@@ -2,6 +2,7 @@
 # The README's test command. It installs what the tests need when it is
 # missing, so it passes on a fresh machine:
 #   - Chromium for the browser tests (Debian's chromium, when run as root);
+#   - nginx for the web server test (Debian's nginx, when run as root; not started);
 #   - axe-core for the accessibility checks (npm ci --prefix tools, from the
 #     pinned tools/package-lock.json);
 # then runs go vet and go test on every package, and exits non-zero when
@@ -34,6 +35,29 @@ if ! have_chrome; then
 		echo "test.sh: chromium not found and not root, so it cannot be installed here." >&2
 		echo "test.sh: install it (sudo apt-get install chromium) or set IPTSITE_CHROME to a Chromium or Chrome binary;" >&2
 		echo "test.sh: until then the browser tests are skipped (and fail under CI=true)." >&2
+	fi
+fi
+
+# nginx, for the test that serves the built site with the block docs/deploy.md gives
+# (nginx_test.go). Only the package: the test starts its own nginx on a free loopback
+# port; the Debian service is neither started nor needed.
+if ! [ -x /usr/sbin/nginx ] && ! command -v nginx >/dev/null 2>&1; then
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+		echo "test.sh: nginx not found; installing Debian's nginx for the web server test" >&2
+		apt-get -o DPkg::Lock::Timeout=600 update -q
+		# A policy-rc.d that exits 101 keeps the package's scripts from starting the
+		# service; one already there is left as it is.
+		made_policy=
+		if [ ! -e /usr/sbin/policy-rc.d ]; then
+			printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && made_policy=1
+		fi
+		status=0
+		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends nginx || status=$?
+		if [ -n "$made_policy" ]; then rm -f /usr/sbin/policy-rc.d; fi
+		[ "$status" = 0 ] || exit "$status"
+	else
+		echo "test.sh: nginx not found and not root, so it cannot be installed here (sudo apt-get install nginx);" >&2
+		echo "test.sh: until then the web server test is skipped (and fails under CI=true)." >&2
 	fi
 fi
 

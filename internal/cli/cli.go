@@ -36,6 +36,7 @@ Usage:
   iptsite build [-s SRC] [-d DST] [--baseURL URL] [--drafts] [--no-minify] [--portable]
   iptsite serve [-s SRC] [--bind 127.0.0.1] [--port 1313] [--drafts]
   iptsite check [-s SRC] [--drafts] [--json] [--grades] [--links]
+  iptsite preview [--bind 127.0.0.1] [--port 1314] [DIR]
   iptsite init DIR
   iptsite version
   iptsite help
@@ -47,9 +48,13 @@ serve   builds the site into memory, serves it, and rebuilds and reloads open pa
         every change. Problems show in the terminal and in the browser.
 check   builds the site in memory and reports what clients would stumble on: reading
         level, headings, link text, worksheet labels, the crisis box, page weight.
-init    writes the default site into DIR, which must be empty or not exist yet.
+preview serves a folder that build wrote (default public) as a web host would, with
+        the headers of its _headers file, to see what visitors will get.
+init    writes the default site into DIR, which must be empty or not exist yet, with a
+        GitHub Pages workflow (.github/workflows/pages.yml).
 
-Run "iptsite build -h", "iptsite serve -h" or "iptsite check -h" for their options.
+Run "iptsite build -h", "iptsite serve -h", "iptsite check -h" or "iptsite preview -h"
+for their options. Putting the site online: docs/deploy.md.
 `
 
 // Main runs the command with args (without the program name) and returns the exit status.
@@ -65,6 +70,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return runServe(args[1:], stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "preview":
+		return runPreview(args[1:], stdout, stderr)
 	case "init":
 		return runInit(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
@@ -279,6 +286,37 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
+func runPreview(args []string, stdout, stderr io.Writer) int {
+	fl := newFlags("preview", stderr, "iptsite preview [--bind 127.0.0.1] [--port 1314] [DIR]")
+	bind := fl.String("bind", "127.0.0.1", "the address to listen on")
+	// Not serve's port: the preview's service worker and saved answers stay apart from serve's.
+	port := fl.Int("port", 1314, "the port to listen on (0: any free port)")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	dir := "public"
+	switch fl.NArg() {
+	case 0:
+	case 1:
+		dir = fl.Arg(0)
+	default:
+		fmt.Fprintf(stderr, "iptsite preview: name one folder, not %d\n", fl.NArg())
+		fl.Usage()
+		return ExitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	err := server.RunPreview(ctx, dir, fmt.Sprintf("%s:%d", *bind, *port), stdout, nil)
+	if err != nil && !errors.Is(err, context.Canceled) {
+		fmt.Fprintf(stderr, "iptsite preview: %v\n", err)
+		return ExitError
+	}
+	return ExitOK
+}
+
 func runInit(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("init", stderr, "iptsite init DIR")
 	if err := fl.Parse(args); err != nil {
@@ -297,12 +335,18 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		return ExitError
 	}
 	n, err := writeTree(iptsite.Defaults(), dir)
+	if err == nil {
+		var m int
+		m, err = writeNewSite(dir)
+		n += m
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "iptsite init: %v\n", err)
 		return ExitError
 	}
-	fmt.Fprintf(stdout, "created a new site in %s (%d files)\nnext: edit %s, then run: iptsite serve -s %s\n",
-		dir, n, filepath.Join(dir, "site.yaml"), dir)
+	fmt.Fprintf(stdout, "created a new site in %s (%d files)\nnext: edit %s, then run: iptsite serve -s %s\n"+
+		"to publish it on GitHub Pages: see %s\n",
+		dir, n, filepath.Join(dir, "site.yaml"), dir, filepath.Join(dir, "README.md"))
 	return ExitOK
 }
 

@@ -44,6 +44,8 @@
 //	  pageWeight: 30                        # KB a page may weigh: HTML + CSS + JS, gzipped
 //	  levels:                               # a rule's level: error (fails the check), warning or off
 //	    reading-level: warning              # rule names: see iptsite check -h
+//	hosting:                                # files for web hosts, besides _headers (docs/deploy.md)
+//	  htaccess: true                        # write .htaccess for Apache (needs baseURL)
 //
 // Unknown keys and values of the wrong type are errors that name the line.
 package config
@@ -86,6 +88,8 @@ type Site struct {
 	// Languages are the other languages of the site, by BCP 47 tag.
 	Languages map[string]Language `yaml:"languages"`
 	Check     CheckConfig         `yaml:"check"`
+	// Hosting says which files for web hosts the build writes besides _headers.
+	Hosting Hosting `yaml:"hosting"`
 
 	// Lines maps a dotted key path ("crisis.0.label") to its line in site.yaml,
 	// so later stages can point at the line of a value they reject.
@@ -151,6 +155,14 @@ func nameOf(tag string) string {
 		return n
 	}
 	return tag
+}
+
+// Hosting chooses the files for web hosts that a build writes (see package deploy and
+// docs/deploy.md). _headers, for Netlify and Cloudflare Pages, is always written.
+type Hosting struct {
+	// Htaccess writes .htaccess, the headers and the 404 page for Apache. It needs
+	// baseURL, since Apache takes the 404 page's address from the root of the host.
+	Htaccess bool `yaml:"htaccess"`
 }
 
 // Clinic is who runs the site.

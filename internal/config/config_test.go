@@ -54,6 +54,8 @@ check:
   levels:
     reading-level: warning
     link-text: "off"
+hosting:
+  htaccess: true
 `
 
 // TestEveryKey decodes a site.yaml that sets every key into the values it names.
@@ -88,13 +90,14 @@ func TestEveryKey(t *testing.T) {
 		QuickExit: QuickExit{URL: "https://www.bbc.co.uk/weather", Pages: []string{"problem-areas/disputes.md"}},
 		Check: CheckConfig{ReadingLevel: 8.5, PageWeight: 40,
 			Levels: map[string]string{"reading-level": "warning", "link-text": "off"}},
+		Hosting: Hosting{Htaccess: true},
 	}
 	if !reflect.DeepEqual(s, want) {
 		t.Errorf("got\n%+v\nwant\n%+v", s, want)
 	}
 	for key, line := range map[string]int{
 		"title": 1, "clinic.web": 12, "crisis": 14, "crisis.0": 15, "crisis.0.url": 18, "crisis.1.text": 22,
-		"crisis.1.topic": 23, "languages.es.crisis.0": 36, "quickExit.url": 39, "check.levels.link-text": 46,
+		"crisis.1.topic": 23, "languages.es.crisis.0": 36, "quickExit.url": 39, "check.levels.link-text": 46, "hosting.htaccess": 48,
 	} {
 		if lines[key] != line {
 			t.Errorf("Lines[%q] = %d, want %d", key, lines[key], line)
@@ -137,6 +140,8 @@ func TestErrors(t *testing.T) {
 		{"title: T\nportable: maybe\n", "site.yaml:2: cannot use !!str `maybe` into bool"},
 		{"title: T\ncrisis: nope\n", "site.yaml:2: cannot use !!str `nope` into []config.CrisisLine"},
 		{"title: T\ncheck:\n  readingLevel: high\n", "site.yaml:3: cannot use !!str `high` into float64"},
+		{"title: T\nhosting:\n  htacces: true\n", `site.yaml:3: unknown key "htacces"`},
+		{"title: T\nhosting:\n  htaccess: yes please\n", "site.yaml:3: cannot use !!str `yes please` into bool"},
 		{"title: [a\n", "site.yaml:1: did not find expected ',' or ']'"},
 		{"title: T\n\tlanguage: en\n", "site.yaml:2: found a tab character that violates indentation"},
 		{"description: d\n", "site.yaml:1: title is required"},

@@ -216,6 +216,7 @@ func (r *run) build() error {
 	r.checkTranslations()
 	r.writeExtras()
 	r.writeOffline() // last: sw.js lists every file written before it
+	r.writeHosting() // after sw.js, which must not list the host's own files
 	return r.errs.Err()
 }
 

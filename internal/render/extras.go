@@ -15,9 +15,13 @@ import (
 const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'"
 
 // CSP returns the policy for templates' <meta http-equiv="Content-Security-Policy">.
-func (d *Data) CSP() string {
-	if d.inline {
-		sum := sha256.Sum256(d.b.siteCSS)
+func (d *Data) CSP() string { return d.b.pageCSP(d.inline) }
+
+// pageCSP is the policy of a page, which with inline allows the site's stylesheet held in
+// the page, by its hash. The headers of package deploy are made from it (hosting.go).
+func (r *run) pageCSP(inline bool) string {
+	if inline {
+		sum := sha256.Sum256(r.siteCSS)
 		return CSP + "; style-src 'self' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 	}
 	return CSP

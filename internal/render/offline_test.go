@@ -51,7 +51,8 @@ func worker(t *testing.T, mem *output.Memory) (files map[string]string, version 
 }
 
 // TestServiceWorkerListsTheBuild: sw.js lists every file of the build, with the hash of
-// what was written, except the files for robots, itself and its list.
+// what was written, except the files for robots, itself and its list, and the files for
+// web hosts (hosting.go), which hosts do not serve.
 func TestServiceWorkerListsTheBuild(t *testing.T) {
 	mem := buildDefault(t, render.Options{NoMinify: true, BaseURL: "https://clinic.example/ipt/"})
 	files, _ := worker(t, mem)
@@ -59,7 +60,8 @@ func TestServiceWorkerListsTheBuild(t *testing.T) {
 		data, _ := mem.File(name)
 		h, listed := files[name]
 		switch {
-		case name == "sw.js" || name == "robots.txt" || name == "sitemap.xml" || strings.HasPrefix(name, "sw-files."):
+		case name == "sw.js" || name == "robots.txt" || name == "sitemap.xml" || strings.HasPrefix(name, "sw-files."),
+			name == "_headers" || name == ".htaccess":
 			if listed {
 				t.Errorf("sw.js lists %s", name)
 			}

@@ -11,6 +11,9 @@
 // to --bind, each with the port it listens on. Any other Host gets 403 Forbidden, so a
 // page of another website that points its own name at 127.0.0.1 (DNS rebinding) cannot
 // read the preview or its problems.
+//
+// Preview (preview.go) is iptsite preview: it serves a folder that iptsite build wrote,
+// with the headers a web host will send (package deploy), on the same rules.
 package server
 
 import (
@@ -165,19 +168,23 @@ func (s *Server) Handler() http.Handler {
 
 // ownHost reports whether a request's Host names this server (see the package doc). A
 // DNS rebinding page sends its own name; an IP address cannot be one.
-func (s *Server) ownHost(hostport string) bool {
-	host, port, err := net.SplitHostPort(hostport)
+func (s *Server) ownHost(hostport string) bool { return ownHost(hostport, s.port, s.opts.Addr) }
+
+// ownHost reports whether hostport names a server that listens on addr (the --bind
+// name and port) and port ("" in tests: any).
+func ownHost(hostport, port, addr string) bool {
+	host, p, err := net.SplitHostPort(hostport)
 	if err != nil {
-		host, port = hostport, "80"
+		host, p = hostport, "80"
 	}
-	if s.port != "" && port != s.port {
+	if port != "" && p != port {
 		return false
 	}
 	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
 	if host == "localhost" || net.ParseIP(host) != nil {
 		return true
 	}
-	bound, _, err := net.SplitHostPort(s.opts.Addr)
+	bound, _, err := net.SplitHostPort(addr)
 	return err == nil && host == strings.ToLower(bound)
 }
 
