@@ -24,8 +24,9 @@
 //
 // A worksheet's answers are saved in the reader's browser under its id, so the id must
 // never change once clients have used the worksheet: answers follow the id, not the file.
-// Without id:, it is made from the file name, in lower case, with each run of characters
-// other than a-z and 0-9 made one hyphen ("My Sheet.md" gives my-sheet), so moving the
+// Without id:, it is made from the file name, in lower case, accents dropped, with each run
+// of characters other than a-z and 0-9 made one hyphen ("My Sheet.md" gives my-sheet,
+// "Diálogo.md" dialogo), so moving the
 // file to another folder keeps it but renaming it does not: before renaming a worksheet
 // that clients use, write its old id in id:. An id is lower-case letters and digits in
 // words joined by single hyphens, at most 64 characters, and not "lock" (what an answers
