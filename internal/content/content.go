@@ -24,16 +24,16 @@
 //
 // A worksheet's answers are saved in the reader's browser under its id, so the id must
 // never change once clients have used the worksheet: answers follow the id, not the file.
-// Without id:, it is made from the file name, in lower case, accents dropped, with each run
-// of characters other than a-z and 0-9 made one hyphen ("My Sheet.md" gives my-sheet,
-// "Diálogo.md" dialogo), so moving the
-// file to another folder keeps it but renaming it does not: before renaming a worksheet
-// that clients use, write its old id in id:. An id is lower-case letters and digits in
-// words joined by single hyphens, at most 64 characters, and not "lock" (what an answers
-// file may hold, so that every answer can be downloaded and imported again). Two
-// worksheets with one id are an error that names both. A translation
-// (content/<lang>/ at the same path) has the id of the worksheet it translates, so
-// answers are shared between languages; it may leave id: out.
+// Without id:, it is made from the file name, in lower case, accents dropped, with each
+// run of characters other than a-z and 0-9 made one hyphen ("My Sheet.md" gives
+// my-sheet, "Diálogo.md" dialogo), so moving the file to another folder keeps it but
+// renaming it does not: before renaming a worksheet that clients use, write its old id
+// in id:. An id is lower-case letters and digits in words joined by single hyphens, at
+// most 64 characters, and not "lock" (what an answers file may hold, so that every
+// answer can be downloaded and imported again). Two worksheets with one id are an error
+// that names both. A translation (content/<lang>/ at the same path) has the id of the
+// worksheet it translates, so answers are shared between languages; it may leave id:
+// out.
 //
 // Any other key is an error that names the key and its line. Front matter is short: over
 // 64 KB is an error. A page is UTF-8 text: a file with bytes that are not (saved in
