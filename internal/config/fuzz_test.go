@@ -30,7 +30,8 @@ func FuzzSiteYAML(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		site, err := config.Parse(data)
-		lines := bytes.Count(data, []byte("\n")) + 1
+		// YAML, like editors, also breaks lines at a lone carriage return.
+		lines := bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) - bytes.Count(data, []byte("\r\n")) + 1
 		if err != nil {
 			for _, e := range strings.Split(err.Error(), "\n") {
 				m := errorLine.FindStringSubmatch(e)
