@@ -27,6 +27,14 @@ import (
 // files.
 func Serve(t testing.TB, dir, prefix string) (baseURL string) {
 	t.Helper()
+	return ServeWith(t, dir, prefix, nil)
+}
+
+// ServeWith is Serve with wrap put around the site's handler, for a test of a host
+// that answers otherwise: a CDN that still has an earlier build's file, say. A nil wrap
+// serves the site as Serve does.
+func ServeWith(t testing.TB, dir, prefix string, wrap func(http.Handler) http.Handler) (baseURL string) {
+	t.Helper()
 	if prefix == "" {
 		prefix = "/"
 	}
@@ -38,7 +46,11 @@ func Serve(t testing.TB, dir, prefix string) (baseURL string) {
 	} else if !fi.IsDir() {
 		t.Fatalf("browsertest.Serve: %s is not a folder", dir)
 	}
-	srv := httptest.NewServer(&siteHandler{fsys: os.DirFS(dir), prefix: prefix})
+	var h http.Handler = &siteHandler{fsys: os.DirFS(dir), prefix: prefix}
+	if wrap != nil {
+		h = wrap(h)
+	}
+	srv := httptest.NewServer(h)
 	t.Cleanup(func() {
 		// A tab that is still open may hold a connection; Close alone
 		// would wait for it.

@@ -16,10 +16,24 @@
 //	layout: page                   # the template in templates/<layout>.html
 //	toc: true                      # show a table of contents of the ## and ### headings
 //	worksheet: true                # the page is a worksheet (see docs/worksheets.md)
+//	id: grief                      # a worksheet's id: the name its answers are saved under
 //	quickExit: true                # show the "leave this page quickly" button
 //	params:                        # anything else, for templates: {{ .Page.Params.phase }}
 //	  phase: middle
 //	---
+//
+// A worksheet's answers are saved in the reader's browser under its id, so the id must
+// never change once clients have used the worksheet: answers follow the id, not the file.
+// Without id:, it is made from the file name, in lower case, accents dropped, with each
+// run of characters other than a-z and 0-9 made one hyphen ("My Sheet.md" gives
+// my-sheet, "Diálogo.md" dialogo), so moving the file to another folder keeps it but
+// renaming it does not: before renaming a worksheet that clients use, write its old id
+// in id:. An id is lower-case letters and digits in words joined by single hyphens, at
+// most 64 characters, and not "lock" (what an answers file may hold, so that every
+// answer can be downloaded and imported again). Two worksheets with one id are an error
+// that names both. A translation (content/<lang>/ at the same path) has the id of the
+// worksheet it translates, so answers are shared between languages; it may leave id:
+// out.
 //
 // Any other key is an error that names the key and its line. Front matter is short: over
 // 64 KB is an error. A page is UTF-8 text: a file with bytes that are not (saved in
@@ -65,6 +79,9 @@ type Options struct {
 	URLPrefix string
 	// Exclude names folders directly under Dir to leave out (the other languages' trees).
 	Exclude []string
+	// Original is the site of the main language, when these pages translate it: a
+	// translated worksheet takes the id of the worksheet at the same path there.
+	Original *Site
 }
 
 // Load reads every page under the content folder of fsys.
@@ -77,6 +94,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	l.dropDraftSections(drafts)
 	l.addMissingIndexes()
 	l.setURLs()
+	l.setIDs()
 	l.order(l.site.Root)
 	return l.site, l.errs.Err()
 }

@@ -21,6 +21,7 @@ type FrontMatter struct {
 	Layout      string         `yaml:"layout"`
 	TOC         bool           `yaml:"toc"`
 	Worksheet   bool           `yaml:"worksheet"`
+	ID          string         `yaml:"id"`
 	QuickExit   bool           `yaml:"quickExit"`
 	Params      map[string]any `yaml:"params"`
 }

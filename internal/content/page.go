@@ -41,15 +41,8 @@ type Page struct {
 	Own *Section
 
 	Prev, Next *Page
-}
 
-// WorksheetID is the key a worksheet's answers are saved under: its file name without
-// .md. A new slug or a translation keeps the id, and so keeps the answers.
-func (p *Page) WorksheetID() string {
-	if !p.Worksheet {
-		return ""
-	}
-	return strings.TrimSuffix(path.Base(p.Path), ".md")
+	sheetID string // see WorksheetID
 }
 
 // Depth is the number of folders in the page's URL: 0 for "/", 2 for "/phases/middle/".

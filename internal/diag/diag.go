@@ -134,8 +134,11 @@ func DecodeYAML(path string, firstLine int, data []byte, v any) List {
 	}
 	var l List
 	for _, m := range msgs {
+		// A value that spans lines is quoted in the message as it is, newlines too: one
+		// problem is one line of output, "path:line: message".
+		m = strings.Join(strings.Fields(m), " ")
 		line := 0
-		if sm := yamlLine.FindStringSubmatch(strings.TrimSpace(m)); sm != nil {
+		if sm := yamlLine.FindStringSubmatch(m); sm != nil {
 			line, _ = strconv.Atoi(sm[1])
 			m = sm[2]
 		}

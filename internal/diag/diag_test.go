@@ -169,6 +169,9 @@ func TestDecodeYAML(t *testing.T) {
 		// Front matter starts on line 2 of its file, after "---".
 		{"offset", 2, "title: A\nweight: heavy\n", []string{"f.yaml:3: cannot use !!str `heavy` into int"}},
 		{"syntax", 1, "title: [\n", []string{"f.yaml:1: did not find expected node content"}},
+		// Found by FuzzSiteYAML: a value over two lines made a message of two lines.
+		{"value on lines", 1, "000000   \n\n00000", []string{"f.yaml:1: cannot use !!str `000000 ...` into diag.site"}},
+		{"block value", 1, "weight: |\n  a\n  b\n", []string{"f.yaml:1: cannot use !!str `a b ` into int"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var v site

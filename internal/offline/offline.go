@@ -19,6 +19,22 @@
 // available" with a Reload button, rather than changing the pages under the reader. See
 // sw.js in this package for how requests are answered.
 //
+// # A version is kept whole or not at all
+//
+// The worker checks every file it keeps against the hash in the list, so that it never
+// keeps a file of another version: a CDN or proxy that still serves the page of an
+// earlier build would otherwise freeze on the device a page whose scripts are gone, a
+// form that saves nothing. A file that does not match is downloaded again past every
+// cache (the browser's, with cache "reload", and a CDN's, with a query it has not seen);
+// a file that still does not match is never stored, and the new version is not
+// installed: the reader keeps the version that works, whole, and the browser tries again
+// at its next check for an update (when a page of the site is opened), by when the CDN
+// has usually caught up. On a first visit nothing is kept offline until then; the
+// pages come from the network as without a worker. A file is carried over from an
+// earlier version's cache only when its content, not only its noted hash, matches.
+// A host that always changes the files it serves (one that injects a script into
+// pages, say) therefore gets no offline copy; the worker's console says which file.
+//
 // Under iptsite serve pages register no worker, and sw.js is killswitch.js, a worker that
 // removes itself and its caches, in case a browser kept a worker from a build that was
 // opened at the same address before.
@@ -30,8 +46,8 @@
 package offline
 
 import (
-	"fmt"
-	"hash/crc64"
+	"crypto/sha256"
+	"encoding/hex"
 )
 
 // The files at the root of the output that pages link to.
@@ -49,12 +65,11 @@ type File struct {
 	Type string
 }
 
-// Hash is the hash of a file's content in the service worker's list.
+// Hash is the hash of a file's content in the service worker's list: the first 8 bytes
+// of its SHA-256, in hex. sw.js computes the same with the browser's SubtleCrypto (which
+// has no CRC) to check each file it downloads; 64 bits are plenty to tell two versions of
+// a file apart, and keep the list of a large site small.
 func Hash(data []byte) string {
-	// The list only has to notice a change, not resist a forger: CRC-64 is several
-	// times faster than SHA-256 on a CPU without SHA instructions, and every page of
-	// the build goes through it.
-	return fmt.Sprintf("%016x", crc64.Checksum(data, crcTable))
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:8])
 }
-
-var crcTable = crc64.MakeTable(crc64.ECMA)

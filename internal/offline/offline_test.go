@@ -173,3 +173,15 @@ func TestIcons(t *testing.T) {
 		}
 	}
 }
+
+// TestHash: the hash of the list is the first 8 bytes of SHA-256, which sw.js computes
+// with the browser's SubtleCrypto to check each file it keeps.
+func TestHash(t *testing.T) {
+	// SHA-256("abc") = ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad
+	if got, want := Hash([]byte("abc")), "ba7816bf8f01cfea"; got != want {
+		t.Errorf("Hash(abc) = %s, want %s", got, want)
+	}
+	if !strings.Contains(swCode, `crypto.subtle.digest("SHA-256"`) || !strings.Contains(swCode, "slice(0, 8)") {
+		t.Error("sw.js does not hash files as Hash does")
+	}
+}

@@ -11,10 +11,14 @@
 // The worker lives at the root of the site folder, so its scope is that folder, wherever
 // the site is published. Every URL is made from that folder.
 //
-// - install: fill a new cache named after VERSION with every file of FILES. A file whose
-//   hash is unchanged is copied from the previous cache, so an update downloads only what
-//   changed. The new worker then waits: the pages keep their version until the reader
-//   presses "Reload" (site.js posts "skip-waiting").
+// - install: fill a new cache named after VERSION with every file of FILES, each checked
+//   against its hash (the first 8 bytes of its SHA-256, as offline.Hash). A file whose
+//   content still has its hash is copied from the previous cache, so an update downloads
+//   only what changed. A download that does not match is tried again past every cache,
+//   and a file that never matches is not stored and fails the install: the pages keep
+//   the version that works, and the browser tries again at its next update check. The
+//   new worker then waits: the pages keep their version until the reader presses
+//   "Reload" (site.js posts "skip-waiting").
 // - activate: delete this site's older caches; take control of open pages, so the first
 //   visit already works offline.
 // - fetch: a file of the build comes from the cache (x/ and x/index.html alike), so every
@@ -42,35 +46,65 @@ async function precache() {
   async function worker() {
     while (next < names.length) {
       const name = names[next++];
-      await store(cache, older, name);
+      try {
+        await store(cache, older, name);
+      } catch (err) {
+        next = names.length; // the install has failed: download no more
+        throw err;
+      }
     }
   }
   // A few downloads at a time: fast on a good line, gentle on a phone's.
   await Promise.all([worker(), worker(), worker(), worker(), worker(), worker()]);
 }
 
+// digest is offline.Hash of data: the first 8 bytes of its SHA-256, in hex.
+async function digest(data) {
+  const sum = new Uint8Array(await crypto.subtle.digest("SHA-256", data));
+  return Array.from(sum.slice(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// body returns the content of res when it has the hash, else null.
+async function body(res, hash) {
+  const data = await res.arrayBuffer();
+  return (await digest(data)) === hash ? data : null;
+}
+
 async function store(cache, older, name) {
   const url = key(name), hash = FILES[name];
   const have = await cache.match(url);
-  if (have && have.headers.get(HASH) === hash) return; // an earlier, broken-off install
+  if (have && await body(have, hash)) return; // an earlier, broken-off install
   for (const c of older) {
     const res = await c.match(url);
-    if (res && res.headers.get(HASH) === hash) {
-      await cache.put(url, res);
+    // The content, not only the hash noted beside it: an older worker kept files
+    // without checking them, and none may be carried into this version.
+    const data = res && res.headers.get(HASH) === hash && await body(res.clone(), hash);
+    if (data) {
+      await cache.put(url, new Response(data, { status: 200, statusText: "OK", headers: res.headers }));
       return;
     }
   }
-  // no-cache: check with the server, so an HTTP cache cannot hand back the old page.
-  const res = await fetch(url, { cache: "no-cache", credentials: "same-origin" });
-  if (!res.ok) throw new Error("sw.js: " + url + ": " + res.status);
-  // A new Response drops "redirected" (some hosts send x/index.html on to x/), which a
-  // navigation would refuse, and carries the hash that the next update compares and the
-  // time it was downloaded.
-  const headers = new Headers(res.headers);
-  headers.set(HASH, hash);
-  headers.set("x-iptsite-fetched", new Date().toISOString()); // when, for people debugging
-  const body = await res.blob();
-  await cache.put(url, new Response(body, { status: 200, statusText: "OK", headers }));
+  // First checked with the server (no-cache), so that an HTTP cache cannot hand back an
+  // old file; then past every cache: the browser's (reload), and a CDN's that still
+  // serves an earlier build's file, with a query it has not seen.
+  let got = "";
+  for (const [u, mode] of [[url, "no-cache"], [url, "reload"], [url + "?v=" + hash, "reload"]]) {
+    const res = await fetch(u, { cache: mode, credentials: "same-origin" });
+    if (!res.ok) throw new Error("sw.js: " + u + ": " + res.status);
+    const data = await res.arrayBuffer();
+    got = await digest(data);
+    if (got !== hash) continue;
+    // A new Response drops "redirected" (some hosts send x/index.html on to x/), which a
+    // navigation would refuse, and carries the hash that the next update compares and
+    // the time it was downloaded.
+    const headers = new Headers(res.headers);
+    headers.set(HASH, hash);
+    headers.set("x-iptsite-fetched", new Date().toISOString()); // when, for people debugging
+    await cache.put(url, new Response(data, { status: 200, statusText: "OK", headers }));
+    return;
+  }
+  throw new Error("sw.js: " + url + " is not the file of this version (hash " + got + ", want " + hash +
+    "): a cache between the site and this browser still has another; the version that works stays");
 }
 
 self.addEventListener("activate", (e) => e.waitUntil((async () => {

@@ -197,6 +197,9 @@ func (r *run) build() error {
 				continue
 			}
 			opts = content.Options{Drafts: r.opts.Drafts, Lang: lang, Dir: "content/" + lang, URLPrefix: "/" + lang}
+			if len(r.langs) > 0 {
+				opts.Original = r.langs[0].site
+			}
 		}
 		if !b.load(opts, i == 0) {
 			return r.errs.Err()
@@ -252,8 +255,10 @@ func (b *builder) load(opts content.Options, main bool) bool {
 			b.sheets = append(b.sheets, p)
 			// The same rule as the import of answers in the browser: a worksheet whose
 			// answers could not be imported again is refused here.
-			if err := worksheet.CheckID(p.WorksheetID()); err != nil {
-				b.failf(p.File, p.Line("worksheet"), "%v; rename the file", err)
+			if err := worksheet.CheckID(p.WorksheetID()); err != nil && p.ID != "" {
+				b.failf(p.File, p.IDLine(), "%v", err)
+			} else if err != nil {
+				b.failf(p.File, p.IDLine(), "%v (made from the file name); set another with id: in the front matter", err)
 			}
 		}
 	}

@@ -57,6 +57,11 @@ func parseField(src []byte, fence int, t func(string) string) (*Field, []*Error)
 					}
 				}
 			}
+			// At the end of a block that ends the file ("unexpected end of stream"),
+			// it names the line after the last; name the block's last line.
+			if last := strings.Count(strings.TrimSuffix(string(src), "\n"), "\n") + 1; n > last {
+				n = last
+			}
 			line, msg = fence+n, m[2]
 		} else {
 			msg = strings.TrimPrefix(msg, "yaml: ")
