@@ -2,10 +2,12 @@
 // {format, v, site, exported, worksheets: [record…]}, or that encrypted with the
 // passphrase under a fresh salt: {format: ENC, v, salt, iter, iv, ct}.
 const stamp = () => new Date().toISOString().slice(0, 10);
-// download offers a file of the records; unlocked, with "encrypt" ticked, it is encrypted.
+// download offers a file of the records. Under the lock its name names no worksheet, and
+// it is encrypted with the passphrase unless "without the lock" is ticked.
 async function download(recs, name) {
   let data = { format: FORMAT, v: V, site, exported: new Date().toISOString(), worksheets: recs };
-  if (pk && $('#ws-encrypt')?.checked) {
+  if (lock) name = 'answers';
+  if (pk && !$('#ws-plain')?.checked) {
     const salt = rand(16);
     data = { format: ENC, v: V, salt: b64(salt), iter: ITER, ...await seal(await derive(pk, salt, ITER), json(data)) };
     name += '-locked';
@@ -19,9 +21,9 @@ async function download(recs, name) {
 const downloadAll = () => download(all(), 'answers-all');
 
 // sheetId tells whether id is one the build could give a worksheet, and not a key of
-// its own (lock): the rule of CheckID in internal/worksheet/id.go, tested on both sides
-// with internal/worksheet/testdata/ids.txt. Any other id could overwrite the lock.
-const sheetId = (id) => id.length <= 64 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && id !== 'lock';
+// its own (lock, vault): the rule of CheckID in internal/worksheet/id.go, tested on both
+// sides with internal/worksheet/testdata/ids.txt. Any other id could overwrite the lock.
+const sheetId = (id) => id.length <= 64 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && id !== 'lock' && id !== 'vault';
 
 // parseFile returns the records of an answers file, or throws why it is rejected.
 function parseFile(text) {
