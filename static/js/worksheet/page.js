@@ -6,14 +6,14 @@ let timer = 0;
 let persisted = false;
 const earlierBox = el('section', { class: 'ws-earlier', 'aria-labelledby': 'ws-earlier-title', hidden: true });
 
-// load puts a record into the fields (except the one being typed in, with skipFocused);
-// an answer a field cannot show is kept as an earlier answer.
-function load(r, skipFocused) {
+// load puts a record into the fields (except those in the set skip); an answer a field
+// cannot show is kept as an earlier answer.
+function load(r, skip) {
   rec = r;
   extra = {};
   for (const [id, v] of Object.entries(r.answers)) if (!byId[id]) extra[id] = v;
   for (const f of fields) {
-    if (skipFocused && f.contains(doc.activeElement)) continue;
+    if (skip?.has(f)) continue;
     const v = r.answers[f.dataset.field];
     if (!set(f, v) && !empty(v)) r.earlier[f.dataset.field + ' ' + (r.updated || '')] = v;
     update(f);
@@ -109,13 +109,7 @@ function startWorksheet() {
   root.addEventListener('click', rowButtons);
   addEventListener('pagehide', save);
   doc.addEventListener('visibilitychange', () => { if (doc.visibilityState === 'hidden') save(); });
-  // Another tab saved: take its answers, except in the field being typed in here.
-  onStore = (e) => {
-    if (e.key !== key && e.key !== null) return;
-    const r = read(key);
-    if (r) load(r, true);
-    else if (e.key === key || !r) clearFields();
-  };
+  onStore = follow;
   startTools();
   const r = read(key);
   let stored = true;
@@ -123,4 +117,28 @@ function startWorksheet() {
   if (!stored) warn(true);
   if (r) load(r); else { for (const f of fields) update(f); }
   $('#ws-dead').hidden = true; // the page works: no need to say it does not
+}
+
+const same = (a, b) => json(empty(a) ? '' : a) === json(empty(b) ? '' : b);
+// follow takes the answers another tab saved, but in a field with typing not yet saved
+// here. Where that tab changed the same answer, both are kept: this one in the field, the
+// other under Earlier answers, and the field says so.
+function follow() {
+  const r = read(key);
+  if (!r) return rec && clearFields();
+  if (rec?.updated === r.updated) return;
+  const keep = new Set(), mine = rec ? rec.answers : {};
+  let both = false;
+  for (const f of fields) {
+    const id = f.dataset.field, v = get(f);
+    if (same(v, mine[id]) || same(v, r.answers[id])) continue;
+    keep.add(f);
+    if (same(r.answers[id], mine[id])) continue;
+    r.earlier[id + ' ' + r.updated] = r.answers[id];
+    if (!$('.ws-other', f)) f.append(el('p', { class: 'ws-hint ws-other' }, T('otherTab')));
+    both = true;
+  }
+  load(r, keep);
+  if (keep.size) saveSoon();
+  if (both) say(T('otherTab'));
 }
