@@ -19,7 +19,7 @@ async function sync(k) {
   if (s === seen) return;
   const got = s ? JSON.parse(await unseal(k, JSON.parse(s))) : {};
   for (const x of new Set([...cache.keys(), ...Object.keys(got)])) {
-    if (!dirty.has(x)) { if (plain(got[x])) cache.set(x, got[x]); else cache.delete(x); }
+    if (!dirty.has(x)) { if (x in got) cache.set(x, got[x]); else cache.delete(x); }
   }
   seen = s;
 }
@@ -48,7 +48,7 @@ async function gather(k) {
     if (!r) try { r = plain(JSON.parse(await unseal(k, o))); } catch { /* not ours: left as it is */ }
     if (!r) continue;
     left.push(s);
-    if (!(Date.parse(cache.get(s)?.updated) >= Date.parse(r.updated))) { cache.set(s, r); dirty.add(s); }
+    if (!(cache.get(s)?.updated >= r.updated)) { cache.set(s, r); dirty.add(s); } // ISO times: in order as text
   }
   if (left.length && await store(k)) for (const s of left) localStorage.removeItem(s);
 }
