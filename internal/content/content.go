@@ -17,6 +17,8 @@
 //	toc: true                      # show a table of contents of the ## and ### headings
 //	worksheet: true                # the page is a worksheet (see docs/worksheets.md)
 //	quickExit: true                # show the "leave this page quickly" button
+//	repeat: true                   # a worksheet filled in again and again (a mood measure):
+//	                               # each time is a dated entry, shown as a list and a chart
 //	params:                        # anything else, for templates: {{ .Page.Params.phase }}
 //	  phase: middle
 //	---

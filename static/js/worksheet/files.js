@@ -41,7 +41,7 @@ function parseFile(text) {
   const bad = recs.find((r) => !sheetId(r.id));
   if (bad) throw T('badId', { id: bad.id });
   for (const r of recs) {
-    for (const [field, v] of Object.entries(r.answers)) {
+    for (const [field, v] of entriesOf(r).concat(r).flatMap((e) => Object.entries(e.answers))) {
       if (Array.isArray(v) && v.length > MAXROWS) throw T('tooManyRows', { field, id: r.id, n: v.length, max: MAXROWS });
     }
   }
@@ -104,6 +104,7 @@ async function importRecords(recs) {
   for (const r of recs) {
     const mine = read(prefix + r.id) || { v: V, id: r.id, answers: {}, labels: {}, earlier: {} };
     if (mine.newer) continue;
+    if (r.entries || mine.entries) { entryPlan(r, mine, content, plan); continue; }
     const add = [], same = [], differ = [];
     for (const [id, v] of Object.entries(r.answers)) {
       if (!(id in mine.answers) || empty(mine.answers[id])) { if (!empty(v)) add.push(id); }
@@ -130,13 +131,13 @@ async function importRecords(recs) {
   if (!await dialog(T('importTitle'), content, [[T('importApply'), true], [T('cancel'), false]])) return;
   let n = 0;
   try {
-    for (const { r, mine, add, boxes } of plan) {
+    for (const { r, mine, add, boxes, es, k = 0 } of plan) {
       const take = add.concat(boxes.filter(([, c]) => c.checked).map(([id]) => id));
       for (const id of take) mine.answers[id] = r.answers[id];
-      n += take.length;
+      n += take.length + k;
       mine.labels = { ...r.labels, ...mine.labels };
       mine.earlier = { ...r.earlier, ...mine.earlier };
-      Object.assign(mine, { v: V, title: mine.title || r.title, url: mine.url || r.url, updated: new Date().toISOString() });
+      Object.assign(mine, { v: V, title: mine.title || r.title, url: mine.url || r.url, updated: new Date().toISOString() }, es && { entries: es, answers: es.at(-1).answers });
       write(prefix + r.id, mine);
       if (r.id === wsId) load(mine);
     }

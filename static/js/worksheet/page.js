@@ -9,6 +9,7 @@ const earlierBox = el('section', { class: 'ws-earlier', 'aria-labelledby': 'ws-e
 // load puts a record into the fields (except those in the set skip); an answer a field
 // cannot show is kept as an earlier answer.
 function load(r, skip) {
+  if (repeat) { r.entries = entriesOf(r); fresh = false; }
   rec = r;
   extra = {};
   for (const [id, v] of Object.entries(r.answers)) if (!byId[id]) extra[id] = v;
@@ -30,6 +31,7 @@ function earlier() {
   earlierBox.hidden = !items.length;
   earlierBox.replaceChildren(el('h2', { id: 'ws-earlier-title' }, T('earlier')), el('p', { class: 'ws-hint' }, T('earlierHint')),
     el('dl', {}, ...items.flatMap(([q, v]) => [el('dt', {}, q), el('dd', {}, text(v))])));
+  showEntries();
 }
 function collect() {
   const answers = { ...extra };
@@ -43,10 +45,10 @@ function collect() {
 }
 // current returns the record of the answers on the page now.
 function current() {
-  const { answers, labels } = collect();
+  const { answers, labels } = collect(), updated = new Date().toISOString();
   return {
     v: V, id: wsId, title: root.dataset.worksheetTitle, url: location.pathname,
-    updated: new Date().toISOString(), answers, labels, earlier: rec ? rec.earlier : {},
+    updated, answers, labels, earlier: rec ? rec.earlier : {}, ...(repeat && { entries: withEntry(answers, updated) }),
   };
 }
 function save() {
@@ -64,6 +66,8 @@ function save() {
   }
   const prev = rec;
   rec = next;
+  fresh = false;
+  showEntries();
   const saved = () => {
     if (failed) warn(false);
     if (!locked()) say(T('saved', { time: when(next.updated) })); // a page locked meanwhile says so
@@ -107,6 +111,7 @@ function startWorksheet() {
   });
   root.addEventListener('change', (e) => changed(fieldOf(e)));
   root.addEventListener('click', rowButtons);
+  $('[data-act=new-entry]', root)?.addEventListener('click', newEntry);
   addEventListener('pagehide', save);
   doc.addEventListener('visibilitychange', () => { if (doc.visibilityState === 'hidden') save(); });
   onStore = follow;

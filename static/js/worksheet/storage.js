@@ -38,7 +38,7 @@ const all = () => keys().map(read).filter(Boolean);
 // upgrade returns a record in the current format, or null for something that is not one.
 // A record from a newer build is returned as it is, marked, and never written over.
 function upgrade(r) {
-  if (!isObj(r) || typeof r.id !== 'string' || !isObj(r.answers)) return null;
+  if (!isObj(r) || typeof r.id !== 'string' || !isObj(r.answers) || badEntries(r)) return null;
   if (!(r.v <= V)) r.newer = true;
   r.labels = isObj(r.labels) ? r.labels : {};
   r.earlier = isObj(r.earlier) ? r.earlier : {};
