@@ -107,6 +107,13 @@ func TestRepeatEntries(t *testing.T) {
 	ready(t, ctx)
 	assertEntries(t, ctx, "after a reload", "5 – Mild", "12 – Moderate")
 
+	// The Spanish page shows the same entries, dated in Spanish.
+	open(t, ctx, base+"es/"+phqPage)
+	assertEntries(t, ctx, "in Spanish", "5 – Leve", "12 – Moderada")
+	if got := browsertest.Eval[string](t, ctx, `document.querySelector('#ws-entries td').textContent`); !strings.Contains(got, "nov") || strings.Contains(got, "Nov") {
+		t.Errorf("the Spanish page dates an entry %q", got)
+	}
+
 	// My answers says how many, and the latest date.
 	open(t, ctx, base+"my-answers/")
 	if got := browsertest.Eval[string](t, ctx, `document.querySelector('#answers-list tbody').textContent`); !strings.Contains(got, "entries: 2, latest Nov 15") {
