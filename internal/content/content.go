@@ -18,6 +18,8 @@
 //	worksheet: true                # the page is a worksheet (see docs/worksheets.md)
 //	id: grief                      # a worksheet's id: the name its answers are saved under
 //	quickExit: true                # show the "leave this page quickly" button
+//	repeat: true                   # a worksheet filled in again and again (a mood measure):
+//	                               # each time is a dated entry, shown as a list and a chart
 //	params:                        # anything else, for templates: {{ .Page.Params.phase }}
 //	  phase: middle
 //	---

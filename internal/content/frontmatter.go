@@ -23,6 +23,7 @@ type FrontMatter struct {
 	Worksheet   bool           `yaml:"worksheet"`
 	ID          string         `yaml:"id"`
 	QuickExit   bool           `yaml:"quickExit"`
+	Repeat      bool           `yaml:"repeat"`
 	Params      map[string]any `yaml:"params"`
 }
 
@@ -136,6 +137,9 @@ func (p *Page) validate() diag.List {
 	}
 	if p.Slug != "" && !validSlug(p.Slug) {
 		errs.Addf(p.File, p.Line("slug"), "slug %q must be one URL segment, without / ? # %% or spaces", p.Slug)
+	}
+	if p.Repeat && !p.Worksheet {
+		errs.Addf(p.File, p.Line("repeat"), "repeat: true is for a worksheet: add worksheet: true, or remove repeat")
 	}
 	for _, a := range p.Aliases {
 		if strings.Contains(a, "://") || strings.ContainsAny(a, "?#") || strings.Contains(a, "..") {

@@ -16,6 +16,7 @@ func TestParseErrors(t *testing.T) {
 		{"text with NUL bytes (UTF-16)", "-\x00-\x00-\x00\n\x00", "a.md:1: not UTF-8 text"},
 		{"front matter over 64 KB", big, "a.md:1: front matter is over 64 KB: keep it short (is its closing \"---\" line missing?)"},
 		{"unclosed front matter over 64 KB", strings.Replace(big, "---\nText", "Text", 1), "a.md:1: front matter is over 64 KB"},
+		{"repeat on a page that is not a worksheet", "---\ntitle: A\nrepeat: true\n---\n", "a.md:3: repeat: true is for a worksheet"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, errs := Parse("a.md", []byte(c.data))

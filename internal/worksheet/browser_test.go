@@ -25,6 +25,8 @@ const (
 	guide  = "worksheets/every-field/"
 	// storage key of the default site's record of the guide worksheet; read from the page
 	keyJS = `document.getElementById('worksheet').dataset.storageKey + ':every-field'`
+	// storage key of the one encrypted store of every record under the lock
+	vaultJS = `(document.getElementById('worksheet') || document.getElementById('my-answers')).dataset.storageKey + ':vault'`
 )
 
 // buildSite builds the default site with one more worksheet, every-field, whose

@@ -14,8 +14,9 @@ import (
 var idRule = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // reservedIDs are keys of the browser's storage that are not a worksheet's: an id
-// among them would overwrite them (lock holds the passphrase lock's salt and check).
-var reservedIDs = []string{"lock"}
+// among them would overwrite them (lock holds the passphrase lock's salt and check,
+// vault the one encrypted store of every record while the lock is on).
+var reservedIDs = []string{"lock", "vault"}
 
 // CheckID returns why id cannot be a worksheet id, or nil when it can.
 func CheckID(id string) error {

@@ -132,10 +132,10 @@ func TestImportNoVersion(t *testing.T) {
 			t.Errorf("importing a %s: %s, want refused for its missing version", name, got)
 		}
 	}
-	file["v"] = 2
+	file["v"] = 3
 	fileNewer, _ := json.Marshal(file)
 	if got := importFile(t, ctx, string(fileNewer)); !strings.Contains(got, "made by a newer version") {
-		t.Errorf("importing a file of version 2: %s, want refused as newer", got)
+		t.Errorf("importing a file of version 3: %s, want refused as newer", got)
 	}
 	rec.AssertNoErrors(t)
 }

@@ -151,15 +151,15 @@ func TestLock(t *testing.T) {
 	if got := browsertest.Eval[bool](t, ctx, `document.getElementById('worksheet').checkVisibility() && !document.getElementById('ws-unlock').checkVisibility()`); !got {
 		t.Error("unlocked, the form is not shown again")
 	}
-	ivJS := `JSON.parse(localStorage.getItem(` + keyJS + `)).iv`
+	ivJS := `JSON.parse(localStorage.getItem(` + vaultJS + `)).iv`
 	iv := browsertest.Eval[string](t, ctx, ivJS)
 	do(t, ctx, `const n = document.getElementById('f-first-name'); n.value = 'changed here'; n.dispatchEvent(new Event('input', {bubbles: true}));`)
 	waitFor(t, ctx, ivJS+` !== `+jsString(iv), "saving encrypted")
 	assertNoPlaintext(t, ctx, "after typing while unlocked")
 	changed := browsertest.Eval[string](t, ctx, snapshotJS)
 
-	// Download works while unlocked, as plain JSON.
-	do(t, ctx, captureJS+`document.querySelector('#ws-tools [data-act=download]').click();`)
+	// Download works while unlocked, as plain JSON when the person chooses it.
+	do(t, ctx, captureJS+`document.getElementById('ws-plain').click(); document.querySelector('#ws-tools [data-act=download]').click();`)
 	if got := browsertest.Eval[string](t, ctx, `window.__files[0].text()`); !strings.Contains(got, `"first-name":"changed here"`) {
 		t.Errorf("download while unlocked lacks the answers: %.300s", got)
 	}
@@ -303,8 +303,8 @@ func TestLockEncryptedDownload(t *testing.T) {
 	waitFor(t, ctx, `document.getElementById('ws-status').textContent.startsWith('Saved')`, "first save")
 	filled := browsertest.Eval[string](t, ctx, snapshotJS)
 	open(t, ctx, base+"my-answers/")
-	if got := browsertest.Eval[bool](t, ctx, `document.getElementById('ws-encrypt').checkVisibility()`); got {
-		t.Error("the choice to encrypt downloads shows while the lock is off")
+	if got := browsertest.Eval[bool](t, ctx, `document.getElementById('ws-plain').checkVisibility()`); got {
+		t.Error("the choice of a download without the lock shows while the lock is off")
 	}
 	do(t, ctx, `document.querySelector('[data-act=lock-set]').click(); await new Promise(r => setTimeout(r, 50));
 		document.getElementById('ws-new-pass').value = document.getElementById('ws-new-pass2').value = `+jsString(passphrase)+`;`+pressJS("Lock with this passphrase"))
@@ -315,11 +315,11 @@ func TestLockEncryptedDownload(t *testing.T) {
 	do(t, ctx, submitJS(passphrase))
 	waitFor(t, ctx, `document.documentElement.classList.contains('ws-lock-open')`, "unlocking")
 	do(t, ctx, `document.getElementById('ws-more').open = true;`)
-	if got := browsertest.Eval[bool](t, ctx, `document.getElementById('ws-encrypt').checkVisibility()`); !got {
-		t.Fatal("unlocked, the choice to encrypt downloads is not shown")
+	if got := browsertest.Eval[bool](t, ctx, `document.getElementById('ws-plain').checkVisibility()`); !got {
+		t.Fatal("unlocked, the choice of a download without the lock is not shown")
 	}
 	browsertest.AssertAccessible(t, ctx)
-	do(t, ctx, captureJS+`document.getElementById('ws-encrypt').click(); document.querySelector('#ws-tools [data-act=download]').click();`)
+	do(t, ctx, captureJS+`document.querySelector('#ws-tools [data-act=download]').click();`)
 	waitFor(t, ctx, `window.__files.length === 1`, "the encrypted download")
 	file := browsertest.Eval[string](t, ctx, `window.__files[0].text()`)
 	var enc map[string]any

@@ -18,7 +18,7 @@ func TestLockStatusTruth(t *testing.T) {
 	unlockPage(t, ctx)
 	do(t, ctx, `window.__set = Storage.prototype.setItem;
 		Storage.prototype.setItem = function (k, v) {
-			if (k.endsWith(':every-field')) throw new DOMException('full', 'QuotaExceededError');
+			if (!k.endsWith(':lock')) throw new DOMException('full', 'QuotaExceededError');
 			return window.__set.call(this, k, v);
 		};`+setJS+`set('f-first-name', 'Ann');`)
 	time.Sleep(1500 * time.Millisecond)

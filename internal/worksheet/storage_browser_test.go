@@ -182,7 +182,7 @@ func TestOlderRecordAndRemovedField(t *testing.T) {
 	do(t, ctx, `const n = document.getElementById('f-first-name'); n.value = 'Samuel'; n.dispatchEvent(new Event('input', {bubbles: true}));`)
 	settle()
 	saved := browsertest.Eval[string](t, ctx, `localStorage.getItem(`+keyJS+`)`)
-	for _, want := range []string{`"hardest-part":"Saying no"`, `"first-name":"Samuel"`, `"v":1`, `"trust":"A lot"`} {
+	for _, want := range []string{`"hardest-part":"Saying no"`, `"first-name":"Samuel"`, `"v":2`, `"trust":"A lot"`} {
 		if !strings.Contains(saved, want) {
 			t.Errorf("saved record lacks %s: %s", want, saved)
 		}

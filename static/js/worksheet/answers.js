@@ -11,7 +11,7 @@ function startAnswers() {
   function list() {
     const recs = all();
     tbody.replaceChildren(...recs.map((r) => el('tr', {},
-      el('th', { scope: 'row', id: `ws-mine-${r.id}` }, name(r)),
+      el('th', { scope: 'row', id: `ws-mine-${r.id}` }, name(r), entriesNote(r)),
       el('td', {}, el('time', { datetime: r.updated || '' }, when(r.updated))),
       el('td', {}, Object.values(r.answers).filter((v) => !empty(v)).length),
       el('td', {}, el('button', { type: 'button', 'aria-describedby': `ws-mine-${r.id}`, on: () => download([r], `answers-${r.id}`) }, T('download'))))));

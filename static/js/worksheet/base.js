@@ -10,7 +10,7 @@
 // in its static/js/worksheet/.
 //
 // base.js: the parts of the page, helpers for the DOM and for answers as text.
-const V = 1; // record and file format version; bump and add an upgrade step when it changes
+const V = 2; // record and file format version; bump and add an upgrade step when it changes (2: entries)
 const FORMAT = 'iptsite-answers';
 const doc = document;
 const $ = (s, el = doc) => el.querySelector(s);

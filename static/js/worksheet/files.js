@@ -2,10 +2,12 @@
 // {format, v, site, exported, worksheets: [record…]}, or that encrypted with the
 // passphrase under a fresh salt: {format: ENC, v, salt, iter, iv, ct}.
 const stamp = () => new Date().toISOString().slice(0, 10);
-// download offers a file of the records; unlocked, with "encrypt" ticked, it is encrypted.
+// download offers a file of the records. Under the lock its name names no worksheet, and
+// it is encrypted with the passphrase unless "without the lock" is ticked.
 async function download(recs, name) {
   let data = { format: FORMAT, v: V, site, exported: new Date().toISOString(), worksheets: recs };
-  if (pk && $('#ws-encrypt')?.checked) {
+  if (lock) name = 'answers';
+  if (pk && !$('#ws-plain')?.checked) {
     const salt = rand(16);
     data = { format: ENC, v: V, salt: b64(salt), iter: ITER, ...await seal(await derive(pk, salt, ITER), json(data)) };
     name += '-locked';
@@ -19,9 +21,9 @@ async function download(recs, name) {
 const downloadAll = () => download(all(), 'answers-all');
 
 // sheetId tells whether id is one the build could give a worksheet, and not a key of
-// its own (lock): the rule of CheckID in internal/worksheet/id.go, tested on both sides
-// with internal/worksheet/testdata/ids.txt. Any other id could overwrite the lock.
-const sheetId = (id) => id.length <= 64 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && id !== 'lock';
+// its own (lock, vault): the rule of CheckID in internal/worksheet/id.go, tested on both
+// sides with internal/worksheet/testdata/ids.txt. Any other id could overwrite the lock.
+const sheetId = (id) => id.length <= 64 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && id !== 'lock' && id !== 'vault';
 
 // parseFile returns the records of an answers file, or throws why it is rejected.
 function parseFile(text) {
@@ -39,7 +41,7 @@ function parseFile(text) {
   const bad = recs.find((r) => !sheetId(r.id));
   if (bad) throw T('badId', { id: bad.id });
   for (const r of recs) {
-    for (const [field, v] of Object.entries(r.answers)) {
+    for (const [field, v] of entriesOf(r).concat(r).flatMap((e) => Object.entries(e.answers))) {
       if (Array.isArray(v) && v.length > MAXROWS) throw T('tooManyRows', { field, id: r.id, n: v.length, max: MAXROWS });
     }
   }
@@ -102,6 +104,7 @@ async function importRecords(recs) {
   for (const r of recs) {
     const mine = read(prefix + r.id) || { v: V, id: r.id, answers: {}, labels: {}, earlier: {} };
     if (mine.newer) continue;
+    if (r.entries || mine.entries) { entryPlan(r, mine, content, plan); continue; }
     const add = [], same = [], differ = [];
     for (const [id, v] of Object.entries(r.answers)) {
       if (!(id in mine.answers) || empty(mine.answers[id])) { if (!empty(v)) add.push(id); }
@@ -128,13 +131,13 @@ async function importRecords(recs) {
   if (!await dialog(T('importTitle'), content, [[T('importApply'), true], [T('cancel'), false]])) return;
   let n = 0;
   try {
-    for (const { r, mine, add, boxes } of plan) {
+    for (const { r, mine, add, boxes, es, k = 0 } of plan) {
       const take = add.concat(boxes.filter(([, c]) => c.checked).map(([id]) => id));
       for (const id of take) mine.answers[id] = r.answers[id];
-      n += take.length;
+      n += take.length + k;
       mine.labels = { ...r.labels, ...mine.labels };
       mine.earlier = { ...r.earlier, ...mine.earlier };
-      Object.assign(mine, { v: V, title: mine.title || r.title, url: mine.url || r.url, updated: new Date().toISOString() });
+      Object.assign(mine, { v: V, title: mine.title || r.title, url: mine.url || r.url, updated: new Date().toISOString() }, es && { entries: es, answers: es.at(-1).answers });
       write(prefix + r.id, mine);
       if (r.id === wsId) load(mine);
     }

@@ -21,16 +21,8 @@ async function unlock(pass) {
   } catch { return false; }
   ck = k;
   pk = b;
-  cache.clear();
-  for (const s of storedKeys()) {
-    if (s === lockKey) continue;
-    const o = raw(s);
-    let r = plain(o);
-    if (!r) try { r = plain(JSON.parse(await unseal(k, o))); } catch { /* not ours: left as it is */ }
-    if (!r) continue;
-    cache.set(s, r);
-    if (r === o) store(s, r); // left plain by an interrupted change: encrypt it now
-  }
+  forget();
+  try { await sync(k); await gather(k); } catch { /* a store not ours: left as it is */ }
   return true;
 }
 // drop forgets the key and takes every answer off the page: out of the fields (and out
@@ -40,7 +32,7 @@ function drop() {
   queue.then(() => { if (!ck) cache.clear(); }); // once the writes under way, which need it, are done
   clearTimeout(idleT);
   if (root) clearFields(); else relist();
-  for (const n of [...$$('input, textarea', root || box), $('#ws-pass')]) {
+  for (const n of [...$$('input, textarea', root || box), ...$$('#ws-pass, #ws-plain')]) {
     if (n.type === 'checkbox' || n.type === 'radio') n.checked = false; else if (n.type !== 'file') n.value = '';
   }
   for (const d of $$('dialog[open]')) d.close();
@@ -64,13 +56,19 @@ async function lockOn(pass) {
   const k = await derive(b, salt, iter);
   const recs = keys().map((s) => [s, plain(raw(s))]).filter(([, r]) => r);
   const l = { salt: b64(salt), iter, check: await seal(k, CHECK) };
-  // the lock first: an interrupted change leaves plain records that unlock encrypts
-  try { localStorage.setItem(lockKey, json(l)); } catch { warn(true); return; }
+  // In this order, so that an interrupted change loses nothing: the store (useless without
+  // the lock record), the lock, then the plain records, which unlock takes in if still there.
+  forget();
+  for (const [s, r] of recs) cache.set(s, r);
+  try {
+    seen = localStorage.getItem(vaultKey); // one left by an interrupted change is written over
+    await flush(k);
+    localStorage.setItem(lockKey, json(l));
+  } catch { cache.clear(); warn(true); return; }
   lock = l;
   ck = k;
   pk = b;
-  cache.clear();
-  for (const [s, r] of recs) { cache.set(s, r); store(s, r); }
+  for (const [s] of recs) localStorage.removeItem(s);
   await queue;
   showLock();
   idle();
@@ -80,9 +78,11 @@ async function lockOff() {
   if (!await dialog(T('lockOff'), [el('p', {}, T('lockOffConfirm'))], [[T('lockOff'), true], [T('cancel'), false]])) return;
   if (root) save();
   await queue;
+  // the plain records, then the lock off, then the store: interrupted, unlock takes them in again
   try {
     for (const [s, r] of cache) localStorage.setItem(s, json(r));
     localStorage.removeItem(lockKey);
+    localStorage.removeItem(vaultKey);
   } catch { warn(true); return; }
   lock = ck = pk = null;
   cache.clear();

@@ -6,14 +6,15 @@ let timer = 0;
 let persisted = false;
 const earlierBox = el('section', { class: 'ws-earlier', 'aria-labelledby': 'ws-earlier-title', hidden: true });
 
-// load puts a record into the fields (except the one being typed in, with skipFocused);
-// an answer a field cannot show is kept as an earlier answer.
-function load(r, skipFocused) {
+// load puts a record into the fields (except those in the set skip); an answer a field
+// cannot show is kept as an earlier answer.
+function load(r, skip) {
+  if (repeat) { r.entries = entriesOf(r); fresh = false; }
   rec = r;
   extra = {};
   for (const [id, v] of Object.entries(r.answers)) if (!byId[id]) extra[id] = v;
   for (const f of fields) {
-    if (skipFocused && f.contains(doc.activeElement)) continue;
+    if (skip?.has(f)) continue;
     const v = r.answers[f.dataset.field];
     if (!set(f, v) && !empty(v)) r.earlier[f.dataset.field + ' ' + (r.updated || '')] = v;
     update(f);
@@ -30,6 +31,7 @@ function earlier() {
   earlierBox.hidden = !items.length;
   earlierBox.replaceChildren(el('h2', { id: 'ws-earlier-title' }, T('earlier')), el('p', { class: 'ws-hint' }, T('earlierHint')),
     el('dl', {}, ...items.flatMap(([q, v]) => [el('dt', {}, q), el('dd', {}, text(v))])));
+  showEntries();
 }
 function collect() {
   const answers = { ...extra };
@@ -43,10 +45,10 @@ function collect() {
 }
 // current returns the record of the answers on the page now.
 function current() {
-  const { answers, labels } = collect();
+  const { answers, labels } = collect(), updated = new Date().toISOString();
   return {
     v: V, id: wsId, title: root.dataset.worksheetTitle, url: location.pathname,
-    updated: new Date().toISOString(), answers, labels, earlier: rec ? rec.earlier : {},
+    updated, answers, labels, earlier: rec ? rec.earlier : {}, ...(repeat && { entries: withEntry(answers, updated) }),
   };
 }
 function save() {
@@ -64,6 +66,8 @@ function save() {
   }
   const prev = rec;
   rec = next;
+  fresh = false;
+  showEntries();
   const saved = () => {
     if (failed) warn(false);
     if (!locked()) say(T('saved', { time: when(next.updated) })); // a page locked meanwhile says so
@@ -107,15 +111,10 @@ function startWorksheet() {
   });
   root.addEventListener('change', (e) => changed(fieldOf(e)));
   root.addEventListener('click', rowButtons);
+  $('[data-act=new-entry]', root)?.addEventListener('click', newEntry);
   addEventListener('pagehide', save);
   doc.addEventListener('visibilitychange', () => { if (doc.visibilityState === 'hidden') save(); });
-  // Another tab saved: take its answers, except in the field being typed in here.
-  onStore = (e) => {
-    if (e.key !== key && e.key !== null) return;
-    const r = read(key);
-    if (r) load(r, true);
-    else if (e.key === key || !r) clearFields();
-  };
+  onStore = follow;
   startTools();
   const r = read(key);
   let stored = true;
@@ -123,4 +122,28 @@ function startWorksheet() {
   if (!stored) warn(true);
   if (r) load(r); else { for (const f of fields) update(f); }
   $('#ws-dead').hidden = true; // the page works: no need to say it does not
+}
+
+const same = (a, b) => json(empty(a) ? '' : a) === json(empty(b) ? '' : b);
+// follow takes the answers another tab saved, but in a field with typing not yet saved
+// here. Where that tab changed the same answer, both are kept: this one in the field, the
+// other under Earlier answers, and the field says so.
+function follow() {
+  const r = read(key);
+  if (!r) return rec && clearFields();
+  if (rec?.updated === r.updated) return;
+  const keep = new Set(), mine = rec ? rec.answers : {};
+  let both = false;
+  for (const f of fields) {
+    const id = f.dataset.field, v = get(f);
+    if (same(v, mine[id]) || same(v, r.answers[id])) continue;
+    keep.add(f);
+    if (same(r.answers[id], mine[id])) continue;
+    r.earlier[id + ' ' + r.updated] = r.answers[id];
+    if (!$('.ws-other', f)) f.append(el('p', { class: 'ws-hint ws-other' }, T('otherTab')));
+    both = true;
+  }
+  load(r, keep);
+  if (keep.size) saveSoon();
+  if (both) say(T('otherTab'));
 }

@@ -1,7 +1,7 @@
 // storage.js: the records in localStorage, one per worksheet under <storageKey>:<id>.
 // Every access may throw (private mode, storage disabled, quota full). With the lock on
-// (lock.js), records are read from the decrypted copies in cache and written there and,
-// encrypted, to localStorage; nothing is read or written while locked.
+// (lock.js), all records are in one encrypted store (vault.js), read from its decrypted
+// copy in cache and written there and to the store; nothing is read or written while locked.
 const site = (root || box)?.dataset.storageKey || 'iptsite';
 const prefix = site + ':';
 const lockKey = prefix + 'lock';
@@ -21,18 +21,24 @@ const write = (k, rec) => {
   if (!lock) return localStorage.setItem(k, json(rec));
   if (!ck) throw 'locked';
   cache.set(k, JSON.parse(json(rec)));
-  return store(k, rec);
+  dirty.add(k);
+  return store();
 };
-const remove = (k) => { cache.delete(k); localStorage.removeItem(k); };
+const remove = (k) => {
+  cache.delete(k);
+  if (!ck) return localStorage.removeItem(k);
+  dirty.add(k);
+  store();
+};
 const storedKeys = () => {
   try { return Object.keys(localStorage).filter((k) => k.startsWith(prefix)); } catch { return []; }
 };
-const keys = () => (lock ? (ck ? [...cache.keys()] : []) : storedKeys().filter((k) => k !== lockKey)).sort();
+const keys = () => (lock ? (ck ? [...cache.keys()] : []) : storedKeys().filter((k) => k !== lockKey && k !== vaultKey)).sort();
 const all = () => keys().map(read).filter(Boolean);
 // upgrade returns a record in the current format, or null for something that is not one.
 // A record from a newer build is returned as it is, marked, and never written over.
 function upgrade(r) {
-  if (!isObj(r) || typeof r.id !== 'string' || !isObj(r.answers)) return null;
+  if (!isObj(r) || typeof r.id !== 'string' || !isObj(r.answers) || badEntries(r)) return null;
   if (!(r.v <= V)) r.newer = true;
   r.labels = isObj(r.labels) ? r.labels : {};
   r.earlier = isObj(r.earlier) ? r.earlier : {};
@@ -44,21 +50,13 @@ function persist() {
 }
 
 let queue = Promise.resolve(); // writes in order, each encrypted with the key of its time
-function store(k, r) {
-  const s = json(r), key = ck;
-  queue = queue.then(async () => {
-    const v = json(await seal(key, s));
-    if (cache.has(k)) localStorage.setItem(k, v);
-    return true;
-  }).catch(() => { warn(true); return false; });
-  return queue;
-}
+const store = (k = ck) => (queue = queue.then(() => flush(k)).catch(() => { warn(true); return false; }));
 // plain returns a stored value as a record when it is one (written before the lock was set)
 const plain = (o) => (upgrade(isObj(o) ? { ...o } : null) ? o : null);
 
 let onStore = () => {}; // what the page does when another tab changed storage
-// Another tab changed storage: decrypt what it wrote; reload when it set or removed the lock,
-// locked meanwhile so that the save on leaving writes nothing in the clear.
+// Another tab changed storage: take in the store it wrote; reload when it set or removed
+// the lock, locked meanwhile so that the save on leaving writes nothing in the clear.
 async function otherTab(e) {
   const l = raw(lockKey);
   if ((e.key === lockKey || e.key === null) && json(l) !== json(lock)) {
@@ -69,15 +67,9 @@ async function otherTab(e) {
     return;
   }
   if (lock) {
-    if (!ck || !e.key) return;
-    if (!e.newValue) cache.delete(e.key);
-    else {
-      const o = raw(e.key);
-      let r = plain(o);
-      try { r = r || plain(JSON.parse(await unseal(ck, o))); } catch { /* not ours */ }
-      if (!r) return;
-      cache.set(e.key, r);
-    }
+    if (!ck || (e.key && e.key !== vaultKey)) return;
+    const k = ck;
+    if (!await (queue = queue.then(() => sync(k)).then(() => true, () => false))) return;
   }
   onStore(e);
 }
