@@ -37,6 +37,41 @@ func TestFloor(t *testing.T) {
 	}
 }
 
+// TestFloorFolders: the floor walks every folder, as a real site has them (the default
+// site's content/es/phases/…), and puts a section's _index.md at its folder's index.html.
+func TestFloorFolders(t *testing.T) {
+	site, out := t.TempDir(), filepath.Join(t.TempDir(), "out")
+	for name, text := range map[string]string{
+		"_index.md":           "---\ntitle: Home\n---\nHome page.\n",
+		"es/a.md":             "---\ntitle: A\n---\nUna página.\n",
+		"es/phases/_index.md": "Fases.\n",
+		"es/phases/notes.txt": "not Markdown",
+	} {
+		p := filepath.Join(site, "content", filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(text), 0o644)
+	}
+	if err := floor(site, out); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"index.html":           "<p>Home page.</p>\n",
+		"es/a/index.html":      "<p>Una página.</p>\n",
+		"es/phases/index.html": "<p>Fases.</p>\n",
+	} {
+		if got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name))); string(got) != want {
+			t.Errorf("%s = %q (%v), want %q", name, got, err, want)
+		}
+	}
+	if tr, _ := walkTree(out); tr.files != 3 {
+		t.Errorf("the floor wrote %d files, want 3", tr.files)
+	}
+	// The default site, the repository's own content/.
+	if err := floor("../..", filepath.Join(t.TempDir(), "default")); err != nil {
+		t.Errorf("the default site: %v", err)
+	}
+}
+
 func TestBody(t *testing.T) {
 	for in, want := range map[string]string{
 		"---\ntitle: a\n---\n\nText.\n": "\nText.\n",

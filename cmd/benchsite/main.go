@@ -19,10 +19,11 @@
 //
 // gen writes a corpus of N pages into the site folder DIR.
 //
-// floor is the floor: for every .md file under DIR/content, read it, cut the front matter,
-// convert the rest with goldmark's defaults, and write OUT/<path>/index.html, the same
-// pretty URLs as iptsite. One goroutine, no template, no minifying: the simplest program
-// that does the job.
+// floor is the floor: for every .md file in every folder under DIR/content, read it, cut
+// the front matter, convert the rest with goldmark's defaults, and write
+// OUT/<path>/index.html, the same pretty URLs as iptsite. On GOMAXPROCS goroutines, as
+// iptsite; no template, no minifying: the simplest program that does the job. DIR may be a
+// real site folder (benchsite floor . OUT converts the default site's pages).
 //
 // Run it from the repository, which "make bench" does.
 package main

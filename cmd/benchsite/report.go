@@ -87,7 +87,7 @@ func (r *report) Markdown() string {
 			float64(i.bytes)/1e6, ratio(float64(i.bytes), float64(f.bytes)),
 			kb(i.medianPage), filepath.ToSlash(i.largest), kb(i.largestBytes))
 	}
-	b.WriteString("\nThe floor (`benchsite floor`: read, cut the front matter, goldmark, write; one goroutine):\n\n")
+	b.WriteString("\nThe floor (`benchsite floor`: read, cut the front matter, goldmark, write; on every CPU):\n\n")
 	b.WriteString("| pages | input MB | wall ms | ms/page | CPU ms | peak RSS MiB | output MB |\n")
 	b.WriteString("|------:|---------:|--------:|--------:|-------:|-------------:|----------:|\n")
 	for _, w := range r.rows {
