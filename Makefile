@@ -1,5 +1,8 @@
-# make bench     the benchmark of issue 6: builds the public SSG-benchmark corpus at six
-#                sizes with iptsite and with the floor, and rewrites docs/performance.md
+# make bench     the benchmark of issues 6 and 14: builds the public SSG-benchmark corpus at
+#                six sizes with iptsite and with the floor, and the default site, and rewrites
+#                docs/performance.md
+# make bench PEERS=hugo   the same, with Hugo v0.160.0 in the same run (installed once into
+#                the user cache folder, ~/.cache/iptsite-bench/, the first time: minutes)
 # make bench-go  the go test benchmarks of the build's stages (load, render, minify, write)
 
 GO ?= go
@@ -7,7 +10,7 @@ GO ?= go
 .PHONY: bench bench-quick bench-go
 
 bench:
-	$(GO) run ./cmd/benchsite -write docs/performance.md
+	$(GO) run ./cmd/benchsite $(if $(PEERS),-peers $(PEERS)) -write docs/performance.md
 
 # One size, one run: to see a change's effect quickly. Writes nothing.
 bench-quick:

@@ -132,6 +132,54 @@ func TestWriteDoc(t *testing.T) {
 	}
 }
 
+// TestHugoColumn: with Hugo in the run, the table puts iptsite/Hugo beside iptsite/floor
+// and the target against Hugo is judged; without, it says how to run it.
+func TestHugoColumn(t *testing.T) {
+	r := &report{command: "make bench PEERS=hugo", hugoVersion: "hugo v0.160.0", rows: []row{{pages: 4000,
+		iptsite: result{sample: sample{wall: 300 * time.Millisecond, cpu: 500 * time.Millisecond}},
+		floor:   result{sample: sample{wall: 150 * time.Millisecond, cpu: 250 * time.Millisecond}},
+		hugo:    &result{sample: sample{wall: 1000 * time.Millisecond, cpu: 1500 * time.Millisecond, rss: 100 << 20}}}}}
+	doc := r.Markdown()
+	for _, want := range []string{
+		"| 4000 | 300 | 1000 | 150 | 0.30 | 2.0× | 2.0× |",
+		"4000 pages, wall time ≤ 0.4× Hugo's: 0.30× (300 ms against 1000 ms): met",
+		"4000 pages, CPU time ≤ 4× the floor's: 2.0× (500 ms against 250 ms): met",
+		"| 4000 | 1000 | 0.250 | 1500 | 100.0 |",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the report lacks %q:\n%s", want, doc)
+		}
+	}
+	r.hugoVersion, r.rows[0].hugo = "", nil
+	if doc := r.Markdown(); !strings.Contains(doc, "| 4000 | 300 | – | 150 | – |") || !strings.Contains(doc, "make bench PEERS=hugo") {
+		t.Errorf("without Hugo, the report should say so:\n%s", doc)
+	}
+	if h, err := parsePeers("hugo"); !h || err != nil {
+		t.Errorf("parsePeers(hugo) = %v, %v", h, err)
+	}
+	if _, err := parsePeers("jekyll"); err == nil {
+		t.Error("parsePeers(jekyll): want an error")
+	}
+}
+
+// TestHugoSite: the folder Hugo builds from has its config and the one template.
+func TestHugoSite(t *testing.T) {
+	dir := t.TempDir()
+	if err := hugoSite(dir); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"hugo.toml", "layouts/single.html", "layouts/list.html"} {
+		if data, err := os.ReadFile(filepath.Join(dir, name)); err != nil || len(data) == 0 {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	b := &bench{hugo: "/x/hugo", tmp: dir}
+	argv := strings.Join(b.hugoArgv("/s", "/o"), " ")
+	if !strings.Contains(argv, "--minify") || !strings.Contains(argv, "--contentDir /s/content") || !strings.Contains(argv, "--destination /o") {
+		t.Errorf("hugo's command line %q", argv)
+	}
+}
+
 func TestLogLines(t *testing.T) {
 	out := "=== RUN   TestX\n    x_test.go:12: first figure\n    other.go:3: not a test log\n--- PASS: TestX\n    y_test.go:140: second\n"
 	got := strings.Join(logLines([]byte(out)), "|")

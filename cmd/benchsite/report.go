@@ -19,6 +19,8 @@ type report struct {
 	machine               machine
 	loadBefore, loadAfter float64
 	rows                  []row
+	hugoVersion           string   // hugo version's line, when Hugo was run
+	site                  *siteRow // the default site, when it was measured
 	// Tests are the figures printed by the serve and page-weight tests, by test.
 	Tests []testFigures
 }
@@ -34,11 +36,14 @@ const (
 	endMark   = "<!-- benchsite:end -->"
 )
 
-// Targets of issue 6.
+// Targets of issues 6 and 14.
 const (
 	targetRatio     = 2.5 // 4000 pages: wall time against the floor's
+	targetCPU       = 4   // 4000 pages: CPU time against the floor's
+	targetHugo      = 0.4 // 4000 pages: wall time against Hugo's
 	targetRSS       = 60  // MiB, 4000 pages
 	targetLinearity = 2.7 // 10000 pages against 4000 pages, wall time
+	targetSite      = 3   // the default site: wall time against the floor's on its Markdown
 )
 
 func ms(d time.Duration) string { return fmt.Sprintf("%d", d.Round(time.Millisecond).Milliseconds()) }
@@ -72,7 +77,24 @@ func (r *report) Markdown() string {
 		fmt.Fprintf(&b, "\n- Each figure is the median of %d runs after a warm-up, each a new process writing into an empty folder.\n\n", r.runs)
 	}
 
-	b.WriteString("iptsite (`iptsite build`, default templates, minified), with the ratio to the floor:\n\n")
+	b.WriteString("Wall time of the three programs in the same run, and the ratios:\n\n")
+	b.WriteString("| pages | iptsite ms | Hugo ms | floor ms | iptsite/Hugo | iptsite/floor | iptsite/floor, CPU |\n")
+	b.WriteString("|------:|-----------:|--------:|---------:|-------------:|--------------:|-------------------:|\n")
+	for _, w := range r.rows {
+		i, f := w.iptsite, w.floor
+		h, ih := "–", "–"
+		if w.hugo != nil {
+			h, ih = ms(w.hugo.wall), fmt.Sprintf("%.2f", float64(i.wall)/float64(w.hugo.wall))
+		}
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s |\n", w.pages, ms(i.wall), h, ms(f.wall), ih,
+			ratio(float64(i.wall), float64(f.wall)), ratio(float64(i.cpu), float64(f.cpu)))
+	}
+	if r.hugoVersion == "" {
+		b.WriteString("\nHugo was not run: `make bench PEERS=hugo` runs it.\n")
+	} else {
+		fmt.Fprintf(&b, "\nHugo: `%s`, `hugo --minify` with a one-line template for every page and list, no taxonomies.\n", r.hugoVersion)
+	}
+	b.WriteString("\niptsite (`iptsite build`, default templates, minified), with the ratio to the floor:\n\n")
 	b.WriteString("| pages | wall ms | ms/page | CPU ms | peak RSS MiB | output files | output MB | median page | largest page |\n")
 	b.WriteString("|------:|--------:|--------:|-------:|-------------:|-------------:|----------:|------------:|:-------------|\n")
 	for _, w := range r.rows {
@@ -94,6 +116,20 @@ func (r *report) Markdown() string {
 		f := w.floor
 		fmt.Fprintf(&b, "| %d | %.1f | %s | %.3f | %s | %s | %.1f |\n",
 			w.pages, float64(w.inputBytes)/1e6, ms(f.wall), perPage(f.wall, w.pages), ms(f.cpu), mib(f.rss), float64(f.bytes)/1e6)
+	}
+	if r.hugoVersion != "" {
+		b.WriteString("\nHugo (`hugo --minify`, bare template):\n\n")
+		b.WriteString("| pages | wall ms | ms/page | CPU ms | peak RSS MiB | output files | output MB |\n")
+		b.WriteString("|------:|--------:|--------:|-------:|-------------:|-------------:|----------:|\n")
+		for _, w := range r.rows {
+			if h := w.hugo; h != nil {
+				fmt.Fprintf(&b, "| %d | %s | %.3f | %s | %s | %d | %.1f |\n",
+					w.pages, ms(h.wall), perPage(h.wall, w.pages), ms(h.cpu), mib(h.rss), h.files, float64(h.bytes)/1e6)
+			}
+		}
+	}
+	if s := r.site; s != nil {
+		b.WriteString(s.markdown())
 	}
 	b.WriteString("\nTargets:\n\n")
 	for _, t := range r.targets() {
@@ -141,6 +177,11 @@ func (r *report) targets() []string {
 		out = append(out, fmt.Sprintf("no page grows with the site: the largest at %d pages is %s, %s: %s",
 			z.pages, filepath.ToSlash(z.iptsite.largest), kb(z.iptsite.largestBytes), met(z.iptsite.largestBytes <= 10*z.iptsite.medianPage)))
 	}
+	if s := r.site; s != nil {
+		q := float64(s.warm.wall) / float64(s.floor.wall)
+		out = append(out, fmt.Sprintf("the default site (%d pages), wall time ≤ %d× the floor's on the same Markdown: %.1f× (%s ms against %s ms): %s",
+			s.pages, targetSite, q, ms(s.warm.wall), ms(s.floor.wall), met(q <= targetSite)))
+	}
 	if r4 == nil {
 		return append(out, "the 4000-page corpus was not measured")
 	}
@@ -148,6 +189,16 @@ func (r *report) targets() []string {
 	out = append(out, fmt.Sprintf("4000 pages, wall time ≤ %.1f× the floor: %.1f× (%s ms against %s ms): %s",
 		targetRatio, q, ms(r4.iptsite.wall), ms(r4.floor.wall), met(q <= targetRatio)))
 	rss := float64(r4.iptsite.rss) / (1 << 20)
+	c := float64(r4.iptsite.cpu) / float64(r4.floor.cpu)
+	out = append(out, fmt.Sprintf("4000 pages, CPU time ≤ %d× the floor's: %.1f× (%s ms against %s ms): %s",
+		targetCPU, c, ms(r4.iptsite.cpu), ms(r4.floor.cpu), met(c <= targetCPU)))
+	if h := r4.hugo; h != nil {
+		q := float64(r4.iptsite.wall) / float64(h.wall)
+		out = append(out, fmt.Sprintf("4000 pages, wall time ≤ %.1f× Hugo's: %.2f× (%s ms against %s ms): %s",
+			targetHugo, q, ms(r4.iptsite.wall), ms(h.wall), met(q <= targetHugo)))
+	} else {
+		out = append(out, "4000 pages, wall time against Hugo's: not measured (make bench PEERS=hugo)")
+	}
 	out = append(out, fmt.Sprintf("4000 pages, peak RSS ≤ %d MiB: %.1f MiB: %s", targetRSS, rss, met(rss <= targetRSS)))
 	if r10 != nil {
 		l := float64(r10.iptsite.wall) / float64(r4.iptsite.wall)

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// The clinic's own site: the default site of the repository, a few dozen pages in two
+// languages, whose build is mostly fixed cost (icons, QR codes, search index, assets)
+// rather than pages. iptsite builds it twice, with its cache as it stands after the
+// warm-up (as a clinic's second build finds it) and with the cache off (IPTSITE_CACHE=off,
+// as a first build); the floor converts the same Markdown files.
+
+// A siteRow is the default site's figures.
+type siteRow struct {
+	pages                int // Markdown files
+	warm, nocache, floor result
+}
+
+func (b *bench) defaultSite() (*siteRow, error) {
+	out := filepath.Join(b.tmp, "default-out")
+	floorOut := filepath.Join(b.tmp, "default-floor")
+	progs := []struct {
+		name, out string
+		argv, env []string
+	}{
+		{"iptsite", out, []string{b.iptsite, "build", "-s", b.root, "-d", out}, nil},
+		{"iptsite, cache off", out, []string{b.iptsite, "build", "-s", b.root, "-d", out}, []string{"IPTSITE_CACHE=off"}},
+		{"floor", floorOut, []string{b.self, "floor", b.root, floorOut}, nil},
+	}
+	samples := make([][]sample, len(progs))
+	for i := -1; i < b.runs; i++ {
+		for j, p := range progs {
+			os.RemoveAll(p.out)
+			s, err := measure(p.argv, p.env...)
+			if err != nil {
+				return nil, fmt.Errorf("the default site, %s: %w", p.name, err)
+			}
+			if i >= 0 {
+				samples[j] = append(samples[j], s)
+			}
+		}
+	}
+	r := &siteRow{}
+	for j, dst := range []*result{&r.warm, &r.nocache, &r.floor} {
+		dst.sample = median(samples[j])
+	}
+	var err error
+	if r.floor.tree, err = walkTree(floorOut); err != nil {
+		return nil, err
+	}
+	r.pages = r.floor.files
+	if r.warm.tree, err = walkTree(out); err != nil {
+		return nil, err
+	}
+	r.nocache.tree = r.warm.tree
+	fmt.Fprintf(b.log, "default site, %d Markdown files: iptsite %d ms (cache off %d ms), floor %d ms\n",
+		r.pages, r.warm.wall.Milliseconds(), r.nocache.wall.Milliseconds(), r.floor.wall.Milliseconds())
+	return r, nil
+}
+
+func (s *siteRow) markdown() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\nThe default site (the repository's own, %d Markdown files in two languages; `iptsite build -s .` against `benchsite floor .`):\n\n", s.pages)
+	b.WriteString("| build | wall ms | ×floor | CPU ms | ×floor | peak RSS MiB | output files |\n")
+	b.WriteString("|:------|--------:|-------:|-------:|-------:|-------------:|-------------:|\n")
+	for _, r := range []struct {
+		name string
+		res  result
+	}{{"iptsite, cache warm", s.warm}, {"iptsite, cache off (`IPTSITE_CACHE=off`)", s.nocache}, {"floor", s.floor}} {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %d |\n", r.name, ms(r.res.wall), ratio(float64(r.res.wall), float64(s.floor.wall)),
+			ms(r.res.cpu), ratio(float64(r.res.cpu), float64(s.floor.cpu)), mib(r.res.rss), r.res.files)
+	}
+	return b.String()
+}
