@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/iptsite/iptsite/internal/cache"
 	"github.com/iptsite/iptsite/internal/config"
 	"github.com/iptsite/iptsite/internal/content"
 	"github.com/iptsite/iptsite/internal/diag"
@@ -42,6 +43,9 @@ type Options struct {
 	// Facts keeps what each page's source holds, with lines, in Result.Facts, for
 	// iptsite check.
 	Facts bool
+	// Cache, when not nil, keeps between builds what a build makes the same way from
+	// the same input (see cachework.go); nil makes everything.
+	Cache *cache.Cache
 }
 
 // Result tells what a build made.
@@ -184,6 +188,7 @@ func (r *run) build() error {
 	}
 	r.base = cfg
 	r.min = newMinifier(!r.opts.NoMinify)
+	r.min.cache = r.opts.Cache
 	r.assets = r.copyStatic()
 
 	others := cfg.Langs()[1:]
