@@ -31,6 +31,7 @@ type bench struct {
 	peers   bool   // also time Hugo (-peers hugo)
 	site    bool   // also time the default site (-site)
 	hugo    string // the Hugo binary: given with -hugo, else installed when peers
+	base    string // another iptsite binary to compare with, in the same run (-base)
 }
 
 // A sample is one child process's cost.
@@ -51,6 +52,7 @@ type row struct {
 	inputBytes     int
 	iptsite, floor result
 	hugo           *result // nil when Hugo was not run
+	base           *result // nil without -base
 }
 
 func (b *bench) run() (*report, error) {
@@ -92,6 +94,12 @@ func (b *bench) run() (*report, error) {
 			return nil, err
 		}
 		rep.commit = "binary `" + b.iptsite + "`"
+	}
+	if b.base != "" {
+		if b.base, err = filepath.Abs(b.base); err != nil {
+			return nil, err
+		}
+		rep.base = b.base
 	}
 	if b.peers {
 		if b.hugo, err = b.hugoBinary(); err != nil {
@@ -139,6 +147,10 @@ func (b *bench) size(n int) (row, error) {
 	if b.hugo != "" {
 		progs = append(progs, prog{"hugo", hugoOut, b.hugoArgv(site, hugoOut)})
 	}
+	if b.base != "" {
+		baseOut := filepath.Join(b.tmp, fmt.Sprintf("base-%d", n))
+		progs = append(progs, prog{"base", baseOut, []string{b.base, "build", "-s", site, "-d", baseOut}})
+	}
 	progs = append(progs, prog{"floor", floorOut, []string{b.self, "floor", site, floorOut}})
 	samples := make([][]sample, len(progs))
 	// A warm-up, then alternate the programs so that a burst of load elsewhere on the
@@ -168,6 +180,8 @@ func (b *bench) size(n int) (row, error) {
 		switch p.name {
 		case "iptsite":
 			r.iptsite = res
+		case "base":
+			r.base = &res
 		case "hugo":
 			r.hugo = &res
 			if err := checkPage("Hugo", hugoOut, floorOut, files[0].Name); err != nil {
@@ -183,6 +197,9 @@ func (b *bench) size(n int) (row, error) {
 	hugo := ""
 	if r.hugo != nil {
 		hugo = fmt.Sprintf(", Hugo %4d ms", r.hugo.wall.Milliseconds())
+	}
+	if r.base != nil {
+		hugo += fmt.Sprintf(", -base %4d ms", r.base.wall.Milliseconds())
 	}
 	fmt.Fprintf(b.log, "%6d pages: iptsite %4d ms%s, floor %4d ms\n", n, r.iptsite.wall.Milliseconds(), hugo, r.floor.wall.Milliseconds())
 	return r, nil

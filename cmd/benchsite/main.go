@@ -100,6 +100,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	write := fl.String("write", "", "also write the results into this Markdown file")
 	keep := fl.Bool("keep", false, "keep the corpora and outputs, and print where they are")
 	binary := fl.String("iptsite", "", "time this iptsite binary instead of building cmd/iptsite (to compare two versions)")
+	base := fl.String("base", "", "also time this other iptsite binary, alternating, and print the ratios of the two (to measure a change)")
 	peers := fl.String("peers", "", "also build each corpus with these generators: hugo (installed into the user cache folder the first time)")
 	hugo := fl.String("hugo", "", "with -peers hugo, run this Hugo binary instead of installing "+hugoVersion)
 	site := fl.Bool("site", true, "also build the default site, the repository's own, against the floor on its Markdown")
@@ -122,7 +123,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	b := &bench{sizes: ns, runs: *runs, seed: *seed, keep: *keep, log: stderr, iptsite: *binary,
-		command: commandLine(args), peers: withHugo, hugo: *hugo, site: *site}
+		command: commandLine(args), peers: withHugo, hugo: *hugo, site: *site, base: *base}
 	rep, err := b.run()
 	if err != nil {
 		fmt.Fprintf(stderr, "benchsite: %v\n", err)

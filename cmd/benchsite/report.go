@@ -20,6 +20,7 @@ type report struct {
 	loadBefore, loadAfter float64
 	rows                  []row
 	hugoVersion           string   // hugo version's line, when Hugo was run
+	base                  string   // the -base binary, when one was compared
 	site                  *siteRow // the default site, when it was measured
 	// Tests are the figures printed by the serve and page-weight tests, by test.
 	Tests []testFigures
@@ -130,6 +131,17 @@ func (r *report) Markdown() string {
 	}
 	if s := r.site; s != nil {
 		b.WriteString(s.markdown())
+	}
+	if r.base != "" {
+		fmt.Fprintf(&b, "\nAgainst `%s` (-base), in the same run:\n\n", r.base)
+		b.WriteString("| pages | iptsite ms | base ms | wall, iptsite/base | CPU, iptsite/base | peak RSS, iptsite/base |\n")
+		b.WriteString("|------:|-----------:|--------:|-------------------:|------------------:|-----------------------:|\n")
+		for _, w := range r.rows {
+			if o := w.base; o != nil {
+				fmt.Fprintf(&b, "| %d | %s | %s | %.2f | %.2f | %.2f |\n", w.pages, ms(w.iptsite.wall), ms(o.wall),
+					float64(w.iptsite.wall)/float64(o.wall), float64(w.iptsite.cpu)/float64(o.cpu), float64(w.iptsite.rss)/float64(o.rss))
+			}
+		}
 	}
 	b.WriteString("\nTargets:\n\n")
 	for _, t := range r.targets() {
