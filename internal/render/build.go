@@ -115,6 +115,9 @@ type run struct {
 	mu    sync.Mutex
 	errs  diag.List
 	frags []fragment
+	// each page's Markdown HTML, kept under iptsite serve so that a template's edit
+	// executes the templates again without converting the Markdown (session.go)
+	bodies map[*content.Page]body
 }
 
 // builder builds the pages of one language.
@@ -370,6 +373,7 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 			}
 		}
 	}
+	b.keepBody(p, d)
 	b.emit(p, d)
 }
 
