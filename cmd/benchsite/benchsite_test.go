@@ -138,13 +138,15 @@ func TestHugoColumn(t *testing.T) {
 	r := &report{command: "make bench PEERS=hugo", hugoVersion: "hugo v0.160.0", rows: []row{{pages: 4000,
 		iptsite: result{sample: sample{wall: 300 * time.Millisecond, cpu: 500 * time.Millisecond}},
 		floor:   result{sample: sample{wall: 150 * time.Millisecond, cpu: 250 * time.Millisecond}},
-		hugo:    &result{sample: sample{wall: 1000 * time.Millisecond, cpu: 1500 * time.Millisecond, rss: 100 << 20}}}}}
+		hugo:    &result{sample: sample{wall: 1000 * time.Millisecond, cpu: 1500 * time.Millisecond, rss: 100 << 20}}}},
+		Tests: []testFigures{{command: "go test x", lines: []string{"serve, 4000 pages, one page edited: write to reload event 29ms median of 5 (…)"}}}}
 	doc := r.Markdown()
 	for _, want := range []string{
 		"| 4000 | 300 | 1000 | 150 | 0.30 | 2.0× | 2.0× |",
 		"4000 pages, wall time ≤ 0.4× Hugo's: 0.30× (300 ms against 1000 ms): met",
 		"4000 pages, CPU time ≤ 4× the floor's: 2.0× (500 ms against 250 ms): met",
 		"| 4000 | 1000 | 0.250 | 1500 | 100.0 |",
+		"serve, 4000 pages, one page edited: reload ≤ 50ms: 29ms (`go test x`): met",
 	} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("the report lacks %q:\n%s", want, doc)
@@ -181,9 +183,10 @@ func TestHugoSite(t *testing.T) {
 }
 
 func TestLogLines(t *testing.T) {
-	out := "=== RUN   TestX\n    x_test.go:12: first figure\n    other.go:3: not a test log\n--- PASS: TestX\n    y_test.go:140: second\n"
+	out := "=== RUN   TestX\n    x_test.go:12: first figure\n    other.go:3: not a test log\n--- PASS: TestX\n    y_test.go:140: second\n" +
+		"BenchmarkServeEdit/site.yaml-2    	       5	1234567890 ns/op\n"
 	got := strings.Join(logLines([]byte(out)), "|")
-	if want := "first figure|second"; got != want {
+	if want := "first figure|second|site.yaml: 1.2346s an edit (mean of 5)"; got != want {
 		t.Errorf("logLines = %q, want %q", got, want)
 	}
 }
