@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"html/template"
@@ -343,7 +344,13 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 		}
 		anchors[h.ID] = true
 	}
-	if err := b.md.Renderer().Render(buf, p.Source, doc); err != nil {
+	// goldmark wraps a writer that is not buffered in a new 4 KB bufio.Writer: reuse one.
+	bw := bufWriters.Get().(*bufio.Writer)
+	bw.Reset(buf)
+	err := b.md.Renderer().Render(bw, p.Source, doc)
+	bw.Reset(nil)
+	bufWriters.Put(bw)
+	if err != nil {
 		b.failf(p.File, 0, "rendering markdown: %v", err)
 		return
 	}
@@ -376,6 +383,8 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 	b.keepBody(p, d)
 	b.emit(p, d)
 }
+
+var bufWriters = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
 
 // layout names the template a page is rendered with.
 func (b *builder) layout(p *content.Page) string {
