@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // The clinic's own site: the default site of the repository, a few dozen pages in two
@@ -17,6 +20,7 @@ import (
 type siteRow struct {
 	pages                int // Markdown files
 	warm, nocache, floor result
+	serve                time.Duration // iptsite serve, from its start to its "serving" line
 }
 
 func (b *bench) defaultSite() (*siteRow, error) {
@@ -31,7 +35,15 @@ func (b *bench) defaultSite() (*siteRow, error) {
 		{"floor", floorOut, []string{b.self, "floor", b.root, floorOut}, nil},
 	}
 	samples := make([][]sample, len(progs))
+	var serves []sample
 	for i := -1; i < b.runs; i++ {
+		s, err := measureServe([]string{b.iptsite, "serve", "-s", b.root, "--port", "0"})
+		if err != nil {
+			return nil, fmt.Errorf("the default site, iptsite serve: %w", err)
+		}
+		if i >= 0 {
+			serves = append(serves, s)
+		}
 		for j, p := range progs {
 			os.RemoveAll(p.out)
 			s, err := measure(p.argv, p.env...)
@@ -43,7 +55,7 @@ func (b *bench) defaultSite() (*siteRow, error) {
 			}
 		}
 	}
-	r := &siteRow{}
+	r := &siteRow{serve: median(serves).wall}
 	for j, dst := range []*result{&r.warm, &r.nocache, &r.floor} {
 		dst.sample = median(samples[j])
 	}
@@ -56,9 +68,34 @@ func (b *bench) defaultSite() (*siteRow, error) {
 		return nil, err
 	}
 	r.nocache.tree = r.warm.tree
-	fmt.Fprintf(b.log, "default site, %d Markdown files: iptsite %d ms (cache off %d ms), floor %d ms\n",
-		r.pages, r.warm.wall.Milliseconds(), r.nocache.wall.Milliseconds(), r.floor.wall.Milliseconds())
+	fmt.Fprintf(b.log, "default site, %d Markdown files: iptsite %d ms (cache off %d ms, serve %d ms), floor %d ms\n",
+		r.pages, r.warm.wall.Milliseconds(), r.nocache.wall.Milliseconds(), r.serve.Milliseconds(), r.floor.wall.Milliseconds())
 	return r, nil
+}
+
+// measureServe starts argv, a server, and returns the time to its line "serving …", then
+// stops it.
+func measureServe(argv []string) (sample, error) {
+	cmd := exec.Command(argv[0], argv[1:]...)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return sample{}, err
+	}
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return sample{}, err
+	}
+	defer func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	}()
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		if strings.HasPrefix(sc.Text(), "serving ") {
+			return sample{wall: time.Since(start)}, nil
+		}
+	}
+	return sample{}, fmt.Errorf("it stopped before serving")
 }
 
 func (s *siteRow) markdown() string {
@@ -73,5 +110,6 @@ func (s *siteRow) markdown() string {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %d |\n", r.name, ms(r.res.wall), ratio(float64(r.res.wall), float64(s.floor.wall)),
 			ms(r.res.cpu), ratio(float64(r.res.cpu), float64(s.floor.cpu)), mib(r.res.rss), r.res.files)
 	}
+	fmt.Fprintf(&b, "| `iptsite serve`, start to serving (cache warm) | %s | %s | | | | |\n", ms(s.serve), ratio(float64(s.serve), float64(s.floor.wall)))
 	return b.String()
 }
