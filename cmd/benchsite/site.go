@@ -21,18 +21,23 @@ type siteRow struct {
 	pages                int // Markdown files
 	warm, nocache, floor result
 	serve                time.Duration // iptsite serve, from its start to its "serving" line
+	base                 result        // the -base binary, cache warm; zero without
 }
 
 func (b *bench) defaultSite() (*siteRow, error) {
 	out := filepath.Join(b.tmp, "default-out")
 	floorOut := filepath.Join(b.tmp, "default-floor")
-	progs := []struct {
+	type prog struct {
 		name, out string
 		argv, env []string
-	}{
+	}
+	progs := []prog{
 		{"iptsite", out, []string{b.iptsite, "build", "-s", b.root, "-d", out}, nil},
 		{"iptsite, cache off", out, []string{b.iptsite, "build", "-s", b.root, "-d", out}, []string{"IPTSITE_CACHE=off"}},
 		{"floor", floorOut, []string{b.self, "floor", b.root, floorOut}, nil},
+	}
+	if b.base != "" {
+		progs = append(progs, prog{"base", out, []string{b.base, "build", "-s", b.root, "-d", out}, nil})
 	}
 	samples := make([][]sample, len(progs))
 	var serves []sample
@@ -56,8 +61,10 @@ func (b *bench) defaultSite() (*siteRow, error) {
 		}
 	}
 	r := &siteRow{serve: median(serves).wall}
-	for j, dst := range []*result{&r.warm, &r.nocache, &r.floor} {
-		dst.sample = median(samples[j])
+	for j, dst := range []*result{&r.warm, &r.nocache, &r.floor, &r.base} {
+		if j < len(samples) {
+			dst.sample = median(samples[j])
+		}
 	}
 	var err error
 	if r.floor.tree, err = walkTree(floorOut); err != nil {
@@ -111,5 +118,11 @@ func (s *siteRow) markdown() string {
 			ms(r.res.cpu), ratio(float64(r.res.cpu), float64(s.floor.cpu)), mib(r.res.rss), r.res.files)
 	}
 	fmt.Fprintf(&b, "| `iptsite serve`, start to serving (cache warm) | %s | %s | | | | |\n", ms(s.serve), ratio(float64(s.serve), float64(s.floor.wall)))
+	if o := s.base; o.wall > 0 {
+		fmt.Fprintf(&b, "| -base, cache warm | %s | %s | %s | %s | %s | |\n", ms(o.wall), ratio(float64(o.wall), float64(s.floor.wall)),
+			ms(o.cpu), ratio(float64(o.cpu), float64(s.floor.cpu)), mib(o.rss))
+		fmt.Fprintf(&b, "\nThe default site against -base, in the same run: wall %.2f, CPU %.2f, peak RSS %.2f.\n",
+			float64(s.warm.wall)/float64(o.wall), float64(s.warm.cpu)/float64(o.cpu), float64(s.warm.rss)/float64(o.rss))
+	}
 	return b.String()
 }
