@@ -1,21 +1,29 @@
-# make bench     the benchmark of issue 6: builds the public SSG-benchmark corpus at six
-#                sizes with iptsite and with the floor, and rewrites docs/performance.md
-# make bench-go  the go test benchmarks of the build's stages (load, render, minify, write)
+# make bench     the benchmark of issues 6 and 14: builds the public SSG-benchmark corpus at
+#                six sizes with iptsite and with the floor, and the default site, and rewrites
+#                docs/performance.md
+# make bench PEERS=hugo   the same, with Hugo v0.160.0 in the same run (installed once into
+#                the user cache folder, ~/.cache/iptsite-bench/, the first time: minutes)
+# make bench-go  the go test benchmarks of the build's stages (load, render, minify, write,
+#                the default site, serve's rebuilds after an edit)
+# make bench-check  each of those benchmarks once, to see that they still run (no timing)
 # make fuzz      each fuzz target for FUZZTIME (default 30s), one after another
 
 GO ?= go
 
-.PHONY: bench bench-quick bench-go fuzz
+.PHONY: bench bench-quick bench-go bench-check fuzz
 
 bench:
-	$(GO) run ./cmd/benchsite -write docs/performance.md
+	$(GO) run ./cmd/benchsite $(if $(PEERS),-peers $(PEERS)) -write docs/performance.md
 
 # One size, one run: to see a change's effect quickly. Writes nothing.
 bench-quick:
 	$(GO) run ./cmd/benchsite -sizes 4000 -runs 1
 
 bench-go:
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/content/ ./internal/render/ ./internal/output/
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/content/ ./internal/render/ ./internal/output/ ./internal/server/
+
+bench-check:
+	$(GO) test -run '^$$' -bench . -benchtime 1x ./internal/content/ ./internal/render/ ./internal/output/ ./internal/server/
 
 # The fuzz targets, as package:Target. go test runs each over its seeds (the testdata
 # fixtures); here each is fuzzed in turn, and an input that fails it is written to

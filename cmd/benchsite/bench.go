@@ -28,6 +28,10 @@ type bench struct {
 	tmp     string // corpora, outputs and the iptsite binary
 	iptsite string // the binary timed: built from cmd/iptsite unless given
 	self    string // this program, for "benchsite floor"
+	peers   bool   // also time Hugo (-peers hugo)
+	site    bool   // also time the default site (-site)
+	hugo    string // the Hugo binary: given with -hugo, else installed when peers
+	base    string // another iptsite binary to compare with, in the same run (-base)
 }
 
 // A sample is one child process's cost.
@@ -47,6 +51,8 @@ type row struct {
 	pages          int
 	inputBytes     int
 	iptsite, floor result
+	hugo           *result // nil when Hugo was not run
+	base           *result // nil without -base
 }
 
 func (b *bench) run() (*report, error) {
@@ -89,12 +95,34 @@ func (b *bench) run() (*report, error) {
 		}
 		rep.commit = "binary `" + b.iptsite + "`"
 	}
+	if b.base != "" {
+		if b.base, err = filepath.Abs(b.base); err != nil {
+			return nil, err
+		}
+		rep.base = b.base
+	}
+	if b.peers {
+		if b.hugo, err = b.hugoBinary(); err != nil {
+			return nil, err
+		}
+		if err := hugoSite(filepath.Join(b.tmp, "hugo-site")); err != nil {
+			return nil, err
+		}
+		if v, err := output("", b.hugo, "version"); err == nil {
+			rep.hugoVersion = v
+		}
+	}
 	for _, n := range b.sizes {
 		r, err := b.size(n)
 		if err != nil {
 			return nil, err
 		}
 		rep.rows = append(rep.rows, r)
+	}
+	if b.site {
+		if rep.site, err = b.defaultSite(); err != nil {
+			return nil, err
+		}
 	}
 	rep.loadAfter = loadAverage()
 	return rep, nil
@@ -109,17 +137,24 @@ func (b *bench) size(n int) (row, error) {
 	}
 	out := filepath.Join(b.tmp, fmt.Sprintf("out-%d", n))
 	floorOut := filepath.Join(b.tmp, fmt.Sprintf("floor-%d", n))
-	progs := []struct {
+	hugoOut := filepath.Join(b.tmp, fmt.Sprintf("hugo-%d", n))
+	type prog struct {
 		name string
 		out  string
 		argv []string
-	}{
-		{"iptsite", out, []string{b.iptsite, "build", "-s", site, "-d", out}},
-		{"floor", floorOut, []string{b.self, "floor", site, floorOut}},
 	}
+	progs := []prog{{"iptsite", out, []string{b.iptsite, "build", "-s", site, "-d", out}}}
+	if b.hugo != "" {
+		progs = append(progs, prog{"hugo", hugoOut, b.hugoArgv(site, hugoOut)})
+	}
+	if b.base != "" {
+		baseOut := filepath.Join(b.tmp, fmt.Sprintf("base-%d", n))
+		progs = append(progs, prog{"base", baseOut, []string{b.base, "build", "-s", site, "-d", baseOut}})
+	}
+	progs = append(progs, prog{"floor", floorOut, []string{b.self, "floor", site, floorOut}})
 	samples := make([][]sample, len(progs))
 	// A warm-up, then alternate the programs so that a burst of load elsewhere on the
-	// machine falls on both.
+	// machine falls on each.
 	for i := -1; i < b.runs; i++ {
 		for j, p := range progs {
 			os.RemoveAll(p.out) // a cold build into an empty folder, not timed
@@ -142,25 +177,40 @@ func (b *bench) size(n int) (row, error) {
 		if res.files < n {
 			return row{}, fmt.Errorf("%s wrote %d files for %d pages", p.name, res.files, n)
 		}
-		if j == 0 {
+		switch p.name {
+		case "iptsite":
 			r.iptsite = res
-		} else {
+		case "base":
+			r.base = &res
+		case "hugo":
+			r.hugo = &res
+			if err := checkPage("Hugo", hugoOut, floorOut, files[0].Name); err != nil {
+				return row{}, err
+			}
+		default:
 			r.floor = res
 		}
 	}
-	if err := checkPage(out, floorOut, files[0].Name); err != nil {
+	if err := checkPage("iptsite", out, floorOut, files[0].Name); err != nil {
 		return row{}, err
 	}
-	fmt.Fprintf(b.log, "%6d pages: iptsite %4d ms, floor %4d ms\n", n, r.iptsite.wall.Milliseconds(), r.floor.wall.Milliseconds())
+	hugo := ""
+	if r.hugo != nil {
+		hugo = fmt.Sprintf(", Hugo %4d ms", r.hugo.wall.Milliseconds())
+	}
+	if r.base != nil {
+		hugo += fmt.Sprintf(", -base %4d ms", r.base.wall.Milliseconds())
+	}
+	fmt.Fprintf(b.log, "%6d pages: iptsite %4d ms%s, floor %4d ms\n", n, r.iptsite.wall.Milliseconds(), hugo, r.floor.wall.Milliseconds())
 	return r, nil
 }
 
-// checkPage makes sure both programs wrote the first page, and the same paragraphs.
-func checkPage(out, floorOut, name string) error {
+// checkPage makes sure that who wrote the first page, with the paragraphs the floor wrote.
+func checkPage(who, out, floorOut, name string) error {
 	rel := strings.TrimSuffix(strings.TrimPrefix(name, "content/"), ".md") + "/index.html"
 	a, err := os.ReadFile(filepath.Join(out, rel))
 	if err != nil {
-		return fmt.Errorf("iptsite did not write %s: %w", rel, err)
+		return fmt.Errorf("%s did not write %s: %w", who, rel, err)
 	}
 	f, err := os.ReadFile(filepath.Join(floorOut, rel))
 	if err != nil {
@@ -168,14 +218,18 @@ func checkPage(out, floorOut, name string) error {
 	}
 	first, _, _ := bytes.Cut(f, []byte("</p>"))
 	if len(first) < 20 || !bytes.Contains(a, first[3:]) {
-		return fmt.Errorf("iptsite's %s lacks the page's first paragraph %q", rel, first)
+		return fmt.Errorf("%s's %s lacks the page's first paragraph %q", who, rel, first)
 	}
 	return nil
 }
 
 // measure runs argv and returns its wall time and what the kernel says it used.
-func measure(argv []string) (sample, error) {
+// env, when given, is added to this process's environment.
+func measure(argv []string, env ...string) (sample, error) {
 	cmd := exec.Command(argv[0], argv[1:]...)
+	if len(env) > 0 {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	start := time.Now()

@@ -37,6 +37,41 @@ func TestFloor(t *testing.T) {
 	}
 }
 
+// TestFloorFolders: the floor walks every folder, as a real site has them (the default
+// site's content/es/phases/…), and puts a section's _index.md at its folder's index.html.
+func TestFloorFolders(t *testing.T) {
+	site, out := t.TempDir(), filepath.Join(t.TempDir(), "out")
+	for name, text := range map[string]string{
+		"_index.md":           "---\ntitle: Home\n---\nHome page.\n",
+		"es/a.md":             "---\ntitle: A\n---\nUna página.\n",
+		"es/phases/_index.md": "Fases.\n",
+		"es/phases/notes.txt": "not Markdown",
+	} {
+		p := filepath.Join(site, "content", filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(text), 0o644)
+	}
+	if err := floor(site, out); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"index.html":           "<p>Home page.</p>\n",
+		"es/a/index.html":      "<p>Una página.</p>\n",
+		"es/phases/index.html": "<p>Fases.</p>\n",
+	} {
+		if got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name))); string(got) != want {
+			t.Errorf("%s = %q (%v), want %q", name, got, err, want)
+		}
+	}
+	if tr, _ := walkTree(out); tr.files != 3 {
+		t.Errorf("the floor wrote %d files, want 3", tr.files)
+	}
+	// The default site, the repository's own content/.
+	if err := floor("../..", filepath.Join(t.TempDir(), "default")); err != nil {
+		t.Errorf("the default site: %v", err)
+	}
+}
+
 func TestBody(t *testing.T) {
 	for in, want := range map[string]string{
 		"---\ntitle: a\n---\n\nText.\n": "\nText.\n",
@@ -97,10 +132,61 @@ func TestWriteDoc(t *testing.T) {
 	}
 }
 
+// TestHugoColumn: with Hugo in the run, the table puts iptsite/Hugo beside iptsite/floor
+// and the target against Hugo is judged; without, it says how to run it.
+func TestHugoColumn(t *testing.T) {
+	r := &report{command: "make bench PEERS=hugo", hugoVersion: "hugo v0.160.0", rows: []row{{pages: 4000,
+		iptsite: result{sample: sample{wall: 300 * time.Millisecond, cpu: 500 * time.Millisecond}},
+		floor:   result{sample: sample{wall: 150 * time.Millisecond, cpu: 250 * time.Millisecond}},
+		hugo:    &result{sample: sample{wall: 1000 * time.Millisecond, cpu: 1500 * time.Millisecond, rss: 100 << 20}}}},
+		Tests: []testFigures{{command: "go test x", lines: []string{"serve, 4000 pages, one page edited: write to reload event 29ms median of 5 (…)"}}}}
+	doc := r.Markdown()
+	for _, want := range []string{
+		"| 4000 | 300 | 1000 | 150 | 0.30 | 2.0× | 2.0× |",
+		"4000 pages, wall time ≤ 0.4× Hugo's: 0.30× (300 ms against 1000 ms): met",
+		"4000 pages, CPU time ≤ 4× the floor's: 2.0× (500 ms against 250 ms): met",
+		"| 4000 | 1000 | 0.250 | 1500 | 100.0 |",
+		"serve, 4000 pages, one page edited: reload ≤ 50ms: 29ms (`go test x`): met",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the report lacks %q:\n%s", want, doc)
+		}
+	}
+	r.hugoVersion, r.rows[0].hugo = "", nil
+	if doc := r.Markdown(); !strings.Contains(doc, "| 4000 | 300 | – | 150 | – |") || !strings.Contains(doc, "make bench PEERS=hugo") {
+		t.Errorf("without Hugo, the report should say so:\n%s", doc)
+	}
+	if h, err := parsePeers("hugo"); !h || err != nil {
+		t.Errorf("parsePeers(hugo) = %v, %v", h, err)
+	}
+	if _, err := parsePeers("jekyll"); err == nil {
+		t.Error("parsePeers(jekyll): want an error")
+	}
+}
+
+// TestHugoSite: the folder Hugo builds from has its config and the one template.
+func TestHugoSite(t *testing.T) {
+	dir := t.TempDir()
+	if err := hugoSite(dir); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"hugo.toml", "layouts/single.html", "layouts/list.html"} {
+		if data, err := os.ReadFile(filepath.Join(dir, name)); err != nil || len(data) == 0 {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	b := &bench{hugo: "/x/hugo", tmp: dir}
+	argv := strings.Join(b.hugoArgv("/s", "/o"), " ")
+	if !strings.Contains(argv, "--minify") || !strings.Contains(argv, "--contentDir /s/content") || !strings.Contains(argv, "--destination /o") {
+		t.Errorf("hugo's command line %q", argv)
+	}
+}
+
 func TestLogLines(t *testing.T) {
-	out := "=== RUN   TestX\n    x_test.go:12: first figure\n    other.go:3: not a test log\n--- PASS: TestX\n    y_test.go:140: second\n"
+	out := "=== RUN   TestX\n    x_test.go:12: first figure\n    other.go:3: not a test log\n--- PASS: TestX\n    y_test.go:140: second\n" +
+		"BenchmarkServeEdit/site.yaml-2    	       5	1234567890 ns/op\n"
 	got := strings.Join(logLines([]byte(out)), "|")
-	if want := "first figure|second"; got != want {
+	if want := "first figure|second|site.yaml: 1.2346s an edit (mean of 5)"; got != want {
 		t.Errorf("logLines = %q, want %q", got, want)
 	}
 }

@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	benchsite [-sizes 250,500,...] [-runs 5] [-iptsite BINARY] [-write docs/performance.md]
+//	benchsite [-sizes 250,500,...] [-runs 5] [-iptsite BINARY] [-peers hugo] [-write docs/performance.md]
 //	benchsite gen [-seed 1] N DIR
 //	benchsite floor DIR OUT
 //
@@ -13,16 +13,20 @@
 // default templates, minified) and "benchsite floor" as child processes: a warm-up, then
 // -runs times each, alternating. It prints a Markdown table of the medians: wall time,
 // time per page, CPU time, peak resident memory (the child's rusage) and output bytes, each
-// with its ratio to the floor. -write puts the table, the machine and the command into a
+// with its ratio to the floor. -peers hugo also builds each corpus with Hugo (installed
+// into the user cache folder the first time, with go install), minified, with a bare
+// one-line template, alternating with the other two, and prints iptsite/Hugo beside
+// iptsite/floor. -write puts the table, the machine and the command into a
 // file, between the lines <!-- benchsite:begin --> and <!-- benchsite:end -->, keeping
 // what the file says around them.
 //
 // gen writes a corpus of N pages into the site folder DIR.
 //
-// floor is the floor: for every .md file under DIR/content, read it, cut the front matter,
-// convert the rest with goldmark's defaults, and write OUT/<path>/index.html, the same
-// pretty URLs as iptsite. One goroutine, no template, no minifying: the simplest program
-// that does the job.
+// floor is the floor: for every .md file in every folder under DIR/content, read it, cut
+// the front matter, convert the rest with goldmark's defaults, and write
+// OUT/<path>/index.html, the same pretty URLs as iptsite. On GOMAXPROCS goroutines, as
+// iptsite; no template, no minifying: the simplest program that does the job. DIR may be a
+// real site folder (benchsite floor . OUT converts the default site's pages).
 //
 // Run it from the repository, which "make bench" does.
 package main
@@ -96,6 +100,10 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	write := fl.String("write", "", "also write the results into this Markdown file")
 	keep := fl.Bool("keep", false, "keep the corpora and outputs, and print where they are")
 	binary := fl.String("iptsite", "", "time this iptsite binary instead of building cmd/iptsite (to compare two versions)")
+	base := fl.String("base", "", "also time this other iptsite binary, alternating, and print the ratios of the two (to measure a change)")
+	peers := fl.String("peers", "", "also build each corpus with these generators: hugo (installed into the user cache folder the first time)")
+	hugo := fl.String("hugo", "", "with -peers hugo, run this Hugo binary instead of installing "+hugoVersion)
+	site := fl.Bool("site", true, "also build the default site, the repository's own, against the floor on its Markdown")
 	serve := fl.Bool("serve", true, "with -write, also run the serve test and the page-weight test and include their figures")
 	if err := fl.Parse(args); err != nil {
 		return 2
@@ -109,8 +117,13 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "benchsite: -sizes wants page counts such as 250,4000 and -runs at least 1\n")
 		return 2
 	}
+	withHugo, err := parsePeers(*peers)
+	if err != nil {
+		fmt.Fprintf(stderr, "benchsite: -peers: %v\n", err)
+		return 2
+	}
 	b := &bench{sizes: ns, runs: *runs, seed: *seed, keep: *keep, log: stderr, iptsite: *binary,
-		command: commandLine(args)}
+		command: commandLine(args), peers: withHugo, hugo: *hugo, site: *site, base: *base}
 	rep, err := b.run()
 	if err != nil {
 		fmt.Fprintf(stderr, "benchsite: %v\n", err)
@@ -132,8 +145,13 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 
 // commandLine is the command that reproduces this run.
 func commandLine(args []string) string {
-	if os.Getenv("MAKELEVEL") != "" && len(args) == 2 && args[0] == "-write" {
-		return "make bench"
+	if os.Getenv("MAKELEVEL") != "" && len(args) >= 2 && args[len(args)-2] == "-write" {
+		switch strings.Join(args[:len(args)-2], " ") {
+		case "":
+			return "make bench"
+		case "-peers hugo":
+			return "make bench PEERS=hugo"
+		}
 	}
 	return strings.TrimSpace("go run ./cmd/benchsite " + strings.Join(args, " "))
 }

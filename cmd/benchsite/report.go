@@ -19,6 +19,9 @@ type report struct {
 	machine               machine
 	loadBefore, loadAfter float64
 	rows                  []row
+	hugoVersion           string   // hugo version's line, when Hugo was run
+	base                  string   // the -base binary, when one was compared
+	site                  *siteRow // the default site, when it was measured
 	// Tests are the figures printed by the serve and page-weight tests, by test.
 	Tests []testFigures
 }
@@ -34,12 +37,18 @@ const (
 	endMark   = "<!-- benchsite:end -->"
 )
 
-// Targets of issue 6.
+// Targets of issues 6 and 14.
 const (
-	targetRatio     = 2.5 // 4000 pages: wall time against the floor's
-	targetRSS       = 60  // MiB, 4000 pages
-	targetLinearity = 2.7 // 10000 pages against 4000 pages, wall time
+	targetRatio     = 2.5                   // 4000 pages: wall time against the floor's
+	targetCPU       = 4                     // 4000 pages: CPU time against the floor's
+	targetHugo      = 0.4                   // 4000 pages: wall time against Hugo's
+	targetRSS       = 60                    // MiB, 4000 pages
+	targetLinearity = 2.7                   // 10000 pages against 4000 pages, wall time
+	targetSite      = 3                     // the default site: wall time against the floor's on its Markdown
+	targetReload    = 50 * time.Millisecond // serve, 4000 pages: one page edited to the reload event
 )
+
+var reloadLine = regexp.MustCompile(`one page edited: write to reload event (\S+) median`)
 
 func ms(d time.Duration) string { return fmt.Sprintf("%d", d.Round(time.Millisecond).Milliseconds()) }
 
@@ -72,7 +81,24 @@ func (r *report) Markdown() string {
 		fmt.Fprintf(&b, "\n- Each figure is the median of %d runs after a warm-up, each a new process writing into an empty folder.\n\n", r.runs)
 	}
 
-	b.WriteString("iptsite (`iptsite build`, default templates, minified), with the ratio to the floor:\n\n")
+	b.WriteString("Wall time of the three programs in the same run, and the ratios:\n\n")
+	b.WriteString("| pages | iptsite ms | Hugo ms | floor ms | iptsite/Hugo | iptsite/floor | iptsite/floor, CPU |\n")
+	b.WriteString("|------:|-----------:|--------:|---------:|-------------:|--------------:|-------------------:|\n")
+	for _, w := range r.rows {
+		i, f := w.iptsite, w.floor
+		h, ih := "–", "–"
+		if w.hugo != nil {
+			h, ih = ms(w.hugo.wall), fmt.Sprintf("%.2f", float64(i.wall)/float64(w.hugo.wall))
+		}
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s |\n", w.pages, ms(i.wall), h, ms(f.wall), ih,
+			ratio(float64(i.wall), float64(f.wall)), ratio(float64(i.cpu), float64(f.cpu)))
+	}
+	if r.hugoVersion == "" {
+		b.WriteString("\nHugo was not run: `make bench PEERS=hugo` runs it.\n")
+	} else {
+		fmt.Fprintf(&b, "\nHugo: `%s`, `hugo --minify` with a one-line template for every page and list, no taxonomies.\n", r.hugoVersion)
+	}
+	b.WriteString("\niptsite (`iptsite build`, default templates, minified), with the ratio to the floor:\n\n")
 	b.WriteString("| pages | wall ms | ms/page | CPU ms | peak RSS MiB | output files | output MB | median page | largest page |\n")
 	b.WriteString("|------:|--------:|--------:|-------:|-------------:|-------------:|----------:|------------:|:-------------|\n")
 	for _, w := range r.rows {
@@ -87,13 +113,38 @@ func (r *report) Markdown() string {
 			float64(i.bytes)/1e6, ratio(float64(i.bytes), float64(f.bytes)),
 			kb(i.medianPage), filepath.ToSlash(i.largest), kb(i.largestBytes))
 	}
-	b.WriteString("\nThe floor (`benchsite floor`: read, cut the front matter, goldmark, write; one goroutine):\n\n")
+	b.WriteString("\nThe floor (`benchsite floor`: read, cut the front matter, goldmark, write; on every CPU):\n\n")
 	b.WriteString("| pages | input MB | wall ms | ms/page | CPU ms | peak RSS MiB | output MB |\n")
 	b.WriteString("|------:|---------:|--------:|--------:|-------:|-------------:|----------:|\n")
 	for _, w := range r.rows {
 		f := w.floor
 		fmt.Fprintf(&b, "| %d | %.1f | %s | %.3f | %s | %s | %.1f |\n",
 			w.pages, float64(w.inputBytes)/1e6, ms(f.wall), perPage(f.wall, w.pages), ms(f.cpu), mib(f.rss), float64(f.bytes)/1e6)
+	}
+	if r.hugoVersion != "" {
+		b.WriteString("\nHugo (`hugo --minify`, bare template):\n\n")
+		b.WriteString("| pages | wall ms | ms/page | CPU ms | peak RSS MiB | output files | output MB |\n")
+		b.WriteString("|------:|--------:|--------:|-------:|-------------:|-------------:|----------:|\n")
+		for _, w := range r.rows {
+			if h := w.hugo; h != nil {
+				fmt.Fprintf(&b, "| %d | %s | %.3f | %s | %s | %d | %.1f |\n",
+					w.pages, ms(h.wall), perPage(h.wall, w.pages), ms(h.cpu), mib(h.rss), h.files, float64(h.bytes)/1e6)
+			}
+		}
+	}
+	if s := r.site; s != nil {
+		b.WriteString(s.markdown())
+	}
+	if r.base != "" {
+		fmt.Fprintf(&b, "\nAgainst `%s` (-base), in the same run:\n\n", r.base)
+		b.WriteString("| pages | iptsite ms | base ms | wall, iptsite/base | CPU, iptsite/base | peak RSS, iptsite/base |\n")
+		b.WriteString("|------:|-----------:|--------:|-------------------:|------------------:|-----------------------:|\n")
+		for _, w := range r.rows {
+			if o := w.base; o != nil {
+				fmt.Fprintf(&b, "| %d | %s | %s | %.2f | %.2f | %.2f |\n", w.pages, ms(w.iptsite.wall), ms(o.wall),
+					float64(w.iptsite.wall)/float64(o.wall), float64(w.iptsite.cpu)/float64(o.cpu), float64(w.iptsite.rss)/float64(o.rss))
+			}
+		}
 	}
 	b.WriteString("\nTargets:\n\n")
 	for _, t := range r.targets() {
@@ -141,6 +192,24 @@ func (r *report) targets() []string {
 		out = append(out, fmt.Sprintf("no page grows with the site: the largest at %d pages is %s, %s: %s",
 			z.pages, filepath.ToSlash(z.iptsite.largest), kb(z.iptsite.largestBytes), met(z.iptsite.largestBytes <= 10*z.iptsite.medianPage)))
 	}
+	for _, t := range r.Tests {
+		for _, l := range t.lines {
+			if m := reloadLine.FindStringSubmatch(l); m != nil {
+				d, _ := time.ParseDuration(m[1])
+				out = append(out, fmt.Sprintf("serve, 4000 pages, one page edited: reload ≤ %v: %v (`%s`): %s", targetReload, d, t.command, met(d <= targetReload)))
+			}
+		}
+	}
+	if s := r.site; s != nil {
+		q := float64(s.warm.wall) / float64(s.floor.wall)
+		out = append(out, fmt.Sprintf("the default site (%d pages), wall time ≤ %d× the floor's on the same Markdown: %.1f× (%s ms against %s ms): %s",
+			s.pages, targetSite, q, ms(s.warm.wall), ms(s.floor.wall), met(q <= targetSite)))
+		if s.serve > 0 {
+			q := float64(s.serve) / float64(s.floor.wall)
+			out = append(out, fmt.Sprintf("the default site, `iptsite serve` serving within the same ≤ %d× the floor: %.1f× (%s ms; the build %s ms): %s",
+				targetSite, q, ms(s.serve), ms(s.warm.wall), met(q <= targetSite)))
+		}
+	}
 	if r4 == nil {
 		return append(out, "the 4000-page corpus was not measured")
 	}
@@ -148,6 +217,16 @@ func (r *report) targets() []string {
 	out = append(out, fmt.Sprintf("4000 pages, wall time ≤ %.1f× the floor: %.1f× (%s ms against %s ms): %s",
 		targetRatio, q, ms(r4.iptsite.wall), ms(r4.floor.wall), met(q <= targetRatio)))
 	rss := float64(r4.iptsite.rss) / (1 << 20)
+	c := float64(r4.iptsite.cpu) / float64(r4.floor.cpu)
+	out = append(out, fmt.Sprintf("4000 pages, CPU time ≤ %d× the floor's: %.1f× (%s ms against %s ms): %s",
+		targetCPU, c, ms(r4.iptsite.cpu), ms(r4.floor.cpu), met(c <= targetCPU)))
+	if h := r4.hugo; h != nil {
+		q := float64(r4.iptsite.wall) / float64(h.wall)
+		out = append(out, fmt.Sprintf("4000 pages, wall time ≤ %.1f× Hugo's: %.2f× (%s ms against %s ms): %s",
+			targetHugo, q, ms(r4.iptsite.wall), ms(h.wall), met(q <= targetHugo)))
+	} else {
+		out = append(out, "4000 pages, wall time against Hugo's: not measured (make bench PEERS=hugo)")
+	}
 	out = append(out, fmt.Sprintf("4000 pages, peak RSS ≤ %d MiB: %.1f MiB: %s", targetRSS, rss, met(rss <= targetRSS)))
 	if r10 != nil {
 		l := float64(r10.iptsite.wall) / float64(r4.iptsite.wall)
@@ -165,11 +244,15 @@ func (r *report) targets() []string {
 func (b *bench) testFigures() []testFigures {
 	tests := []struct{ name, pkg, env string }{
 		{"TestServeReloadTime", "./internal/server/", "IPTSITE_BENCH_SERVE=1"},
+		{"BenchmarkServeEdit", "./internal/server/", ""},
 		{"TestPageWeight", "./internal/render/", ""},
 	}
 	var out []testFigures
 	for _, t := range tests {
 		args := []string{"test", "-count=1", "-run", "^" + t.name + "$", "-v", t.pkg}
+		if strings.HasPrefix(t.name, "Benchmark") {
+			args = []string{"test", "-count=1", "-run", "^$", "-bench", "^" + t.name + "$", "-benchtime", "5x", t.pkg}
+		}
 		tf := testFigures{name: t.name, command: strings.TrimSpace(t.env + " go " + strings.Join(args, " "))}
 		fmt.Fprintf(b.log, "running %s\n", tf.command)
 		cmd := exec.Command("go", args...)
@@ -188,14 +271,22 @@ func (b *bench) testFigures() []testFigures {
 	return out
 }
 
-var logLine = regexp.MustCompile(`^\s+\w+_test\.go:\d+: (.*)$`)
+var (
+	logLine   = regexp.MustCompile(`^\s+\w+_test\.go:\d+: (.*)$`)
+	benchLine = regexp.MustCompile(`^Benchmark\w+/(\S+?)(?:-\d+)?\s+(\d+)\s+(\d+) ns/op`)
+)
 
-// logLines are the t.Log lines of go test -v output, without their file:line.
+// logLines are the t.Log lines of go test -v output, without their file:line, and the
+// results of sub-benchmarks, as "name: time an operation".
 func logLines(data []byte) []string {
 	var out []string
 	for _, l := range strings.Split(string(data), "\n") {
 		if m := logLine.FindStringSubmatch(l); m != nil {
 			out = append(out, m[1])
+		}
+		if m := benchLine.FindStringSubmatch(l); m != nil {
+			ns, _ := time.ParseDuration(m[3] + "ns")
+			out = append(out, fmt.Sprintf("%s: %v an edit (mean of %s)", m[1], ns.Round(time.Millisecond/10), m[2]))
 		}
 	}
 	return out

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/iptsite/iptsite"
+	"github.com/iptsite/iptsite/internal/cache"
 	"github.com/iptsite/iptsite/internal/diag"
 	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/render"
@@ -156,6 +157,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(50 << 20))
 	res, err := render.Build(render.Options{
 		Source: fsys, BaseURL: *baseURL, Drafts: *drafts, NoMinify: *noMinify, Portable: *portable,
+		Cache: cache.Open(), // icons, QR codes, minified assets: see package cache
 	}, out)
 	if err != nil {
 		out.Abort()
@@ -277,7 +279,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	err = server.Run(ctx, server.Options{
 		Dir: *src, Source: fsys, Addr: fmt.Sprintf("%s:%d", *bind, *port), Drafts: *drafts,
 		Log: stdout, Errors: func(err error) { printErrors(stderr, *src, err) },
-		AfterBuild: serveFindings(stdout, *src, fsys),
+		AfterBuild: serveFindings(stdout, *src, fsys), Cache: cache.Open(),
 	})
 	if err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintf(stderr, "iptsite serve: %v\n", err)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -22,6 +23,12 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
+		// Each script gets a cold build cache of its own, inside its work folder: no
+		// test depends on what another left, and none writes outside.
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("IPTSITE_CACHE", filepath.Join(env.WorkDir, ".iptsite-cache"))
+			return nil
+		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"status": func(ts *testscript.TestScript, neg bool, args []string) {
 				if neg || len(args) < 2 {

@@ -33,6 +33,7 @@ type Dir struct {
 	dst, tmp string
 	mu       sync.Mutex
 	n        int
+	made     sync.Map // folders under tmp known to exist, so each is made once
 }
 
 // Marker is the file every build writes at the top of its folder, so that the next
@@ -108,13 +109,31 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 		return fmt.Errorf("output: invalid file name %q", name)
 	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := d.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
 	d.mu.Lock()
 	d.n++
 	d.mu.Unlock()
 	return os.WriteFile(p, data, 0o644)
+}
+
+// mkdir makes the folder dir under tmp unless an earlier file made it: a page per folder
+// would otherwise cost a stat of its folder and its parent each.
+func (d *Dir) mkdir(dir string) error {
+	if _, ok := d.made.Load(dir); ok || dir == d.tmp {
+		return nil
+	}
+	parent := filepath.Dir(dir)
+	if _, ok := d.made.Load(parent); ok || parent == d.tmp {
+		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	d.made.Store(dir, true)
+	return nil
 }
 
 // Files returns how many files were written.

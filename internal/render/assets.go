@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/iptsite/iptsite/internal/cache"
 	"github.com/iptsite/iptsite/internal/source"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -21,8 +22,9 @@ import (
 )
 
 type minifier struct {
-	m  *minify.M
-	on bool
+	m     *minify.M
+	on    bool
+	cache *cache.Cache // for what every build minifies alike: static files, templates
 }
 
 func newMinifier(on bool) *minifier {
@@ -53,7 +55,21 @@ const goTemplate = "text/html+gotemplate"
 
 // template minifies the source of an HTML template, leaving its actions as they are.
 func (m *minifier) template(text string) string {
-	return string(m.bytes(goTemplate, "", []byte(text)))
+	return string(m.cached(goTemplate, "", []byte(text)))
+}
+
+// cached is bytes, kept in the cache: for files that are the same from build to build.
+func (m *minifier) cached(mediatype, name string, data []byte) []byte {
+	if !m.on || mediatype == "" || m.cache == nil {
+		return m.bytes(mediatype, name, data)
+	}
+	k := m.cache.Key("minify", []byte(mediatype), data)
+	if out, ok := m.cache.Get(k); ok {
+		return out
+	}
+	out := m.bytes(mediatype, name, data)
+	m.cache.Put(k, out)
+	return out
 }
 
 // bytes minifies data of the given media type; on failure it keeps data as written.
@@ -113,7 +129,7 @@ func (b *run) copyStatic() map[string]string {
 // writeAsset writes the static file rel, minified, and returns its output path:
 // rel, or for CSS and JS rel with a hash of the content in its name.
 func (b *run) writeAsset(rel string, data []byte) string {
-	data = b.min.bytes(mediaTypes[path.Ext(rel)], rel, data)
+	data = b.min.cached(mediaTypes[path.Ext(rel)], rel, data)
 	if rel == "css/site.css" {
 		b.siteCSS = data
 	}

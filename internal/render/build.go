@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"html/template"
@@ -13,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/iptsite/iptsite/internal/cache"
 	"github.com/iptsite/iptsite/internal/config"
 	"github.com/iptsite/iptsite/internal/content"
 	"github.com/iptsite/iptsite/internal/diag"
@@ -42,6 +44,9 @@ type Options struct {
 	// Facts keeps what each page's source holds, with lines, in Result.Facts, for
 	// iptsite check.
 	Facts bool
+	// Cache, when not nil, keeps between builds what a build makes the same way from
+	// the same input (see cachework.go); nil makes everything.
+	Cache *cache.Cache
 }
 
 // Result tells what a build made.
@@ -111,6 +116,9 @@ type run struct {
 	mu    sync.Mutex
 	errs  diag.List
 	frags []fragment
+	// each page's Markdown HTML, kept under iptsite serve so that a template's edit
+	// executes the templates again without converting the Markdown (session.go)
+	bodies map[*content.Page]body
 }
 
 // builder builds the pages of one language.
@@ -184,6 +192,7 @@ func (r *run) build() error {
 	}
 	r.base = cfg
 	r.min = newMinifier(!r.opts.NoMinify)
+	r.min.cache = r.opts.Cache
 	r.assets = r.copyStatic()
 
 	others := cfg.Langs()[1:]
@@ -341,7 +350,13 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 		}
 		anchors[h.ID] = true
 	}
-	if err := b.md.Renderer().Render(buf, p.Source, doc); err != nil {
+	// goldmark wraps a writer that is not buffered in a new 4 KB bufio.Writer: reuse one.
+	bw := bufWriters.Get().(*bufio.Writer)
+	bw.Reset(buf)
+	err := b.md.Renderer().Render(bw, p.Source, doc)
+	bw.Reset(nil)
+	bufWriters.Put(bw)
+	if err != nil {
 		b.failf(p.File, 0, "rendering markdown: %v", err)
 		return
 	}
@@ -371,8 +386,11 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 			}
 		}
 	}
+	b.keepBody(p, d)
 	b.emit(p, d)
 }
+
+var bufWriters = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
 
 // layout names the template a page is rendered with.
 func (b *builder) layout(p *content.Page) string {

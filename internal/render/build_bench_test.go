@@ -9,6 +9,7 @@ import (
 
 	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/cmd/benchsite/corpus"
+	"github.com/iptsite/iptsite/internal/cache"
 	"github.com/iptsite/iptsite/internal/markdown"
 	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/source"
@@ -112,6 +113,32 @@ func BenchmarkMinify(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(len(c.html)), "µs/page")
+		})
+	}
+}
+
+// BenchmarkDefaultSite is the build of the clinic-sized default site (its pages in two
+// languages), minified, without writing: mostly what every build costs whatever its size
+// (templates, assets, icons, QR codes, the search index). "nocache" makes all of it;
+// "warm" reads what it can from a cache an earlier build filled (see package cache).
+// cmd/benchsite measures the command against the floor on the same Markdown.
+func BenchmarkDefaultSite(b *testing.B) {
+	for _, warm := range []bool{false, true} {
+		name, c := "nocache", (*cache.Cache)(nil)
+		if warm {
+			name, c = "warm", cache.New(b.TempDir())
+		}
+		b.Run(name, func(b *testing.B) {
+			opts := Options{Source: iptsite.Defaults(), BaseURL: "https://example.org/", Cache: c}
+			if _, err := Build(opts, discard{}); err != nil { // fills the cache
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Build(opts, discard{}); err != nil {
+					b.Fatal(err)
+				}
+			}
 		})
 	}
 }

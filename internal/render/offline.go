@@ -9,6 +9,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/iptsite/iptsite/internal/cache"
 	"github.com/iptsite/iptsite/internal/config"
 	"github.com/iptsite/iptsite/internal/offline"
 )
@@ -16,9 +17,7 @@ import (
 // writeOffline writes the icons, the manifests and sw.js. It runs after every other
 // file is written, since sw.js lists them.
 func (r *run) writeOffline() {
-	icons, err := offline.Icons(imageColor(r.base.BrandColor), r.appLogo())
-	r.fail(err)
-	r.writeFiles(icons...)
+	r.writeFiles(r.icons()...)
 	for _, b := range r.langs {
 		m, err := offline.Manifest(offline.App{
 			Title:       b.cfg.Title,
@@ -52,25 +51,77 @@ func (r *run) writeFiles(files ...offline.File) {
 	}
 }
 
-// appLogo returns clinic.logo when it can be drawn as the app icon, a PNG of at least
-// offline.MinLogo pixels on its longer side; else nil, and the icons are drawn from
-// brandColor.
-func (r *run) appLogo() *offline.Logo {
+// icons returns the app icons, drawn from the brand colour or the logo, or as the cache
+// kept them: drawing and compressing four PNGs costs more than building a small site.
+// Only icons drawn without a problem are kept, so a hit has no problem to report.
+func (r *run) icons() []offline.File {
+	brand := imageColor(r.base.BrandColor)
+	name, data := r.logoFile()
+	c := r.opts.Cache
+	key := c.Key("icons", []byte{brand.R, brand.G, brand.B, brand.A}, []byte(name), data)
+	if entry, ok := c.Get(key); ok {
+		if files, ok := unpackFiles(entry); ok {
+			return files
+		}
+	}
+	logo, ok := r.appLogo(name, data)
+	icons, err := offline.Icons(brand, logo)
+	r.fail(err)
+	if ok && err == nil {
+		c.Put(key, packFiles(icons))
+	}
+	return icons
+}
+
+// logoFile returns clinic.logo's name under static/ and its bytes when it is a PNG, which
+// can be drawn as the app icon; "" when it is not; nil bytes when it cannot be read.
+func (r *run) logoFile() (string, []byte) {
 	name := strings.TrimPrefix(r.base.Clinic.Logo, "/")
 	if !strings.EqualFold(path.Ext(name), ".png") {
-		return nil
+		return "", nil
 	}
-	data, err := fs.ReadFile(r.src, path.Join("static", name))
-	if err != nil {
+	data, _ := fs.ReadFile(r.src, path.Join("static", name))
+	return name, data
+}
+
+// appLogo returns the logo logoFile read when it can be drawn as the app icon, a PNG of
+// at least offline.MinLogo pixels on its longer side; else nil, and the icons are drawn
+// from brandColor. It reports false when the logo has a problem, which it reports.
+func (r *run) appLogo(name string, data []byte) (*offline.Logo, bool) {
+	if name == "" {
+		return nil, true
+	}
+	if data == nil {
 		r.failf(config.File, r.base.Line("clinic.logo"), "clinic.logo: no file static/%s", name)
-		return nil
+		return nil, false
 	}
 	logo, err := offline.DecodeLogo(data)
 	if err != nil {
 		r.failf(config.File, r.base.Line("clinic.logo"), "clinic.logo: static/%s is not a PNG image: %v", name, err)
-		return nil
+		return nil, false
 	}
-	return logo
+	return logo, true
+}
+
+// packFiles and unpackFiles turn files into one cache entry and back.
+func packFiles(files []offline.File) []byte {
+	var pieces [][]byte
+	for _, f := range files {
+		pieces = append(pieces, []byte(f.Name), []byte(f.Type), f.Data)
+	}
+	return cache.Pack(pieces...)
+}
+
+func unpackFiles(entry []byte) ([]offline.File, bool) {
+	pieces, ok := cache.Unpack(entry)
+	if !ok || len(pieces)%3 != 0 || len(pieces) == 0 {
+		return nil, false
+	}
+	var files []offline.File
+	for i := 0; i < len(pieces); i += 3 {
+		files = append(files, offline.File{Name: string(pieces[i]), Type: string(pieces[i+1]), Data: pieces[i+2]})
+	}
+	return files, true
 }
 
 // serviceWorker returns the list of files of the build and sw.js, which imports it.

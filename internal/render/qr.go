@@ -18,12 +18,16 @@ func (b *builder) qrCodes() map[*content.Page]template.HTML {
 	}
 	for _, p := range b.sheets {
 		u := b.cfg.BaseURL + strings.TrimPrefix(p.URL, "/")
-		svg, err := qrSVG(u, p.Title)
+		c := b.opts.Cache // a code changes only with its address and label
+		svg, err := c.Do(c.Key("qr", []byte(u), []byte(p.Title)), func() ([]byte, error) {
+			svg, err := qrSVG(u, p.Title)
+			return []byte(svg), err
+		})
 		if err != nil {
 			b.failf(p.File, 0, "making a QR code for %s: %v", u, err)
 			continue
 		}
-		codes[p] = svg
+		codes[p] = template.HTML(svg)
 	}
 	return codes
 }

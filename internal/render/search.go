@@ -6,10 +6,13 @@ import (
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"runtime"
 	"sync"
 
+	"github.com/iptsite/iptsite/internal/cache"
 	"github.com/iptsite/iptsite/internal/content"
 	"github.com/iptsite/iptsite/internal/search"
 )
@@ -36,8 +39,8 @@ type searchState struct {
 	once  sync.Once
 	on    bool // the language has a search page
 	mu    sync.Mutex
-	pages map[*content.Page][]search.Section
-	held  map[*content.Page]*Data // the search pages, rendered by writeSearch once the index is written
+	pages map[*content.Page]string // each page's HTML, read for the index by writeSearch
+	held  map[*content.Page]*Data  // the search pages, rendered by writeSearch once the index is written
 	index *SearchIndex
 }
 
@@ -48,7 +51,7 @@ type searchState struct {
 func (b *builder) indexPage(d *Data) bool {
 	s := &b.search
 	s.once.Do(func() {
-		s.pages = map[*content.Page][]search.Section{}
+		s.pages = map[*content.Page]string{}
 		s.held = map[*content.Page]*Data{}
 		for _, p := range b.site.Pages {
 			s.on = s.on || b.layout(p) == searchLayout
@@ -63,13 +66,8 @@ func (b *builder) indexPage(d *Data) bool {
 		s.mu.Unlock()
 		return true
 	}
-	sections, err := search.Sections([]byte(d.Content), b.lang)
-	if err != nil {
-		b.failf(d.Page.File, 0, "reading the page for the search index: %v", err)
-		return false
-	}
 	s.mu.Lock()
-	s.pages[d.Page] = sections
+	s.pages[d.Page] = string(d.Content)
 	s.mu.Unlock()
 	return false
 }
@@ -87,35 +85,46 @@ func (b *builder) writeSearch() {
 	if len(s.held) == 0 {
 		return
 	}
-	ix := &search.Index{Lang: b.lang}
 	var held []*Data
+	var pages []*content.Page
+	key := [][]byte{[]byte(b.lang)}
 	for _, p := range b.site.Pages {
 		if d, ok := s.held[p]; ok {
 			held = append(held, d)
 		}
-		sections, ok := s.pages[p]
+		html, ok := s.pages[p]
 		if !ok {
 			continue // a search page, or a page that failed
 		}
-		ix.Pages = append(ix.Pages, search.Page{
-			Title:       p.Title,
-			URL:         b.rel("/", p.URL, false), // the index is at the site root
-			Description: p.Description,
-			Sections:    sections,
-		})
+		pages = append(pages, p)
+		key = append(key, []byte(p.Title), []byte(b.rel("/", p.URL, false)), []byte(p.Description), []byte(html))
 	}
-	js, err := ix.JS()
-	if err != nil {
-		b.failf(held[0].Page.File, 0, "writing the search index: %v", err)
-		return
+	// The index is made from the pages' titles, addresses, descriptions and HTML alone,
+	// so the cache keeps it, with its gzipped size, by them.
+	c := b.opts.Cache
+	k := c.Key("search", key...)
+	var js []byte
+	gz := 0
+	if entry, ok := c.Get(k); ok {
+		if pieces, ok := cache.Unpack(entry); ok && len(pieces) == 2 {
+			js, gz = pieces[0], int(binary.LittleEndian.Uint64(pieces[1]))
+		}
+	}
+	if js == nil {
+		var ok bool
+		if js, ok = b.searchJS(pages, held[0].Page.File); !ok {
+			return
+		}
+		gz = gzipLen(js)
+		c.Put(k, cache.Pack(js, binary.LittleEndian.AppendUint64(nil, uint64(gz))))
 	}
 	sum := sha256.Sum256(js)
 	s.index = &SearchIndex{
 		Lang:  b.lang,
 		File:  "search-index." + b.lang + "." + hex.EncodeToString(sum[:])[:10] + ".js",
-		Pages: len(ix.Pages),
+		Pages: len(pages),
 		Size:  len(js),
-		Gzip:  gzipLen(js),
+		Gzip:  gz,
 	}
 	b.write(s.index.File, js)
 	for _, d := range held {
@@ -126,6 +135,52 @@ func (b *builder) writeSearch() {
 		}
 		b.writeHTML(d.Page.URL, html)
 	}
+}
+
+// searchJS reads the sections of each page, on every CPU, and returns the index as
+// JavaScript; file is the search page's, for a problem with the index as a whole.
+func (b *builder) searchJS(pages []*content.Page, file string) ([]byte, bool) {
+	ix := &search.Index{Lang: b.lang, Pages: make([]search.Page, len(pages))}
+	failed := false
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := pages[i]
+				sections, err := search.Sections([]byte(b.search.pages[p]), b.lang)
+				if err != nil {
+					b.failf(p.File, 0, "reading the page for the search index: %v", err)
+					mu.Lock()
+					failed = true
+					mu.Unlock()
+				}
+				ix.Pages[i] = search.Page{
+					Title:       p.Title,
+					URL:         b.rel("/", p.URL, false), // the index is at the site root
+					Description: p.Description,
+					Sections:    sections,
+				}
+			}
+		}()
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if failed {
+		return nil, false
+	}
+	js, err := ix.JS()
+	if err != nil {
+		b.failf(file, 0, "writing the search index: %v", err)
+		return nil, false
+	}
+	return js, true
 }
 
 // SearchIndex returns the URL of the search index of the page's language, for the

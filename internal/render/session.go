@@ -2,13 +2,18 @@ package render
 
 import (
 	"bytes"
+	"html/template"
 	"io/fs"
+	"path"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/iptsite/iptsite/internal/content"
+	"github.com/iptsite/iptsite/internal/markdown"
 	"github.com/iptsite/iptsite/internal/output"
 )
 
@@ -39,6 +44,10 @@ func Start(opts Options, w output.Writer) (*Session, *Result, error) {
 // reports whether everything was built again. prev itself is not changed.
 func (s *Session) Update(changed []string, prev *output.Memory) (out *output.Memory, res *Result, full bool, err error) {
 	start := time.Now()
+	if s.templatesOnly(changed) {
+		out, res, err := s.retemplate(prev, start)
+		return out, res, false, err
+	}
 	pages := s.changedBodies(changed)
 	if pages == nil {
 		out = output.NewMemory()
@@ -65,6 +74,86 @@ func (s *Session) Update(changed []string, prev *output.Memory) (out *output.Mem
 		return nil, nil, false, err
 	}
 	return out, r.result(start), false, nil
+}
+
+// A body is what a page's Markdown made, which its templates are executed around.
+type body struct {
+	content template.HTML
+	toc     []markdown.Heading
+}
+
+// keepBody keeps the page's Markdown HTML when the build is a Session's (serve).
+func (b *builder) keepBody(p *content.Page, d *Data) {
+	if !b.opts.LiveReload {
+		return
+	}
+	b.mu.Lock()
+	if b.bodies == nil {
+		b.bodies = map[*content.Page]body{}
+	}
+	b.bodies[p] = body{d.Content, d.TOC}
+	b.mu.Unlock()
+}
+
+// templatesOnly reports whether every changed file is a template, which the pages are
+// executed with but their Markdown is not converted with.
+func (s *Session) templatesOnly(changed []string) bool {
+	if s.dirty || s.r == nil || s.r.bodies == nil || len(changed) == 0 {
+		return false
+	}
+	for _, name := range changed {
+		if !strings.HasPrefix(name, "templates/") || path.Ext(name) != ".html" {
+			return false
+		}
+	}
+	return true
+}
+
+// retemplate loads the templates again and executes them for every page around the
+// Markdown HTML it kept, then writes what is made with templates (the search pages, the
+// 404 page). Content, Markdown, static files, icons and the offline files stay as built.
+func (s *Session) retemplate(prev *output.Memory, start time.Time) (*output.Memory, *Result, error) {
+	out := prev.Clone()
+	r := s.r
+	r.out = &counter{Writer: out}
+	r.errs = nil
+	for i, b := range r.langs {
+		b.tmpl = b.loadTemplates(i == 0)
+		if b.tmpl == nil {
+			s.dirty = true
+			return nil, nil, r.errs.Err()
+		}
+	}
+	for _, b := range r.langs {
+		pages := make(chan *content.Page)
+		var wg sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for p := range pages {
+					kept := r.bodies[p]
+					d := b.data(p, p.URL)
+					d.Content, d.TOC = kept.content, kept.toc
+					b.emit(p, d)
+				}
+			}()
+		}
+		for _, p := range b.site.Pages {
+			if _, ok := r.bodies[p]; ok {
+				pages <- p
+			}
+		}
+		close(pages)
+		wg.Wait()
+	}
+	r.writeSearch()
+	r.writeExtras()
+	if err := r.errs.Err(); err != nil {
+		s.dirty = true
+		return nil, nil, err
+	}
+	return out, r.result(start), nil
 }
 
 // changedBodies returns the pages whose files changed, each with its language's builder,

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/iptsite/iptsite/internal/diag"
 )
@@ -21,9 +22,16 @@ type templates struct {
 	shared  sync.Map           // rendered shared partials, by name and sharedKey
 
 	// When the build minifies, the templates are minified once, here, instead of every
-	// page they make; orig holds them as written, to report an error at its line.
+	// page they make; orig returns them as written, to report an error at its line,
+	// parsed the first time an error needs them.
 	minified bool
-	orig     *templates
+	origOnce sync.Once
+	origFunc func() *templates
+	origTS   *templates
+
+	// chrome is the size of the last page executed less its Content: with it, a page's
+	// buffer is allocated once at about its final size, not grown seven times.
+	chrome atomic.Int64
 }
 
 const (
@@ -57,25 +65,76 @@ func (b *builder) loadTemplates(report bool) *templates {
 	if !report {
 		fail = func(error) {}
 	}
-	ts := b.parseTemplates(fail, func(text string) string { return text })
+	asWritten := func(text string) string { return text }
+	if !b.min.on {
+		return b.checkLayouts(b.parseTemplates(fail, asWritten))
+	}
+	// Minified, the templates are parsed twice per language: checked file by file as
+	// written, for a problem at its true line, and parsed whole minified, for the pages.
+	// Parsed whole as written (which copies base.html and the partials for each layout)
+	// only when a page's template fails, to say where.
+	if !b.checkTemplates(fail) {
+		return nil
+	}
+	m := b.parseTemplates(func(error) {}, b.min.template)
+	if m == nil {
+		// The minified templates do not parse: use them as written.
+		return b.checkLayouts(b.parseTemplates(fail, asWritten))
+	}
+	m.minified = true
+	m.origFunc = func() *templates { return b.parseTemplates(func(error) {}, asWritten) }
+	return b.checkLayouts(m)
+}
+
+// checkLayouts reports each page whose layout ts lacks, and returns ts.
+func (b *builder) checkLayouts(ts *templates) *templates {
 	if ts == nil {
 		return nil
 	}
-	// Every page's layout must exist.
 	for _, p := range b.site.Pages {
 		if l := b.layout(p); ts.layouts[l] == nil {
 			b.failf(p.File, p.Line("layout"), "unknown layout %q: there is no templates/%s.html", l, l)
 		}
 	}
-	if !b.min.on {
-		return ts
+	return ts
+}
+
+// checkTemplates parses each file of templates/ on its own, as written, and reports its
+// problems as parseTemplates would: base.html first, which the others need.
+func (b *builder) checkTemplates(fail func(error)) bool {
+	check := func(name string) bool {
+		data, err := fs.ReadFile(b.src, name)
+		if err != nil {
+			fail(diag.Errorf(name, 0, "%v", err))
+			return false
+		}
+		if _, err := template.New(name).Funcs(b.funcs()).Parse(string(data)); err != nil {
+			fail(templateError(err))
+			return false
+		}
+		return true
 	}
-	m := b.parseTemplates(func(error) {}, b.min.template)
-	if m == nil {
-		return ts // the minified templates do not parse: use them as written
+	if !check(baseName) {
+		return false
 	}
-	m.minified, m.orig = true, ts
-	return m
+	ok := true
+	parts, _ := fs.Glob(b.src, partialsDir+"/*.html")
+	names, _ := fs.Glob(b.src, "templates/*.html")
+	for _, name := range append(parts, names...) {
+		if name != baseName && !check(name) {
+			ok = false
+		}
+	}
+	return ok
+}
+
+// orig returns the templates as written, or nil when they are.
+func (ts *templates) orig() *templates {
+	if ts.origFunc == nil {
+		return nil
+	}
+	ts.origOnce.Do(func() { ts.origTS = ts.origFunc() })
+	return ts.origTS
 }
 
 // parseTemplates parses templates/ after passing each file's text through transform.
@@ -144,11 +203,12 @@ func (ts *templates) execute(layout string, d *Data) ([]byte, error) {
 		return nil, diag.Errorf(d.Page.File, 0, "unknown layout %q", layout)
 	}
 	var buf bytes.Buffer
+	buf.Grow(int(ts.chrome.Load()) + len(d.Content) + 512)
 	if err := t.ExecuteTemplate(&buf, baseName, d); err != nil {
-		if ts.orig != nil {
+		if orig := ts.orig(); orig != nil {
 			// Run the templates as written, for the error's true line.
 			d.orig = true
-			_, werr := ts.orig.execute(layout, d)
+			_, werr := orig.execute(layout, d)
 			d.orig = false
 			if werr != nil {
 				return nil, werr
@@ -158,6 +218,7 @@ func (ts *templates) execute(layout string, d *Data) ([]byte, error) {
 		e.Msg += " (rendering " + d.Page.File + ")"
 		return nil, e
 	}
+	ts.chrome.Store(int64(buf.Len() - len(d.Content)))
 	return buf.Bytes(), nil
 }
 
@@ -183,7 +244,7 @@ func templateError(err error) *diag.Error {
 func (b *builder) shared(name string, d *Data) (template.HTML, error) {
 	var buf bytes.Buffer
 	if d.orig {
-		err := b.tmpl.orig.root.ExecuteTemplate(&buf, name, d)
+		err := b.tmpl.orig().root.ExecuteTemplate(&buf, name, d)
 		return template.HTML(buf.String()), err
 	}
 	key := name + "\x00" + d.sharedKey()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io/fs"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -14,7 +15,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/cmd/benchsite/corpus"
+	"github.com/iptsite/iptsite/internal/cache"
 	"github.com/iptsite/iptsite/internal/sitetest"
 )
 
@@ -120,4 +123,56 @@ func roundAll(ds []time.Duration) []time.Duration {
 		out[i] = d.Round(time.Millisecond)
 	}
 	return out
+}
+
+// BenchmarkServeEdit times what iptsite serve does after one edit at 4000 pages, from
+// the changed file's name to the new build being served, without the watcher's wait:
+// "page" is one page's text (only that page is rendered again), "template" is
+// templates/page.html (the templates are executed again around the pages' kept Markdown
+// HTML), "site.yaml" is the site's settings (everything is built again, with the
+// cache the command uses, so icons, QR codes and minified files are read, not made).
+//
+//	go test -run '^$' -bench ServeEdit -benchtime 5x ./internal/server/
+func BenchmarkServeEdit(b *testing.B) {
+	const pages = 4000
+	dir := b.TempDir()
+	files := corpus.Generate(pages, 1)
+	if err := corpus.Write(dir, files); err != nil {
+		b.Fatal(err)
+	}
+	page, _ := fs.ReadFile(iptsite.Defaults(), "templates/page.html")
+	settings, _ := fs.ReadFile(iptsite.Defaults(), "site.yaml")
+	os.MkdirAll(filepath.Join(dir, "templates"), 0o755)
+	os.WriteFile(filepath.Join(dir, "templates", "page.html"), page, 0o644)
+	os.WriteFile(filepath.Join(dir, "site.yaml"), settings, 0o644)
+	s := New(Options{Dir: dir, Source: sitetest.Source(os.DirFS(dir)), Cache: cache.New(b.TempDir())})
+	if err := s.Rebuild(); err != nil {
+		b.Fatal(err)
+	}
+	edits := []struct {
+		name, file string
+		text       func(i int) string
+	}{
+		{"page", files[pages/2].Name, func(i int) string { return string(files[pages/2].Data) + fmt.Sprintf("\nEdit %d.\n", i) }},
+		{"template", "templates/page.html", func(i int) string {
+			return strings.Replace(string(page), "<h1>", fmt.Sprintf("<p>Edit %d.</p><h1>", i), 1)
+		}},
+		{"site.yaml", "site.yaml", func(i int) string {
+			return strings.Replace(string(settings), "title: Understanding IPT", fmt.Sprintf("title: Understanding IPT %d", i), 1)
+		}},
+	}
+	for _, e := range edits {
+		b.Run(e.name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				i++
+				b.StopTimer()
+				os.WriteFile(filepath.Join(dir, filepath.FromSlash(e.file)), []byte(e.text(i)), 0o644)
+				b.StartTimer()
+				if err := s.update([]string{e.file}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

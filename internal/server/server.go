@@ -36,6 +36,7 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/iptsite/iptsite/internal/cache"
 	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/render"
 )
@@ -53,6 +54,8 @@ type Options struct {
 	// AfterBuild, when set, is called after each good build with what it made
 	// (iptsite check's findings). The new build is already being served.
 	AfterBuild func(*render.Result, *output.Memory)
+	// Cache keeps what builds make alike (see package cache); nil makes everything.
+	Cache *cache.Cache
 }
 
 // Server serves the latest good build and tells pages when to reload.
@@ -108,7 +111,7 @@ func (s *Server) update(changed []string) error {
 	)
 	if s.session == nil || changed == nil || prev == nil {
 		mem = output.NewMemory()
-		s.session, res, err = render.Start(render.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, LiveReload: true, Facts: true}, mem)
+		s.session, res, err = render.Start(render.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, LiveReload: true, Facts: true, Cache: s.opts.Cache}, mem)
 	} else {
 		mem, res, full, err = s.session.Update(changed, prev)
 	}

@@ -1,0 +1,109 @@
+package render
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/iptsite/iptsite"
+	"github.com/iptsite/iptsite/internal/cache"
+	"github.com/iptsite/iptsite/internal/output"
+)
+
+// buildWith builds the default site, with an address so its worksheets get QR codes.
+func buildWith(t *testing.T, c *cache.Cache) *output.Memory {
+	t.Helper()
+	mem := output.NewMemory()
+	if _, err := Build(Options{Source: iptsite.Defaults(), BaseURL: "https://clinic.example/ipt/", Cache: c}, mem); err != nil {
+		t.Fatal(err)
+	}
+	return mem
+}
+
+func sameOutput(t *testing.T, what string, want, got *output.Memory) {
+	t.Helper()
+	if w, g := strings.Join(want.Names(), "\n"), strings.Join(got.Names(), "\n"); w != g {
+		t.Fatalf("%s: other files than without a cache", what)
+	}
+	for _, name := range want.Names() {
+		a, _ := want.File(name)
+		b, _ := got.File(name)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: %s differs from the build without a cache", what, name)
+		}
+	}
+}
+
+// entries lists the cache's entry files.
+func entries(t *testing.T, dir string) []string {
+	t.Helper()
+	var files []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, p)
+		}
+		return err
+	})
+	return files
+}
+
+// TestCacheSameOutput: a build with a cold cache, a warm one, and one whose files were
+// damaged all write the same bytes as a build without a cache; and the warm build does
+// read the cache (an entry changed behind its checksum shows in the output).
+func TestCacheSameOutput(t *testing.T) {
+	want := buildWith(t, nil)
+	dir := t.TempDir()
+	c := cache.New(dir)
+	sameOutput(t, "cold cache", want, buildWith(t, c))
+	files := entries(t, dir)
+	kinds := map[string]bool{}
+	for _, f := range files {
+		kinds[strings.SplitN(filepath.Base(f), "-", 2)[0]] = true
+	}
+	for _, k := range []string{"minify", "qr", "icons", "search"} {
+		if !kinds[k] {
+			t.Errorf("the cold build kept no %q entry (it kept %v)", k, kinds)
+		}
+	}
+	sameOutput(t, "warm cache", want, buildWith(t, c))
+
+	// Damaged entries: each file's last byte changed, then some cut short.
+	for i, f := range files {
+		data, _ := os.ReadFile(f)
+		if i%2 == 0 {
+			data[len(data)-1] ^= 0xff
+		} else {
+			data = data[:len(data)/2]
+		}
+		os.WriteFile(f, data, 0o644)
+	}
+	sameOutput(t, "damaged cache", want, buildWith(t, c))
+	sameOutput(t, "cache mended", want, buildWith(t, c))
+
+	// An entry changed with its checksum is believed: the warm build reads the cache.
+	name := ""
+	for _, f := range entries(t, dir) {
+		if strings.HasPrefix(filepath.Base(f), "icons-") {
+			icons, _ := unpackFiles(mustGet(t, c, filepath.Base(f)))
+			icons[0].Data = []byte("not a PNG")
+			name = icons[0].Name
+			c.Put(filepath.Base(f), packFiles(icons))
+		}
+	}
+	got := buildWith(t, c)
+	if data, _ := got.File(name); name == "" || string(data) != "not a PNG" {
+		t.Errorf("the warm build drew %q again instead of reading it from the cache", name)
+	}
+}
+
+func mustGet(t *testing.T, c *cache.Cache, key string) []byte {
+	t.Helper()
+	data, ok := c.Get(key)
+	if !ok {
+		t.Fatalf("no entry %s", key)
+	}
+	return data
+}
