@@ -124,6 +124,7 @@ type builder struct {
 	tmpl   *templates
 	files  map[string]struct{} // non-Markdown files under the language's content folder
 	menu   []*content.Page
+	footer []*content.Page // the top-level pages not in the menu
 	sheets []*content.Page
 	qr     map[*content.Page]template.HTML
 	search searchState // the text of the pages, for the search index (search.go)
@@ -185,6 +186,7 @@ func (r *run) build() error {
 	r.base = cfg
 	r.min = newMinifier(!r.opts.NoMinify)
 	r.assets = r.copyStatic()
+	r.checkLogo()
 
 	others := cfg.Langs()[1:]
 	for i, lang := range cfg.Langs() {
@@ -245,7 +247,8 @@ func (b *builder) load(opts content.Options, main bool) bool {
 		Extensions: []goldmark.Extender{worksheet.New(worksheet.Options{T: str.T})},
 		Facts:      b.opts.Facts,
 	})
-	b.menu = b.menuPages()
+	b.menu, b.footer = b.menuPages()
+	b.checkCards()
 	for _, p := range site.Pages {
 		if p.Worksheet {
 			b.sheets = append(b.sheets, p)
@@ -389,33 +392,56 @@ func (b *run) write(name string, data []byte) {
 	}
 }
 
-func (b *builder) menuPages() []*content.Page {
-	if len(b.cfg.Menu) > 0 {
-		var ps []*content.Page
-		for i, m := range b.cfg.Menu {
-			p, ok := b.site.ByPath[strings.TrimPrefix(m, "/")]
-			if !ok {
-				b.failf(config.File, b.cfg.Line(fmt.Sprintf("menu.%d", i)), "menu: no page content/%s", m)
-				continue
-			}
-			ps = append(ps, p)
-		}
-		return ps
-	}
+// maxMenu is the most pages the main menu lists: a short menu that a person in distress
+// reads at a glance on a phone; the rest are in the footer.
+const maxMenu = 6
+
+// menuPages returns the pages of the main menu and of the footer's list: site.yaml's
+// menu, or else the top-level pages by weight, the first six not marked menu: footer;
+// the footer lists the other top-level pages.
+func (b *builder) menuPages() (menu, footer []*content.Page) {
 	root := b.site.Root
-	ps := []*content.Page{root.Index}
-	var rest []*content.Page
-	rest = append(rest, root.Pages...)
+	var top []*content.Page
+	top = append(top, root.Pages...)
 	for _, s := range root.Sections {
-		rest = append(rest, s.Index)
+		top = append(top, s.Index)
 	}
-	sort.SliceStable(rest, func(i, j int) bool {
-		if rest[i].Weight != rest[j].Weight {
-			return rest[i].Weight < rest[j].Weight
+	sort.SliceStable(top, func(i, j int) bool {
+		if top[i].Weight != top[j].Weight {
+			return top[i].Weight < top[j].Weight
 		}
-		return rest[i].Title < rest[j].Title
+		return top[i].Title < top[j].Title
 	})
-	return append(ps, rest...)
+	if len(b.cfg.Menu) > 0 {
+		in := map[*content.Page]bool{}
+		for i, m := range b.cfg.Menu {
+			line := b.cfg.Line(fmt.Sprintf("menu.%d", i))
+			p, ok := b.site.ByPath[strings.TrimPrefix(m, "/")]
+			switch {
+			case !ok:
+				b.failf(config.File, line, "menu: no page content/%s", m)
+			case i == maxMenu:
+				b.failf(config.File, line, "menu: at most %d pages; the other top-level pages are listed in the footer", maxMenu)
+			case i < maxMenu:
+				menu = append(menu, p)
+				in[p] = true
+			}
+		}
+		for _, p := range top {
+			if !in[p] {
+				footer = append(footer, p)
+			}
+		}
+		return menu, footer
+	}
+	for _, p := range top {
+		if p.Menu != content.MenuFooter && len(menu) < maxMenu {
+			menu = append(menu, p)
+		} else {
+			footer = append(footer, p)
+		}
+	}
+	return menu, footer
 }
 
 func (b *builder) checkQuickExitPages() {

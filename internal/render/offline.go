@@ -52,6 +52,14 @@ func (r *run) writeFiles(files ...offline.File) {
 	}
 }
 
+// checkLogo reports a clinic.logo that names no file under static/.
+func (r *run) checkLogo() {
+	name := strings.TrimPrefix(r.base.Clinic.Logo, "/")
+	if _, ok := r.assets[name]; name != "" && !ok {
+		r.failf(config.File, r.base.Line("clinic.logo"), "clinic.logo: no file static/%s", name)
+	}
+}
+
 // appLogo returns clinic.logo when it can be drawn as the app icon, a PNG of at least
 // offline.MinLogo pixels on its longer side; else nil, and the icons are drawn from
 // brandColor.
@@ -62,8 +70,7 @@ func (r *run) appLogo() *offline.Logo {
 	}
 	data, err := fs.ReadFile(r.src, path.Join("static", name))
 	if err != nil {
-		r.failf(config.File, r.base.Line("clinic.logo"), "clinic.logo: no file static/%s", name)
-		return nil
+		return nil // reported by checkLogo
 	}
 	logo, err := offline.DecodeLogo(data)
 	if err != nil {
