@@ -107,6 +107,9 @@ type run struct {
 	// each main-language worksheet's fields, which its translations store their answers by
 	sheetFields map[*content.Page][]*worksheet.Field
 	facts       map[*content.Page]*Facts
+	questions   map[*content.Page][]question // each worksheet's fields, in order (questions.go)
+	// the pages that list worksheets' questions, to render again when a worksheet changes
+	asksQuestions map[*content.Page]bool
 
 	mu    sync.Mutex
 	errs  diag.List
@@ -140,7 +143,8 @@ func Build(opts Options, w output.Writer) (*Result, error) {
 func newRun(opts Options, w output.Writer) *run {
 	return &run{opts: opts, src: opts.Source, out: &counter{Writer: w},
 		anchors: map[*content.Page]map[string]bool{}, fields: map[*content.Page][]string{},
-		facts: map[*content.Page]*Facts{}}
+		questions: map[*content.Page][]question{},
+		facts:     map[*content.Page]*Facts{}}
 }
 
 // result tells what the run made, started at start.
@@ -263,8 +267,35 @@ func (b *builder) load(opts content.Options, main bool) bool {
 	return true
 }
 
-// renderPages renders every page, on as many goroutines as there are CPUs.
+// renderPages renders every page, on as many goroutines as there are CPUs: the
+// worksheets first, so that every other page may list their questions.
 func (b *builder) renderPages() {
+	var sheets, rest []*content.Page
+	for _, p := range b.site.Pages {
+		if p.Worksheet {
+			sheets = append(sheets, p)
+		} else {
+			rest = append(rest, p)
+		}
+	}
+	b.renderAll(sheets)
+	b.renderAll(rest)
+	dir, prefix := b.contentDir(), ""
+	if b.lang != b.base.Language {
+		prefix = b.lang + "/"
+	}
+	for _, f := range b.site.Files {
+		data, err := fs.ReadFile(b.src, path.Join(dir, f))
+		if err != nil {
+			b.failf(path.Join(dir, f), 0, "%v", err)
+			continue
+		}
+		b.write(prefix+f, data)
+	}
+}
+
+// renderAll renders pages on as many goroutines as there are CPUs.
+func (b *builder) renderAll(ps []*content.Page) {
 	pages := make(chan *content.Page)
 	var wg sync.WaitGroup
 	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
@@ -278,23 +309,11 @@ func (b *builder) renderPages() {
 			}
 		}()
 	}
-	for _, p := range b.site.Pages {
+	for _, p := range ps {
 		pages <- p
 	}
 	close(pages)
 	wg.Wait()
-	dir, prefix := b.contentDir(), ""
-	if b.lang != b.base.Language {
-		prefix = b.lang + "/"
-	}
-	for _, f := range b.site.Files {
-		data, err := fs.ReadFile(b.src, path.Join(dir, f))
-		if err != nil {
-			b.failf(path.Join(dir, f), 0, "%v", err)
-			continue
-		}
-		b.write(prefix+f, data)
-	}
 }
 
 func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
@@ -349,6 +368,7 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 	}
 	if p.Worksheet {
 		b.fields[p] = ids
+		b.questions[p] = questionsOf(fields)
 		if b == b.langs[0] {
 			if b.sheetFields == nil {
 				b.sheetFields = map[*content.Page][]*worksheet.Field{}

@@ -161,7 +161,7 @@ func TestTherapistHandouts(t *testing.T) {
 	b, _ := mem.File("for-therapists/index.html")
 	html := string(b)
 	for _, want := range []string{
-		`<code class="sheet-url">https://clinic.example/ipt/worksheets/role-dispute/</code>`,
+		`<code class="sheet-url">https://<wbr>clinic.example/<wbr>ipt/<wbr>worksheets/<wbr>role-dispute/<wbr></code>`,
 		`data-copy="https://clinic.example/ipt/worksheets/phq-9/"`,
 		`aria-label="QR code: `,
 	} {
