@@ -53,6 +53,9 @@
 //	{{.Rel "/my-answers/"}}      a site path as a URL relative to the page (works in any subfolder)
 //	{{.Asset "css/site.css"}}    a static file's fingerprinted, relative URL
 //	{{.Lookup "help-now.md"}}    a page by its file under content/, as a Link, or nil
+//	{{$.Questions .Page}}        a worksheet's fields as links (.ID, .Label, .URL), for the page
+//	                             for therapists (worksheets are rendered before other pages)
+//	{{.Breakable .Absolute}}     a web address that wraps only after a / or before the #
 //	{{t "crisis.title"}}         an interface string from i18n/<language>.yaml (missing key: error)
 //	{{t "footer.clinic" "name" .Site.Clinic.Name}}   the same, with {name} replaced
 //	{{list "a" "b"}}, {{has $list $x}}   make a list; test whether it holds a value
