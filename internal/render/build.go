@@ -8,6 +8,7 @@ import (
 	"maps"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -279,6 +280,17 @@ func (b *builder) renderPages() {
 		}
 	}
 	b.renderAll(sheets)
+	b.checkNextSession()
+	// A worksheet that lists the others' questions (My next session) saw only those
+	// rendered before it: render it again, now that all are.
+	var again []*content.Page
+	for _, p := range sheets {
+		if b.asksQuestions[p] {
+			again = append(again, p)
+			b.frags = slices.DeleteFunc(b.frags, func(f fragment) bool { return f.file == p.File })
+		}
+	}
+	b.renderAll(again)
 	b.renderAll(rest)
 	dir, prefix := b.contentDir(), ""
 	if b.lang != b.base.Language {

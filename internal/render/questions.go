@@ -18,15 +18,16 @@ type Question struct {
 	ID    string
 	Label string
 	URL   string // the worksheet's URL and #id, relative to the page being rendered
+	Type  string // the field's type: text, questionnaire, tracker, …
 }
 
 // question is what a rendered worksheet keeps of a field.
-type question struct{ id, label string }
+type question struct{ id, label, typ string }
 
 func questionsOf(fields []*worksheet.Field) []question {
 	qs := make([]question, 0, len(fields))
 	for _, f := range fields {
-		qs = append(qs, question{f.ID, strings.Join(strings.Fields(f.Label), " ")})
+		qs = append(qs, question{f.ID, strings.Join(strings.Fields(f.Label), " "), f.Type})
 	}
 	return qs
 }
@@ -43,7 +44,7 @@ func (d *Data) Questions(p *content.Page) []Question {
 	b.mu.Unlock()
 	out := make([]Question, 0, len(qs))
 	for _, q := range qs {
-		out = append(out, Question{ID: q.id, Label: q.label, URL: d.Rel(p.URL + "#" + q.id)})
+		out = append(out, Question{ID: q.id, Label: q.label, URL: d.Rel(p.URL + "#" + q.id), Type: q.typ})
 	}
 	return out
 }

@@ -10,7 +10,7 @@
 // shown as text, never as markup, and kept on the device only when the client asks.
 const box = document.getElementById('therapist-note');
 const sheet = document.getElementById('worksheet');
-const keptKey = sheet && sheet.dataset.storageKey + '-note:' + sheet.dataset.worksheetId;
+const keptKey = sheet && 'iptsite-note:' + location.pathname; // read by site/note.js
 const store = (f) => { try { return f(localStorage); } catch { return null; } };
 const el = (tag, text = '', attrs = {}) => {
   const e = Object.assign(document.createElement(tag), attrs);
