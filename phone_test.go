@@ -6,10 +6,14 @@ package iptsite_test
 // keeps a number to tap in the same place on every page.
 
 import (
+	"regexp"
 	"testing"
+	"testing/fstest"
 
 	"github.com/chromedp/chromedp"
 	"github.com/iptsite/iptsite/internal/browsertest"
+	"github.com/iptsite/iptsite/internal/render"
+	"github.com/iptsite/iptsite/internal/sitetest"
 )
 
 // overflowJS is how far the page reaches past the right edge of the screen, and the
@@ -95,6 +99,41 @@ func TestFirstScreenOnAPhone(t *testing.T) {
 		// Right under the header on every page (WCAG 3.2.6 Consistent Help).
 		if gap := browsertest.Eval[float64](t, ctx, `document.querySelector('.crisis').getBoundingClientRect().top - document.querySelector('.site-header').getBoundingClientRect().bottom`); gap < -1 || gap > 1 {
 			t.Errorf("/%s: the crisis box is %.0f px from the bottom of the header, want right under it", p, gap)
+		}
+	}
+}
+
+// TestClinicLogoOnSmallPhones: a clinic's logo heads the page with its name as the alt
+// text, and a long name with a wide logo still fits a 320-px screen and leaves the
+// heading in the top 300 px of a 390 x 844 phone.
+func TestClinicLogoOnSmallPhones(t *testing.T) {
+	yaml := regexp.MustCompile(`(?m)^  name: ""$`).ReplaceAll(sitetest.DefaultFile(t, "site.yaml"),
+		[]byte("  name: Riverside Community Mental Health and Wellbeing Service\n  logo: img/logo.svg"))
+	logo := `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="100" viewBox="0 0 600 100"><rect width="600" height="100" fill="#2f6b72"/></svg>`
+	dir := sitetest.BuildDir(t, "", render.Options{Source: sitetest.Source(fstest.MapFS{
+		"site.yaml": {Data: yaml}, "static/img/logo.svg": {Data: []byte(logo)}})})
+	base := browsertest.Serve(t, dir, prefix)
+	ctx := browsertest.Chrome(t)
+	for _, p := range []string{"", "worksheets/role-dispute/", "es/for-therapists/"} {
+		for _, size := range [][2]int64{{320, 640}, {390, 844}} {
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(size[0], size[1], chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch), chromedp.Navigate(base+p)); err != nil {
+				t.Fatal(err)
+			}
+			if got := browsertest.Eval[string](t, ctx, overflowJS); got != "" {
+				t.Errorf("/%s at %d px: scrolls sideways by %s", p, size[0], got)
+			}
+			img := browsertest.Eval[string](t, ctx, `(() => {
+				const i = document.querySelector('.site-header img.clinic-logo');
+				if (!i) return 'no logo';
+				const r = i.getBoundingClientRect();
+				return i.alt + (i.complete && i.naturalWidth > 0 && r.height >= 24 ? '' : ' (not shown)');
+			})()`)
+			if img != "Riverside Community Mental Health and Wellbeing Service" {
+				t.Errorf("/%s at %d px: the logo: %s", p, size[0], img)
+			}
+			if top := browsertest.Eval[float64](t, ctx, `document.querySelector('h1').getBoundingClientRect().top + scrollY`); size[0] == 390 && top > 300 {
+				t.Errorf("/%s: the heading starts %.0f px down a 844 px screen, want 300 at most", p, top)
+			}
 		}
 	}
 }

@@ -8,13 +8,15 @@
 //	baseURL: https://clinic.example/ipt/    # optional; turns on sitemap.xml and canonical links
 //	portable: false                         # true: links end in index.html, so the folder works from disk
 //	storageKey: ipt                         # prefix of saved worksheet answers; unique per site on one host
-//	clinic:                                 # shown in the footer and on the help page; all optional
-//	  name: …
+//	clinic:                                 # shown in the header and footer; all optional
+//	  name: …                               # above the site's title, or the logo's alt text
 //	  phone: …
 //	  email: …
 //	  address: …
 //	  web: https://…
-//	  logo: img/logo.svg                    # a file under static/
+//	  logo: img/logo.svg                    # a file under static/ (PNG, SVG, JPEG or WebP), shown
+//	                                        # in the header, needs name; a PNG of 192 pixels or
+//	                                        # more is also the app icon
 //	crisis:                                 # crisis lines: the box on every page, and help-now
 //	  - label: Suicide & Crisis Lifeline
 //	    number: "988"                       # a number to call: a tel: link, "Call 988"
@@ -26,7 +28,8 @@
 //	    topic: abuse                        # optional: a line for one topic, not in the box on
 //	                                        # every page but on help-now and in the pages that ask
 //	                                        # for it (see package markdown, crisis-lines blocks)
-//	menu: [about-ipt.md, phases/_index.md]  # optional: content files in menu order (default: by weight)
+//	menu: [about-ipt.md, phases/_index.md]  # optional: content files in menu order (default: by weight),
+//	                                        # at most six; the other top-level pages are in the footer
 //	footer: …                               # a line of plain text at the foot of every page
 //	brandColor: "#2f6b72"                   # #rrggbb; text on it is kept readable (WCAG AA)
 //	lockIdle: 15                            # minutes idle before answers locked with a passphrase lock again
@@ -54,6 +57,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/url"
+	"path"
 	"regexp"
 	"sort"
 	"strconv"
@@ -366,6 +370,14 @@ func (s *Site) check() diag.List {
 	checkCrisis(s.Crisis, "", "", bad)
 	if s.Clinic.Web != "" && !isWebURL(s.Clinic.Web) {
 		bad("clinic.web", "clinic web address %q must start with https:// or http://", s.Clinic.Web)
+	}
+	if l := s.Clinic.Logo; l != "" {
+		switch ext := strings.ToLower(path.Ext(l)); {
+		case ext != ".png" && ext != ".svg" && ext != ".jpg" && ext != ".jpeg" && ext != ".webp":
+			bad("clinic.logo", "clinic.logo %q must be a PNG, SVG, JPEG or WebP picture", l)
+		case strings.TrimSpace(s.Clinic.Name) == "":
+			bad("clinic.logo", "clinic.logo needs clinic.name: the logo's words for people who cannot see it")
+		}
 	}
 	if s.QuickExit.URL == "" {
 		s.QuickExit.URL = "https://www.bbc.com/weather"

@@ -145,6 +145,8 @@ func TestErrors(t *testing.T) {
 		{"title: [a\n", "site.yaml:1: did not find expected ',' or ']'"},
 		{"title: T\n\tlanguage: en\n", "site.yaml:2: found a tab character that violates indentation"},
 		{"description: d\n", "site.yaml:1: title is required"},
+		{"title: T\nclinic:\n  logo: img/logo.svg\n", "site.yaml:3: clinic.logo needs clinic.name: the logo's words for people who cannot see it"},
+		{"title: T\nclinic:\n  name: A\n  logo: img/logo.pdf\n", `site.yaml:4: clinic.logo "img/logo.pdf" must be a PNG, SVG, JPEG or WebP picture`},
 		{"title: ' '\n", "site.yaml:1: title is required"},
 		{"title: T\nlockIdle: -3\n", "site.yaml:2: lockIdle -3 must be a number of minutes from 1 to 1440"},
 		{"title: T\nlanguage: english!\nlockIdle: 2000\nstorageKey: My Key\nbaseURL: ftp://x\nbrandColor: red\n", `site.yaml:2: language "english!" is not a BCP 47 tag such as en or es-MX

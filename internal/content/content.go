@@ -20,6 +20,7 @@
 //	quickExit: true                # show the "leave this page quickly" button
 //	repeat: true                   # a worksheet filled in again and again (a mood measure):
 //	                               # each time is a dated entry, shown as a list and a chart
+//	menu: footer                   # a top-level page listed in the footer, not the main menu
 //	params:                        # anything else, for templates: {{ .Page.Params.phase }}
 //	  phase: middle
 //	---
@@ -53,9 +54,11 @@
 // rename the file, or give it a slug:. A slug: itself must be one such part as it is.
 // Files in content/ that are not Markdown (images, PDFs) are copied beside the pages.
 //
-// Navigation comes from the tree: the menu lists the top level (or site.yaml's menu),
-// each page has breadcrumbs up to the home page, and previous/next links within its
-// section, in order of weight and then title.
+// Navigation comes from the tree: the main menu lists the top level (or site.yaml's menu),
+// at most six pages, in order of weight; a top-level page with menu: footer, and any
+// after the sixth, is listed in the footer instead. The home page is reached by the
+// site's title. Each page has breadcrumbs up to the home page, and previous/next links
+// within its section, in order of weight and then title.
 package content
 
 import "io/fs"

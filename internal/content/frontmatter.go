@@ -12,19 +12,21 @@ import (
 
 // FrontMatter holds the keys a page may set.
 type FrontMatter struct {
-	Title       string         `yaml:"title"`
-	Description string         `yaml:"description"`
-	Weight      int            `yaml:"weight"`
-	Draft       bool           `yaml:"draft"`
-	Slug        string         `yaml:"slug"`
-	Aliases     []string       `yaml:"aliases"`
-	Layout      string         `yaml:"layout"`
-	TOC         bool           `yaml:"toc"`
-	Worksheet   bool           `yaml:"worksheet"`
-	ID          string         `yaml:"id"`
-	QuickExit   bool           `yaml:"quickExit"`
-	Repeat      bool           `yaml:"repeat"`
-	Params      map[string]any `yaml:"params"`
+	Title       string   `yaml:"title"`
+	Description string   `yaml:"description"`
+	Weight      int      `yaml:"weight"`
+	Draft       bool     `yaml:"draft"`
+	Slug        string   `yaml:"slug"`
+	Aliases     []string `yaml:"aliases"`
+	Layout      string   `yaml:"layout"`
+	TOC         bool     `yaml:"toc"`
+	Worksheet   bool     `yaml:"worksheet"`
+	ID          string   `yaml:"id"`
+	QuickExit   bool     `yaml:"quickExit"`
+	Repeat      bool     `yaml:"repeat"`
+	// Menu is where a top-level page is listed: "main" (the default) or "footer".
+	Menu   string         `yaml:"menu"`
+	Params map[string]any `yaml:"params"`
 }
 
 // knownKeys are the front-matter keys, from FrontMatter's yaml tags.
@@ -142,6 +144,9 @@ func (p *Page) validate() diag.List {
 	var errs diag.List
 	if strings.TrimSpace(p.Title) == "" {
 		errs.Addf(p.File, 1, "title is required in the front matter")
+	}
+	if p.Menu != "" && p.Menu != MenuMain && p.Menu != MenuFooter {
+		errs.Addf(p.File, p.Line("menu"), "menu %q must be main or footer", p.Menu)
 	}
 	if p.Slug != "" && !validSlug(p.Slug) {
 		errs.Addf(p.File, p.Line("slug"), "slug %q must be one URL segment, without / ? # %% or spaces", p.Slug)

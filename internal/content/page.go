@@ -14,6 +14,12 @@ const (
 	KindPage    = "page"
 )
 
+// Where a top-level page is listed (front matter menu:).
+const (
+	MenuMain   = "main"
+	MenuFooter = "footer"
+)
+
 // A Page is one Markdown file.
 type Page struct {
 	FrontMatter

@@ -9,6 +9,7 @@ import (
 	"maps"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -112,6 +113,9 @@ type run struct {
 	// each main-language worksheet's fields, which its translations store their answers by
 	sheetFields map[*content.Page][]*worksheet.Field
 	facts       map[*content.Page]*Facts
+	questions   map[*content.Page][]question // each worksheet's fields, in order (questions.go)
+	// the pages that list worksheets' questions, to render again when a worksheet changes
+	asksQuestions map[*content.Page]bool
 
 	mu    sync.Mutex
 	errs  diag.List
@@ -132,6 +136,7 @@ type builder struct {
 	tmpl   *templates
 	files  map[string]struct{} // non-Markdown files under the language's content folder
 	menu   []*content.Page
+	footer []*content.Page // the top-level pages not in the menu
 	sheets []*content.Page
 	qr     map[*content.Page]template.HTML
 	search searchState // the text of the pages, for the search index (search.go)
@@ -147,7 +152,8 @@ func Build(opts Options, w output.Writer) (*Result, error) {
 func newRun(opts Options, w output.Writer) *run {
 	return &run{opts: opts, src: opts.Source, out: &counter{Writer: w},
 		anchors: map[*content.Page]map[string]bool{}, fields: map[*content.Page][]string{},
-		facts: map[*content.Page]*Facts{}}
+		questions: map[*content.Page][]question{},
+		facts:     map[*content.Page]*Facts{}}
 }
 
 // result tells what the run made, started at start.
@@ -194,6 +200,7 @@ func (r *run) build() error {
 	r.min = newMinifier(!r.opts.NoMinify)
 	r.min.cache = r.opts.Cache
 	r.assets = r.copyStatic()
+	r.checkLogo()
 
 	others := cfg.Langs()[1:]
 	for i, lang := range cfg.Langs() {
@@ -258,7 +265,8 @@ func (b *builder) load(opts content.Options, main bool) bool {
 		Extensions: []goldmark.Extender{worksheet.New(worksheet.Options{T: str.T})},
 		Facts:      b.opts.Facts,
 	})
-	b.menu = b.menuPages()
+	b.menu, b.footer = b.menuPages()
+	b.checkCards()
 	for _, p := range site.Pages {
 		if p.Worksheet {
 			b.sheets = append(b.sheets, p)
@@ -275,8 +283,46 @@ func (b *builder) load(opts content.Options, main bool) bool {
 	return true
 }
 
-// renderPages renders every page, on as many goroutines as there are CPUs.
+// renderPages renders every page, on as many goroutines as there are CPUs: the
+// worksheets first, so that every other page may list their questions.
 func (b *builder) renderPages() {
+	var sheets, rest []*content.Page
+	for _, p := range b.site.Pages {
+		if p.Worksheet {
+			sheets = append(sheets, p)
+		} else {
+			rest = append(rest, p)
+		}
+	}
+	b.renderAll(sheets)
+	b.checkNextSession()
+	// A worksheet that lists the others' questions (My next session) saw only those
+	// rendered before it: render it again, now that all are.
+	var again []*content.Page
+	for _, p := range sheets {
+		if b.asksQuestions[p] {
+			again = append(again, p)
+			b.frags = slices.DeleteFunc(b.frags, func(f fragment) bool { return f.file == p.File })
+		}
+	}
+	b.renderAll(again)
+	b.renderAll(rest)
+	dir, prefix := b.contentDir(), ""
+	if b.lang != b.base.Language {
+		prefix = b.lang + "/"
+	}
+	for _, f := range b.site.Files {
+		data, err := fs.ReadFile(b.src, path.Join(dir, f))
+		if err != nil {
+			b.failf(path.Join(dir, f), 0, "%v", err)
+			continue
+		}
+		b.write(prefix+f, data)
+	}
+}
+
+// renderAll renders pages on as many goroutines as there are CPUs.
+func (b *builder) renderAll(ps []*content.Page) {
 	pages := make(chan *content.Page)
 	var wg sync.WaitGroup
 	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
@@ -290,23 +336,11 @@ func (b *builder) renderPages() {
 			}
 		}()
 	}
-	for _, p := range b.site.Pages {
+	for _, p := range ps {
 		pages <- p
 	}
 	close(pages)
 	wg.Wait()
-	dir, prefix := b.contentDir(), ""
-	if b.lang != b.base.Language {
-		prefix = b.lang + "/"
-	}
-	for _, f := range b.site.Files {
-		data, err := fs.ReadFile(b.src, path.Join(dir, f))
-		if err != nil {
-			b.failf(path.Join(dir, f), 0, "%v", err)
-			continue
-		}
-		b.write(prefix+f, data)
-	}
 }
 
 func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
@@ -367,6 +401,7 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 	}
 	if p.Worksheet {
 		b.fields[p] = ids
+		b.questions[p] = questionsOf(fields)
 		if b == b.langs[0] {
 			if b.sheetFields == nil {
 				b.sheetFields = map[*content.Page][]*worksheet.Field{}
@@ -413,33 +448,56 @@ func (b *run) write(name string, data []byte) {
 	}
 }
 
-func (b *builder) menuPages() []*content.Page {
-	if len(b.cfg.Menu) > 0 {
-		var ps []*content.Page
-		for i, m := range b.cfg.Menu {
-			p, ok := b.site.ByPath[strings.TrimPrefix(m, "/")]
-			if !ok {
-				b.failf(config.File, b.cfg.Line(fmt.Sprintf("menu.%d", i)), "menu: no page content/%s", m)
-				continue
-			}
-			ps = append(ps, p)
-		}
-		return ps
-	}
+// maxMenu is the most pages the main menu lists: a short menu that a person in distress
+// reads at a glance on a phone; the rest are in the footer.
+const maxMenu = 6
+
+// menuPages returns the pages of the main menu and of the footer's list: site.yaml's
+// menu, or else the top-level pages by weight, the first six not marked menu: footer;
+// the footer lists the other top-level pages.
+func (b *builder) menuPages() (menu, footer []*content.Page) {
 	root := b.site.Root
-	ps := []*content.Page{root.Index}
-	var rest []*content.Page
-	rest = append(rest, root.Pages...)
+	var top []*content.Page
+	top = append(top, root.Pages...)
 	for _, s := range root.Sections {
-		rest = append(rest, s.Index)
+		top = append(top, s.Index)
 	}
-	sort.SliceStable(rest, func(i, j int) bool {
-		if rest[i].Weight != rest[j].Weight {
-			return rest[i].Weight < rest[j].Weight
+	sort.SliceStable(top, func(i, j int) bool {
+		if top[i].Weight != top[j].Weight {
+			return top[i].Weight < top[j].Weight
 		}
-		return rest[i].Title < rest[j].Title
+		return top[i].Title < top[j].Title
 	})
-	return append(ps, rest...)
+	if len(b.cfg.Menu) > 0 {
+		in := map[*content.Page]bool{}
+		for i, m := range b.cfg.Menu {
+			line := b.cfg.Line(fmt.Sprintf("menu.%d", i))
+			p, ok := b.site.ByPath[strings.TrimPrefix(m, "/")]
+			switch {
+			case !ok:
+				b.failf(config.File, line, "menu: no page content/%s", m)
+			case i == maxMenu:
+				b.failf(config.File, line, "menu: at most %d pages; the other top-level pages are listed in the footer", maxMenu)
+			case i < maxMenu:
+				menu = append(menu, p)
+				in[p] = true
+			}
+		}
+		for _, p := range top {
+			if !in[p] {
+				footer = append(footer, p)
+			}
+		}
+		return menu, footer
+	}
+	for _, p := range top {
+		if p.Menu != content.MenuFooter && len(menu) < maxMenu {
+			menu = append(menu, p)
+		} else {
+			footer = append(footer, p)
+		}
+	}
+	return menu, footer
 }
 
 func (b *builder) checkQuickExitPages() {

@@ -17,6 +17,7 @@ type Data struct {
 	Content     template.HTML
 	TOC         []markdown.Heading
 	Menu        []Link
+	FooterMenu  []Link // the top-level pages not in the main menu
 	Breadcrumbs []Link
 	Prev, Next  *Link
 	Paginator   *Paginator
@@ -106,10 +107,10 @@ func (b *builder) data(p *content.Page, from string) *Data {
 	}
 	d.Translations = b.translations(p, from, false)
 	for _, m := range b.menu {
-		l := d.link(m)
-		l.Exact = m == p
-		l.Current = l.Exact || (m.URL != "/" && strings.HasPrefix(p.URL, m.URL))
-		d.Menu = append(d.Menu, l)
+		d.Menu = append(d.Menu, d.menuLink(m))
+	}
+	for _, m := range b.footer {
+		d.FooterMenu = append(d.FooterMenu, d.menuLink(m))
 	}
 	for _, c := range p.Breadcrumbs() {
 		d.Breadcrumbs = append(d.Breadcrumbs, d.link(c))
@@ -125,17 +126,25 @@ func (b *builder) data(p *content.Page, from string) *Data {
 	return d
 }
 
+// menuLink is page m as an entry of a menu, marked when the page rendered is m or below it.
+func (d *Data) menuLink(m *content.Page) Link {
+	l := d.link(m)
+	l.Exact = m == d.Page
+	l.Current = l.Exact || (m.URL != "/" && strings.HasPrefix(d.Page.URL, m.URL))
+	return l
+}
+
 // sharedKey is everything a shared partial may depend on (see builder.shared): the
 // language, the depth that relative URLs climb from, where the page is in the menu, and
 // the page-wide switches.
 func (d *Data) sharedKey() string {
-	cur, exact := -1, false
-	for i, m := range d.Menu {
+	cur := ""
+	for i, m := range append(d.Menu, d.FooterMenu...) {
 		if m.Current {
-			cur, exact = i, m.Exact
+			cur = fmt.Sprintf("%d:%v", i, m.Exact)
 		}
 	}
-	return fmt.Sprintf("%s|%d|%v|%v|%d|%v|%v|%v", d.Lang, strings.Count(d.from, "/"), d.abs, d.inline, cur, exact, d.QuickExit, d.LiveReload)
+	return fmt.Sprintf("%s|%d|%v|%v|%s|%v|%v", d.Lang, strings.Count(d.from, "/"), d.abs, d.inline, cur, d.QuickExit, d.LiveReload)
 }
 
 // Worksheets returns every worksheet of the page's language, in menu order.
@@ -168,6 +177,17 @@ func (d *Data) link(p *content.Page) Link {
 		l.Absolute = d.b.cfg.BaseURL + strings.TrimPrefix(p.URL, "/")
 	}
 	return l
+}
+
+// Logo returns the URL of clinic.logo, or "" when the site has none (or its file is
+// missing, which the build reports at its line in site.yaml).
+func (d *Data) Logo() string {
+	name := strings.TrimPrefix(d.Site.Clinic.Logo, "/")
+	out, ok := d.b.assets[name]
+	if name == "" || !ok {
+		return ""
+	}
+	return d.Rel("/" + out)
 }
 
 // Lookup returns the page with the given path under content/ ("help-now.md"), or nil

@@ -21,11 +21,21 @@
 //	.Page            the page (see package content): .Page.Title, .Page.Description, .Page.Params, …
 //	.Content         the page's Markdown as HTML
 //	.TOC             the page's ## and ### headings when toc: true (.Level, .ID, .Text)
-//	.Menu            the main menu (.Title, .URL, .Current)
+//	.Menu            the main menu, at most six pages (.Title, .URL, .Current)
+//	.FooterMenu      the other top-level pages, listed in the footer (see package content)
 //	.Breadcrumbs     the sections above the page
 //	.Prev, .Next     neighbours in the section, or nil
 //	.Children        for a section or the home page: its pages and subsections, 50 at a time
 //	.Paginator       when a section has more than 50: .Number, .Total, .Prev and .Next (URLs or "")
+//	.Cards           the page's ways in, from its front matter (.Title, .Text, .URL); the
+//	                 home page shows them as cards. Each opens a page (else an error at
+//	                 the line of params), with that page's title and description unless
+//	                 it says its own:
+//	                     params:
+//	                       cards:
+//	                         - page: about-ipt.md     # a file under content/
+//	                           title: New to IPT?     # optional
+//	                           text: Start here. …    # optional
 //	.Worksheets      every worksheet of the site, in menu order (.Params.phase, .Params.areas, .QR)
 //	.Lang            the language of the page
 //	.Canonical       the page's absolute URL when baseURL is set, else ""
@@ -43,13 +53,17 @@
 //	{{.Rel "/my-answers/"}}      a site path as a URL relative to the page (works in any subfolder)
 //	{{.Asset "css/site.css"}}    a static file's fingerprinted, relative URL
 //	{{.Lookup "help-now.md"}}    a page by its file under content/, as a Link, or nil
+//	{{$.Questions .Page}}        a worksheet's fields as links (.ID, .Label, .URL), for the page
+//	                             for therapists (worksheets are rendered before other pages)
+//	{{.Breakable .Absolute}}     a web address that wraps only after a / or before the #
 //	{{t "crisis.title"}}         an interface string from i18n/<language>.yaml (missing key: error)
 //	{{t "footer.clinic" "name" .Site.Clinic.Name}}   the same, with {name} replaced
 //	{{list "a" "b"}}, {{has $list $x}}   make a list; test whether it holds a value
 //	{{shared "menu" .}}          a partial rendered once and reused on every page of the same
 //	                             depth, language and menu entry (the menu, crisis box, footer);
-//	                             it may use .Site, .Lang, .Menu, .QuickExit, .LiveReload, .Rel,
-//	                             .Asset, .Lookup and t, and nothing else of the page
+//	                             it may use .Site, .Lang, .Menu, .FooterMenu, .QuickExit,
+//	                             .LiveReload, .Rel, .Asset, .Lookup and t, and nothing else
+//	                             of the page
 //
 // Every URL a template writes into a page should come from .Rel or .Asset, so that the
 // site works at a domain's root, in a subfolder, and (with portable: true) from disk.

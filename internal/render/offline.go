@@ -73,6 +73,14 @@ func (r *run) icons() []offline.File {
 	return icons
 }
 
+// checkLogo reports a clinic.logo that names no file under static/.
+func (r *run) checkLogo() {
+	name := strings.TrimPrefix(r.base.Clinic.Logo, "/")
+	if _, ok := r.assets[name]; name != "" && !ok {
+		r.failf(config.File, r.base.Line("clinic.logo"), "clinic.logo: no file static/%s", name)
+	}
+}
+
 // logoFile returns clinic.logo's name under static/ and its bytes when it is a PNG, which
 // can be drawn as the app icon; "" when it is not; nil bytes when it cannot be read.
 func (r *run) logoFile() (string, []byte) {
@@ -92,8 +100,7 @@ func (r *run) appLogo(name string, data []byte) (*offline.Logo, bool) {
 		return nil, true
 	}
 	if data == nil {
-		r.failf(config.File, r.base.Line("clinic.logo"), "clinic.logo: no file static/%s", name)
-		return nil, false
+		return nil, false // reported by checkLogo
 	}
 	logo, err := offline.DecodeLogo(data)
 	if err != nil {

@@ -237,7 +237,7 @@ func TestAppIcons(t *testing.T) {
 // buildWithLogo builds the default site with static/img/logo.png and clinic.logo naming it.
 func buildWithLogo(t *testing.T, logo []byte) (*output.Memory, error) {
 	t.Helper()
-	yaml := regexp.MustCompile(`(?m)^clinic:$`).ReplaceAll(sitetest.DefaultFile(t, "site.yaml"), []byte("clinic:\n  logo: img/logo.png"))
+	yaml := regexp.MustCompile(`(?m)^  name: ""$`).ReplaceAll(sitetest.DefaultFile(t, "site.yaml"), []byte("  logo: img/logo.png\n  name: Riverside Clinic"))
 	site := fstest.MapFS{"site.yaml": {Data: yaml}, "static/img/logo.png": {Data: logo}}
 	mem := output.NewMemory()
 	_, err := render.Build(render.Options{Source: sitetest.Source(site)}, mem)

@@ -62,9 +62,21 @@ func (s *Session) Update(changed []string, prev *output.Memory) (out *output.Mem
 	for p := range pages {
 		r.frags = slices.DeleteFunc(r.frags, func(f fragment) bool { return f.file == p.File })
 	}
+	sheet := false
 	for p, b := range pages {
 		var buf bytes.Buffer
 		b.renderPage(p, &buf)
+		sheet = sheet || p.Worksheet
+	}
+	if sheet { // its questions may have changed: render the pages that list them again
+		for p := range r.asksQuestions {
+			if _, done := pages[p]; !done {
+				if _, b := r.page(p.File); b != nil {
+					var buf bytes.Buffer
+					b.renderPage(p, &buf)
+				}
+			}
+		}
 	}
 	r.writeSearch()
 	r.checkFragments()

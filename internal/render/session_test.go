@@ -117,3 +117,27 @@ func TestSessionTranslatedWorksheet(t *testing.T) {
 		t.Errorf("the Spanish worksheet does not store the new English words:\n%s", b)
 	}
 }
+
+// TestSessionQuestionLinks: a page that lists a worksheet's questions is rendered again
+// when the worksheet's body changes.
+func TestSessionQuestionLinks(t *testing.T) {
+	sheet := "---\ntitle: Sheet\nworksheet: true\n---\n```field\nid: how\ntype: text\nlabel: How are you?\n```\n"
+	site := fstest.MapFS{
+		"site.yaml":                 {Data: []byte("title: Clinic\n")},
+		"content/_index.md":         {Data: []byte("---\ntitle: Home\n---\n")},
+		"content/sheet.md":          {Data: []byte(sheet)},
+		"content/for-therapists.md": {Data: []byte("---\ntitle: For therapists\nlayout: for-therapists\n---\n")},
+	}
+	s, _, mem := start(t, site)
+	if b, _ := mem.File("for-therapists/index.html"); !strings.Contains(string(b), `<a href="../sheet/#how">How are you?</a>`) {
+		t.Fatalf("no link to the question:\n%s", b)
+	}
+	site["content/sheet.md"] = &fstest.MapFile{Data: []byte(strings.Replace(sheet, "id: how\ntype: text\nlabel: How are you?", "id: when\ntype: text\nlabel: When?", 1))}
+	out, _, full, err := s.Update([]string{"content/sheet.md"}, mem)
+	if err != nil || full {
+		t.Fatalf("full=%v err=%v", full, err)
+	}
+	if b, _ := out.File("for-therapists/index.html"); !strings.Contains(string(b), `<a href="../sheet/#when">When?</a>`) {
+		t.Errorf("the page for therapists still lists the old question:\n%s", b)
+	}
+}
