@@ -64,13 +64,14 @@ var shared struct {
 //	func TestMain(m *testing.M) { browsertest.Main(m) }
 //
 // The browser starts at the first call of [Chrome], so a run that selects no
-// browser test starts none.
+// browser test starts none; so do the Firefox and WebKit of [NewTab].
 func Main(m *testing.M) {
 	shared.enabled = true
 	code := m.Run()
 	if shared.b != nil {
 		shared.b.stop()
 	}
+	stopDrivers()
 	os.Exit(code)
 }
 
