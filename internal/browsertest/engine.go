@@ -187,7 +187,7 @@ var programs = map[string][]program{
 			missing: "WebKit's MiniBrowser not found; run " + TestCommand + ", which installs Debian's webkit2gtk-driver, or set IPTSITE_MINIBROWSER"},
 		// MiniBrowser needs an X display; without one the tests start Xvfb.
 		{env: "IPTSITE_XVFB", candidates: []string{"/usr/bin/Xvfb", "Xvfb"},
-			missing: "Xvfb not found (WebKit's MiniBrowser needs a display); run " + TestCommand + ", which installs Debian's xvfb, or set DISPLAY",
+			missing:  "Xvfb not found (WebKit's MiniBrowser needs a display); run " + TestCommand + ", which installs Debian's xvfb, or set DISPLAY",
 			optional: func() bool { return os.Getenv("DISPLAY") != "" }},
 	},
 }
