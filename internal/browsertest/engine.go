@@ -68,14 +68,16 @@ func NewTab(t testing.TB, engine string) Tab {
 	default:
 		t.Fatalf("browsertest.NewTab: unknown engine %q, want one of %q", engine, Engines)
 	}
+	// Found before the shared start, so that a skip never ends inside it.
+	progs := findPrograms(t, engine)
 	var b driver
 	var err error
 	if shared.enabled {
 		s := sharedDriver(engine)
-		s.once.Do(func() { s.d, s.err = startDriver(t, engine) })
+		s.once.Do(func() { s.d, s.err = startDriver(engine, progs) })
 		b, err = s.d, s.err
 	} else {
-		b, err = startDriver(t, engine)
+		b, err = startDriver(engine, progs)
 		if b != nil {
 			t.Cleanup(b.stop)
 		}
@@ -141,9 +143,9 @@ func stopDrivers() {
 	}
 }
 
-// startDriver finds the engine's programs, skipping or failing the test when
-// one is missing, and starts the browser.
-func startDriver(t testing.TB, engine string) (driver, error) {
+// findPrograms returns the paths of what engine needs, in the order of
+// [programs], skipping or failing the test when one is missing.
+func findPrograms(t testing.TB, engine string) []string {
 	t.Helper()
 	progs := make([]string, len(programs[engine]))
 	for i, p := range programs[engine] {
@@ -159,6 +161,11 @@ func startDriver(t testing.TB, engine string) (driver, error) {
 		}
 		progs[i] = path
 	}
+	return progs
+}
+
+// startDriver starts engine's browser with the programs of findPrograms.
+func startDriver(engine string, progs []string) (driver, error) {
 	if engine == Firefox {
 		return startFirefox(progs[0])
 	}
@@ -175,7 +182,7 @@ type program struct {
 	optional   func() bool // reports that the program is not needed
 }
 
-// programs are what each engine needs, in the order startDriver passes them.
+// programs are what each engine needs, in the order startDriver takes them.
 // ./test.sh installs the Debian packages that hold them.
 var programs = map[string][]program{
 	Firefox: {{env: "IPTSITE_FIREFOX", candidates: []string{"/usr/bin/firefox-esr", "firefox-esr", "firefox"},

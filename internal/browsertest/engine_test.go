@@ -75,3 +75,65 @@ func jsonText(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+func TestEngineMissing(t *testing.T) {
+	quietSkips(t)
+	for _, tt := range []struct{ engine, env, skip string }{
+		{Firefox, "IPTSITE_FIREFOX", "firefox not found; run ./test.sh"},
+		{WebKit, "IPTSITE_WEBKIT_DRIVER", "WebKitWebDriver not found; run ./test.sh"},
+	} {
+		t.Run(tt.engine, func(t *testing.T) {
+			t.Setenv("CI", "")
+			t.Setenv(tt.env, filepath.Join(t.TempDir(), "no-such-program"))
+			f := newFakeTB(t)
+			f.run(func(tb testing.TB) { NewTab(tb, tt.engine) })
+			if !strings.Contains(f.fatal, tt.env+"=") {
+				t.Errorf("with a bad %s, NewTab reported\n%s\nwant a failure naming it", tt.env, f.report())
+			}
+
+			// Nothing installed: an empty PATH and no absolute candidates.
+			t.Setenv(tt.env, "")
+			t.Setenv("PATH", t.TempDir())
+			saved := programs[tt.engine]
+			t.Cleanup(func() { programs[tt.engine] = saved })
+			programs[tt.engine] = slices.Clone(saved)
+			for i := range programs[tt.engine] {
+				programs[tt.engine][i].candidates = slices.DeleteFunc(slices.Clone(saved[i].candidates), filepath.IsAbs)
+			}
+			f = newFakeTB(t)
+			f.run(func(tb testing.TB) { NewTab(tb, tt.engine) })
+			if !strings.HasPrefix(f.skipped, "BROWSER TESTS SKIPPED: "+tt.skip) || f.fatal != "" {
+				t.Errorf("without CI, NewTab reported\n%s\nwant a loud skip", f.report())
+			}
+
+			t.Setenv("CI", "true")
+			f = newFakeTB(t)
+			f.run(func(tb testing.TB) { NewTab(tb, tt.engine) })
+			if !strings.Contains(f.fatal, "cannot run under CI=true: "+tt.skip) || f.skipped != "" {
+				t.Errorf("with CI=true, NewTab reported\n%s\nwant a failure", f.report())
+			}
+		})
+	}
+
+	// WebKit's display: Xvfb is needed only without DISPLAY.
+	t.Run("xvfb", func(t *testing.T) {
+		t.Setenv("CI", "")
+		t.Setenv("IPTSITE_XVFB", filepath.Join(t.TempDir(), "no-xvfb"))
+		t.Setenv("DISPLAY", ":99")
+		if progs := findPrograms(t, WebKit); progs[2] != "" {
+			t.Errorf("with DISPLAY set, Xvfb was looked for: %q", progs)
+		}
+		t.Setenv("DISPLAY", "")
+		t.Setenv("IPTSITE_XVFB", "")
+		t.Setenv("PATH", t.TempDir())
+		saved := programs[WebKit]
+		t.Cleanup(func() { programs[WebKit] = saved })
+		programs[WebKit] = slices.Clone(saved)
+		programs[WebKit][2].candidates = nil
+		f := newFakeTB(t)
+		f.run(func(tb testing.TB) { findPrograms(tb, WebKit) })
+		if !strings.HasPrefix(f.skipped, "BROWSER TESTS SKIPPED: Xvfb not found") {
+			t.Errorf("without DISPLAY and Xvfb, NewTab reported\n%s\nwant a loud skip", f.report())
+		}
+	})
+}
