@@ -277,7 +277,7 @@ func (b *firefoxTab) element(selector string) (map[string]any, error) {
 	res, err := b.callFunction(`function (sel) {
 		const e = document.querySelector(sel);
 		if (!e) throw new Error('no element matches ' + sel);
-		e.scrollIntoView({block: 'center', inline: 'center'});
+		e.scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'});
 		return e;
 	}`, map[string]any{"type": "string", "value": selector})
 	if err != nil {

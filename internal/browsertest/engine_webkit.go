@@ -28,6 +28,7 @@ type webkit struct {
 
 	mu      sync.Mutex // one command at a time: a session has one current window
 	current string     // that window's handle
+	home    string     // the first window, never closed: closing the last would end the session
 }
 
 // elementKey is the key of an element reference in WebDriver's JSON.
@@ -85,7 +86,9 @@ func startWebKit(driverPath, miniBrowser, xvfb string) (_ *webkit, err error) {
 		return nil, err
 	}
 	w.base = root + "/session/" + s.SessionID
-	return w, w.send(w.base+"/window", "GET", nil, &w.current)
+	err = w.send(w.base+"/window", "GET", nil, &w.current)
+	w.home = w.current
+	return w, err
 }
 
 // startXvfb starts a virtual display on a free display number, which Xvfb
@@ -174,7 +177,12 @@ func (w *webkit) newTab(t testing.TB) (Tab, error) {
 	}
 	tab := &webkitTab{t: t, w: w, handle: win.Handle}
 	t.Cleanup(func() {
-		tab.do(func(base string) error { return w.send(base+"/window", "DELETE", nil, nil) })
+		tab.do(func(base string) error {
+			w.send(base+"/window", "DELETE", nil, nil)
+			// A new window needs a current one to open from.
+			w.current = w.home
+			return w.send(base+"/window", "POST", map[string]any{"handle": w.home}, nil)
+		})
 	})
 	return tab, nil
 }
@@ -241,7 +249,7 @@ func (k *webkitTab) element(selector string, f func(el string) error) error {
 		}
 		el := base + "/element/" + ref[elementKey]
 		if err := k.w.send(base+"/execute/sync", "POST", map[string]any{
-			"script": `arguments[0].scrollIntoView({block: 'center', inline: 'center'});`,
+			"script": `arguments[0].scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'});`,
 			"args":   []any{ref},
 		}, nil); err != nil {
 			return err
