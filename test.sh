@@ -2,6 +2,8 @@
 # The README's test command. It installs what the tests need when it is
 # missing, so it passes on a fresh machine:
 #   - Chromium for the browser tests (Debian's chromium, when run as root);
+#   - Firefox ESR and WebKit for the tests that run in every engine (Debian's
+#     firefox-esr, webkit2gtk-driver and xvfb, when run as root);
 #   - axe-core for the accessibility checks (npm ci --prefix tools, from the
 #     pinned tools/package-lock.json);
 # then runs go vet and go test on every package, and exits non-zero when
@@ -24,16 +26,41 @@ have_chrome() {
 	return 1
 }
 
+# apt_update runs apt-get update once per run, however many blocks install.
+apt_updated=
+apt_update() {
+	[ -n "$apt_updated" ] && return 0
+	# Wait for another apt or dpkg run instead of failing on its lock.
+	apt-get -o DPkg::Lock::Timeout=600 update -q
+	apt_updated=1
+}
+
 if ! have_chrome; then
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 		echo "test.sh: chromium not found; installing Debian's chromium for the browser tests" >&2
-		# Wait for another apt or dpkg run instead of failing on its lock.
-		apt-get -o DPkg::Lock::Timeout=600 update -q
+		apt_update
 		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends chromium
 	else
 		echo "test.sh: chromium not found and not root, so it cannot be installed here." >&2
 		echo "test.sh: install it (sudo apt-get install chromium) or set IPTSITE_CHROME to a Chromium or Chrome binary;" >&2
 		echo "test.sh: until then the browser tests are skipped (and fail under CI=true)." >&2
+	fi
+fi
+
+# Firefox ESR and WebKit: the same programs internal/browsertest (engine.go)
+# looks for. MiniBrowser needs a display, so Xvfb too unless one is set.
+engine_debs=()
+[ -n "${IPTSITE_FIREFOX:-}" ] || command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || engine_debs+=(firefox-esr)
+[ -n "${IPTSITE_WEBKIT_DRIVER:-}" ] || command -v WebKitWebDriver >/dev/null 2>&1 || engine_debs+=(webkit2gtk-driver)
+[ -n "${DISPLAY:-}${IPTSITE_XVFB:-}" ] || command -v Xvfb >/dev/null 2>&1 || engine_debs+=(xvfb)
+if [ ${#engine_debs[@]} -gt 0 ]; then
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+		echo "test.sh: installing Debian's ${engine_debs[*]} for the tests that run in every browser engine" >&2
+		apt_update
+		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${engine_debs[@]}"
+	else
+		echo "test.sh: ${engine_debs[*]} not installed and not root, so they cannot be installed here." >&2
+		echo "test.sh: install them (sudo apt-get install ${engine_debs[*]}); until then the Firefox and WebKit tests are skipped (and fail under CI=true)." >&2
 	fi
 fi
 

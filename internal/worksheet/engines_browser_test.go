@@ -19,7 +19,11 @@ import (
 // inEveryEngine runs scenario in each engine, in parallel: each has its own
 // browser, and each subtest serves the site from its own port, so no two share
 // storage. A Log watches the Chromium tab (the other engines have no such log).
+//
+// The scenarios also run in parallel with each other, after the package's other
+// tests: they mostly wait (for autosave, for storage events), so they overlap well.
 func inEveryEngine(t *testing.T, scenario func(t *testing.T, s *session)) {
+	t.Parallel()
 	dir := buildSite(t)
 	for _, engine := range browsertest.Engines {
 		t.Run(engine, func(t *testing.T) {
