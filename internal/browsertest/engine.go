@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
-	"time"
 )
 
 // The engines of [NewTab]: what clients' browsers are built on.
@@ -223,9 +222,10 @@ func (p program) find() (string, error) {
 	return "", nil
 }
 
-// commandTimeout bounds one command to a browser, so that a hung browser
-// fails a test instead of stalling the run.
-const commandTimeout = time.Minute
+// commandTimeout bounds one command to a browser, or its start, so that a
+// hung browser fails a test instead of stalling the run. It is as long as
+// [TabTimeout]: on a loaded machine Firefox has taken over a minute to start.
+const commandTimeout = TabTimeout
 
 // wrapJS makes expr a statement list for a driver: the JSON text of its
 // awaited value, or "undefined" text for undefined. The JSON is built by the

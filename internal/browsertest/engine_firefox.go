@@ -104,7 +104,7 @@ func startFirefox(path string) (_ *firefox, err error) {
 		}
 		addr = a
 	case <-time.After(commandTimeout):
-		return nil, errors.New("firefox did not start listening within a minute")
+		return nil, fmt.Errorf("firefox did not start listening within %v", commandTimeout)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
 	defer cancel()
@@ -291,11 +291,9 @@ func (b *firefoxTab) element(selector string) (map[string]any, error) {
 }
 
 func (b *firefoxTab) actions(sources ...any) error {
+	// Every key and button pressed is released in the same list, so there is
+	// no releaseActions to send.
 	_, err := b.f.call("input.performActions", map[string]any{"context": b.context, "actions": sources})
-	if err != nil {
-		return err
-	}
-	_, err = b.f.call("input.releaseActions", map[string]any{"context": b.context})
 	return err
 }
 

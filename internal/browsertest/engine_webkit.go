@@ -69,7 +69,7 @@ func startWebKit(driverPath, miniBrowser, xvfb string) (_ *webkit, err error) {
 			break
 		}
 		if time.Now().After(deadline) {
-			return nil, errors.New("WebKitWebDriver did not answer within a minute")
+			return nil, fmt.Errorf("WebKitWebDriver did not answer within %v", commandTimeout)
 		}
 	}
 	// The proxy that refuses every connection keeps every request but
