@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -72,8 +71,7 @@ func startFirefox(path string) (_ *firefox, err error) {
 	}
 	f.cmd = exec.Command(path, "--headless", "--no-remote", "--profile", profile, "--remote-debugging-port=0", "about:blank")
 	f.cmd.Env = append(os.Environ(), "MOZ_CRASHREPORTER_DISABLE=1")
-	// Its own process group, so that stop ends the content processes too.
-	f.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	ownGroup(f.cmd)
 	stderr, err := f.cmd.StderrPipe()
 	if err != nil {
 		return nil, err
@@ -190,10 +188,7 @@ func (f *firefox) stop() {
 	if f.conn != nil {
 		f.conn.Close(websocket.StatusNormalClosure, "")
 	}
-	if f.cmd != nil && f.cmd.Process != nil {
-		syscall.Kill(-f.cmd.Process.Pid, syscall.SIGKILL)
-		f.cmd.Wait()
-	}
+	killGroup(f.cmd)
 	os.RemoveAll(f.profile)
 }
 

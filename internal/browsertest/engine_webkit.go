@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -13,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -58,7 +58,7 @@ func startWebKit(driverPath, miniBrowser, xvfb string) (_ *webkit, err error) {
 	l.Close()
 	w.drv = exec.Command(driverPath, "--host=127.0.0.1", "--port="+strconv.Itoa(port))
 	w.drv.Env = env
-	w.drv.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	ownGroup(w.drv)
 	if err := w.drv.Start(); err != nil {
 		return nil, err
 	}
@@ -101,7 +101,7 @@ func (w *webkit) startXvfb(path string) (string, error) {
 	defer r.Close()
 	w.xvfb = exec.Command(path, "-displayfd", "3", "-screen", "0", "1280x900x24", "-nolisten", "tcp")
 	w.xvfb.ExtraFiles = []*os.File{wr}
-	w.xvfb.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	ownGroup(w.xvfb)
 	err = w.xvfb.Start()
 	wr.Close()
 	if err != nil {
@@ -116,22 +116,22 @@ func (w *webkit) startXvfb(path string) (string, error) {
 
 // send makes one WebDriver request and decodes its "value" into out.
 func (w *webkit) send(url, method string, body, out any) error {
-	var rd *bytes.Reader
-	if body == nil {
-		body = map[string]any{}
+	var rd io.Reader
+	if method == "POST" {
+		if body == nil {
+			body = map[string]any{}
+		}
+		b, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		rd = bytes.NewReader(b)
 	}
-	b, err := json.Marshal(body)
-	if err != nil {
-		return err
-	}
-	rd = bytes.NewReader(b)
 	req, err := http.NewRequest(method, url, rd)
 	if err != nil {
 		return err
 	}
-	if method == "GET" || method == "DELETE" {
-		req.Body, req.ContentLength = nil, 0
-	} else {
+	if rd != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
 	resp, err := w.client.Do(req)
@@ -160,12 +160,8 @@ func (w *webkit) stop() {
 	if w.base != "" {
 		w.send(w.base, "DELETE", nil, nil)
 	}
-	for _, c := range []*exec.Cmd{w.drv, w.xvfb} {
-		if c != nil && c.Process != nil {
-			syscall.Kill(-c.Process.Pid, syscall.SIGKILL)
-			c.Wait()
-		}
-	}
+	killGroup(w.drv)
+	killGroup(w.xvfb)
 }
 
 func (w *webkit) newTab(t testing.TB) (Tab, error) {
