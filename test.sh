@@ -3,6 +3,8 @@
 # missing, so it passes on a fresh machine:
 #   - Chromium for the browser tests (Debian's chromium, when run as root);
 #   - nginx for the web server test (Debian's nginx, when run as root; not started);
+#   - Firefox ESR and WebKit for the tests that run in every engine (Debian's
+#     firefox-esr, webkit2gtk-driver and xvfb, when run as root);
 #   - axe-core for the accessibility checks (npm ci --prefix tools, from the
 #     pinned tools/package-lock.json);
 # then runs go vet and go test on every package, and exits non-zero when
@@ -25,11 +27,19 @@ have_chrome() {
 	return 1
 }
 
+# apt_update runs apt-get update once per run, however many blocks install.
+apt_updated=
+apt_update() {
+	[ -n "$apt_updated" ] && return 0
+	# Wait for another apt or dpkg run instead of failing on its lock.
+	apt-get -o DPkg::Lock::Timeout=600 update -q
+	apt_updated=1
+}
+
 if ! have_chrome; then
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 		echo "test.sh: chromium not found; installing Debian's chromium for the browser tests" >&2
-		# Wait for another apt or dpkg run instead of failing on its lock.
-		apt-get -o DPkg::Lock::Timeout=600 update -q
+		apt_update
 		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends chromium
 	else
 		echo "test.sh: chromium not found and not root, so it cannot be installed here." >&2
@@ -44,7 +54,7 @@ fi
 if ! [ -x /usr/sbin/nginx ] && ! command -v nginx >/dev/null 2>&1; then
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 		echo "test.sh: nginx not found; installing Debian's nginx for the web server test" >&2
-		apt-get -o DPkg::Lock::Timeout=600 update -q
+		apt_update
 		# A policy-rc.d that exits 101 keeps the package's scripts from starting the
 		# service; one already there is left as it is.
 		made_policy=
@@ -61,6 +71,23 @@ if ! [ -x /usr/sbin/nginx ] && ! command -v nginx >/dev/null 2>&1; then
 	fi
 fi
 
+# Firefox ESR and WebKit: the same programs internal/browsertest (engine.go)
+# looks for. MiniBrowser needs a display, so Xvfb too unless one is set.
+engine_debs=()
+[ -n "${IPTSITE_FIREFOX:-}" ] || command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || engine_debs+=(firefox-esr)
+[ -n "${IPTSITE_WEBKIT_DRIVER:-}" ] || command -v WebKitWebDriver >/dev/null 2>&1 || engine_debs+=(webkit2gtk-driver)
+[ -n "${DISPLAY:-}${IPTSITE_XVFB:-}" ] || command -v Xvfb >/dev/null 2>&1 || engine_debs+=(xvfb)
+if [ ${#engine_debs[@]} -gt 0 ]; then
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+		echo "test.sh: installing Debian's ${engine_debs[*]} for the tests that run in every browser engine" >&2
+		apt_update
+		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${engine_debs[@]}"
+	else
+		echo "test.sh: ${engine_debs[*]} not installed and not root, so they cannot be installed here." >&2
+		echo "test.sh: install them (sudo apt-get install ${engine_debs[*]}); until then the Firefox and WebKit tests are skipped (and fail under CI=true)." >&2
+	fi
+fi
+
 if [ ! -f tools/node_modules/axe-core/axe.min.js ]; then
 	if command -v npm >/dev/null 2>&1; then
 		echo "test.sh: installing the npm test tools (axe-core) into tools/node_modules" >&2
@@ -72,4 +99,7 @@ if [ ! -f tools/node_modules/axe-core/axe.min.js ]; then
 fi
 
 go vet ./...
-go test -count=1 "$@" ./...
+# Go's default of 10 minutes per package is shorter than a loaded 2-core
+# machine needs for the browser tests; every browser command has its own
+# limit (internal/browsertest), so a hang still fails on its own.
+go test -count=1 -timeout 30m "$@" ./...

@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -16,6 +17,11 @@ import (
 // TestCommand is the command that installs what the browser tests need and
 // runs every test. Skip messages name it.
 const TestCommand = "./test.sh"
+
+// MinParallel is how many parallel tests [Main] lets run at once, at least:
+// one scenario in each of the three [Engines]. More overlap starves a loaded
+// 2-core machine until browsers miss their timeouts.
+const MinParallel = 3
 
 // TabTimeout bounds the life of one tab from [Chrome], so that a page that
 // never finishes loading fails its test instead of stalling the whole run.
@@ -64,13 +70,25 @@ var shared struct {
 //	func TestMain(m *testing.M) { browsertest.Main(m) }
 //
 // The browser starts at the first call of [Chrome], so a run that selects no
-// browser test starts none.
+// browser test starts none; so do the Firefox and WebKit of [NewTab].
+//
+// Browser tests mostly wait (for a page, a timer, another tab), so Main lets
+// the tests that call t.Parallel run [MinParallel] at a time, not one per
+// CPU, unless the -parallel flag says otherwise: the scenarios that run in
+// every engine then overlap on a 2-core machine.
 func Main(m *testing.M) {
 	shared.enabled = true
+	flag.Parse()
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if p := flag.Lookup("test.parallel"); p != nil && !given && p.Value.(flag.Getter).Get().(int) < MinParallel {
+		p.Value.Set(strconv.Itoa(MinParallel))
+	}
 	code := m.Run()
 	if shared.b != nil {
 		shared.b.stop()
 	}
+	stopDrivers()
 	os.Exit(code)
 }
 

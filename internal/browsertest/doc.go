@@ -1,15 +1,17 @@
-// Package browsertest runs built pages in a real, headless Chromium from Go
-// tests: it serves a built site under a subfolder, opens tabs, records every
+// Package browsertest runs built pages in real, headless browsers from Go
+// tests. It serves a built site under a subfolder, opens tabs, records every
 // network request and console error of a tab, runs the axe-core accessibility
 // checks, emulates a phone, dark mode, print and offline, and saves
-// screenshots.
+// screenshots, all in Chromium; and it runs scenarios written once against
+// [Tab] in Chromium, Firefox and WebKit.
 //
 // # Running the tests
 //
 // The README's test command, ./test.sh, installs what these tests need when it
-// is missing (Debian's chromium, and axe-core through `npm ci --prefix tools`)
-// and then runs `go vet ./...` and `go test ./...`. Plain `go test ./...` works
-// too: when Chromium or axe-core is missing, a browser test is skipped with a
+// is missing (Debian's chromium, firefox-esr, webkit2gtk-driver and xvfb, and
+// axe-core through `npm ci --prefix tools`) and then runs `go vet ./...` and
+// `go test ./...`. Plain `go test ./...` works too: when a browser or axe-core
+// is missing, a browser test is skipped with a
 // message that starts "BROWSER TESTS SKIPPED", except when the environment has
 // CI=true, where a missing browser is a failure, so CI never passes by
 // skipping.
@@ -54,13 +56,57 @@
 // see. [Phone], [DarkMode], [PrintMedia], [EmulateMedia], [NoScript] and
 // [Offline] are actions for chromedp.Do.
 //
+// # Every engine: Chromium, Firefox and WebKit
+//
+// Clients use iPhones (every iPhone browser is WebKit) and Firefox too. A
+// scenario written once against [Tab] runs in each of [Engines]: [NewTab]
+// opens a tab of Chromium (through chromedp, as above), of Firefox ESR (over
+// WebDriver BiDi, which Firefox speaks itself; Debian has no geckodriver) or
+// of WebKitGTK's MiniBrowser (over classic WebDriver, through
+// WebKitWebDriver, on a virtual display from Xvfb when DISPLAY is not set).
+// A Tab opens and reloads pages, evaluates JavaScript to JSON, clicks and
+// types with real mouse and key input, chooses files for a file input, and
+// opens a second tab that shares the page's storage.
+//
+//	for _, engine := range browsertest.Engines {
+//		t.Run(engine, func(t *testing.T) {
+//			t.Parallel() // each engine is its own browser
+//			base := browsertest.Serve(t, builtDir, "/clinic/sub/")
+//			tab := browsertest.NewTab(t, engine)
+//			if err := tab.Open(base + "worksheets/goals/"); err != nil {
+//				t.Fatal(err)
+//			}
+//			if err := tab.Type("#f-goal", "Call Ann"); err != nil {
+//				t.Fatal(err)
+//			}
+//			if browsertest.EvalIn[int](t, tab, `localStorage.length`) == 0 {
+//				t.Error("nothing saved")
+//			}
+//		})
+//	}
+//
+// Under [Main], each engine's browser starts once per test binary and each
+// test gets its own tab; tests stay apart by serving their site from their
+// own port (so their own origin and storage). A missing engine is a skip
+// that starts "BROWSER TESTS SKIPPED", or a failure under CI=true, like a
+// missing Chromium. The programs are found in this order: Firefox in
+// IPTSITE_FIREFOX, /usr/bin/firefox-esr, then firefox-esr and firefox on
+// PATH; WebKitWebDriver in IPTSITE_WEBKIT_DRIVER, then /usr/bin and PATH;
+// MiniBrowser in IPTSITE_MINIBROWSER, then Debian's
+// /usr/lib/<arch>/webkit2gtk-4.1/; Xvfb in IPTSITE_XVFB, then /usr/bin and
+// PATH. [Watch], [Axe] and the emulation actions are Chromium's only: reach
+// them through [ChromeContext].
+//
 // # What the browser is allowed to reach
 //
 // The browser resolves no host name but 127.0.0.1 and localhost, so a page
 // that points at another host makes a request that fails at once and never
 // leaves the machine; the [Log] still records it, and [Log.AssertSameHost]
 // reports it. Other flags keep the browser quiet: no background networking,
-// component updates, sync or QUIC, and a fresh temporary profile.
+// component updates, sync or QUIC, and a fresh temporary profile. Firefox
+// (with a fresh profile too) and MiniBrowser send every request but those to
+// 127.0.0.1 and localhost to a proxy on a closed local port, so those fail
+// at once as well.
 //
 // # Limits
 //

@@ -1,11 +1,11 @@
 package worksheet_test
 
-// Saving answers on the device: across reloads and tabs, when storage fails or is
-// refused, and records from older versions of a worksheet.
+// Saving answers on the device when storage fails or is refused, and records from
+// older versions of a worksheet (across reloads and tabs, in every engine: see
+// engines_browser_test.go).
 
 import (
 	"context"
-	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -15,77 +15,6 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/iptsite/iptsite/internal/browsertest"
 )
-
-func TestFillReloadAndSecondTab(t *testing.T) {
-	base := browsertest.Serve(t, buildSite(t), prefix)
-	ctx, rec := tab(t, base, guide)
-	do(t, ctx, `window.__persist = 0;
-		navigator.storage.persisted = async () => false;
-		navigator.storage.persist = async () => { window.__persist++; return true; };`)
-	do(t, ctx, fillJS)
-	settle()
-	// on a busy machine the autosave timer may fire late: wait for the save itself
-	do(t, ctx, `for (let i = 0; i < 50 && !document.getElementById('ws-status').textContent.startsWith('Saved'); i++) await new Promise(r => setTimeout(r, 100));
-		await new Promise(r => setTimeout(r, 100));`)
-	if got := browsertest.Eval[int](t, ctx, `window.__persist`); got != 1 {
-		t.Errorf("persistent storage asked for %d times after the first answers, want once", got)
-	}
-	filled := browsertest.Eval[string](t, ctx, snapshotJS)
-	if strings.Count(filled, `"answer `) < 20 {
-		t.Fatalf("the fill did not reach the fields: %s", filled)
-	}
-	status := browsertest.Eval[string](t, ctx, `document.getElementById('ws-status').textContent`)
-	if !strings.HasPrefix(status, "Saved on this device, ") {
-		t.Errorf("status after typing = %q, want Saved on this device, <time>", status)
-	}
-	var answers map[string]any
-	if err := json.Unmarshal([]byte(browsertest.Eval[string](t, ctx, `localStorage.getItem(`+keyJS+`)`)), &struct {
-		Answers *map[string]any `json:"answers"`
-	}{&answers}); err != nil {
-		t.Fatal(err)
-	}
-	fields := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll('[data-field]')].map(f => f.dataset.field)`)
-	for _, id := range fields {
-		if _, ok := answers[id]; !ok {
-			t.Errorf("no saved answer for field %s", id)
-		}
-	}
-	if got := browsertest.Eval[bool](t, ctx, `!document.querySelector('#phq-2 .ws-rule').hidden`); !got {
-		t.Error("the questionnaire rule did not show for an answer above its value")
-	}
-	if got := browsertest.Eval[int](t, ctx, `document.querySelectorAll('#my-circle .ws-dot').length`); got == 0 {
-		t.Error("the circle chart has no people")
-	}
-
-	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
-		t.Fatal(err)
-	}
-	ready(t, ctx)
-	if got := browsertest.Eval[string](t, ctx, snapshotJS); got != filled {
-		t.Errorf("after reload the answers differ\ngot:  %s\nwant: %s", got, filled)
-	}
-
-	// A second tab shows the same answers, and follows the first tab's changes
-	// without overwriting the field being typed in.
-	ctx2, rec2 := tab(t, base, guide)
-	if got := browsertest.Eval[string](t, ctx2, snapshotJS); got != filled {
-		t.Errorf("second tab's answers differ\ngot:  %s\nwant: %s", got, filled)
-	}
-	do(t, ctx2, `const n = document.getElementById('f-first-name'); n.focus(); n.value = 'typing here';`)
-	do(t, ctx, `for (const [id, v] of [['f-first-name', 'from tab 1'], ['f-change-date', '2025-12-24']]) {
-		const n = document.getElementById(id); n.value = v; n.dispatchEvent(new Event('input', {bubbles: true})); }`)
-	settle()
-	if got := browsertest.Eval[string](t, ctx2, `document.getElementById('f-change-date').value`); got != "2025-12-24" {
-		t.Errorf("second tab did not follow the first: date = %q", got)
-	}
-	if got := browsertest.Eval[string](t, ctx2, `document.getElementById('f-first-name').value`); got != "typing here" {
-		t.Errorf("the field being typed in was overwritten: %q", got)
-	}
-
-	rec.AssertClean(t, base)
-	rec2.AssertClean(t, base)
-	browsertest.AssertAccessible(t, ctx)
-}
 
 func TestStorageFailureWarns(t *testing.T) {
 	base := browsertest.Serve(t, buildSite(t), prefix)

@@ -1,7 +1,7 @@
 package worksheet_test
 
-// Answers leaving the page and coming back: download, import, clear, My answers and
-// copy as text.
+// Answers leaving the page and coming back: My answers and copy as text (download,
+// clear and import of a worksheet, in every engine: see engines_browser_test.go).
 
 import (
 	"strings"
@@ -10,73 +10,6 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/iptsite/iptsite/internal/browsertest"
 )
-
-func TestDownloadClearImport(t *testing.T) {
-	base := browsertest.Serve(t, buildSite(t), prefix)
-	ctx, rec := tab(t, base, guide)
-	do(t, ctx, fillJS)
-	settle()
-	filled := browsertest.Eval[string](t, ctx, snapshotJS)
-
-	do(t, ctx, captureJS+`document.querySelector('#ws-tools [data-act=download]').click();`)
-	file := browsertest.Eval[string](t, ctx, `window.__files[0].text()`)
-	if !strings.Contains(file, `"format":"iptsite-answers"`) {
-		t.Fatalf("downloaded file: %s", file)
-	}
-
-	do(t, ctx, `document.querySelector('#ws-tools [data-act=clear]').click(); await new Promise(r => setTimeout(r, 50));`)
-	do(t, ctx, pressJS("Download a copy first"))
-	if got := browsertest.Eval[string](t, ctx, `window.__files.length + ' ' + !!document.querySelector('dialog[open]')`); got != "2 true" {
-		t.Errorf("download first from the clear dialog: files and dialog open = %s, want 2 true", got)
-	}
-	do(t, ctx, pressJS("Clear answers"))
-	if got := browsertest.Eval[bool](t, ctx, `localStorage.getItem(`+keyJS+`) === null`); !got {
-		t.Error("clear left the record in storage")
-	}
-	if got := browsertest.Eval[string](t, ctx, snapshotJS); strings.Contains(got, `"answer `) {
-		t.Errorf("clear left answers on the page: %s", got)
-	}
-
-	// A malformed file and a foreign one are refused, and change nothing.
-	do(t, ctx, `const n = document.getElementById('f-first-name'); n.value = 'kept'; n.dispatchEvent(new Event('input', {bubbles: true}));`)
-	settle()
-	before := browsertest.Eval[string](t, ctx, `localStorage.getItem(`+keyJS+`)`)
-	for _, bad := range []string{`{"format":"iptsite-answers","v":1,"site":`, `{"format":"iptsite-answers","v":1,"site":"another-site","worksheets":[]}`} {
-		do(t, ctx, `window.__import = `+jsString(bad)+`;`+importJS)
-		if got := browsertest.Eval[string](t, ctx, `document.getElementById('ws-status').textContent`); !strings.HasPrefix(got, "This file could not be imported, nothing was changed") {
-			t.Errorf("importing %s: status %q", bad, got)
-		}
-		if got := browsertest.Eval[string](t, ctx, `localStorage.getItem(`+keyJS+`)`); got != before {
-			t.Errorf("a refused import changed the record:\n%s\n%s", got, before)
-		}
-		if got := browsertest.Eval[int](t, ctx, `document.querySelectorAll('dialog').length`); got != 0 {
-			t.Errorf("a refused import opened a preview")
-		}
-	}
-
-	// The downloaded file merges back: first name differs, so it is offered
-	// ticked (the file's answers are older, so not ticked) and ticked here.
-	do(t, ctx, `window.__import = `+jsString(file)+`;`+importJS)
-	preview := browsertest.Eval[string](t, ctx, `document.querySelector('dialog[open]').textContent`)
-	if !strings.Contains(preview, "What would you like to be called?") || !strings.Contains(preview, "yours are newer") {
-		t.Errorf("preview does not ask about the newer answer: %s", preview)
-	}
-	if got := browsertest.Eval[bool](t, ctx, `document.querySelector('dialog[open] .ws-merge input').checked`); got {
-		t.Error("a newer answer here is ticked to be replaced without asking")
-	}
-	do(t, ctx, `document.querySelector('dialog[open] .ws-merge input').click();`+pressJS("Import"))
-	if got := browsertest.Eval[string](t, ctx, snapshotJS); got != filled {
-		t.Errorf("after import the answers differ\ngot:  %s\nwant: %s", got, filled)
-	}
-	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
-		t.Fatal(err)
-	}
-	ready(t, ctx)
-	if got := browsertest.Eval[string](t, ctx, snapshotJS); got != filled {
-		t.Errorf("after import and reload the answers differ\ngot:  %s\nwant: %s", got, filled)
-	}
-	rec.AssertNoErrors(t)
-}
 
 func TestMyAnswers(t *testing.T) {
 	base := browsertest.Serve(t, buildSite(t), prefix)
