@@ -13,7 +13,8 @@
 //
 // The cache lives in the user cache folder (os.UserCacheDir()/iptsite: ~/.cache/iptsite
 // on Linux). IPTSITE_CACHE=off turns it off; IPTSITE_CACHE=/some/folder puts it there.
-// Deleting the folder at any time is safe. A nil *Cache is a cache that is off: it finds
+// Deleting the folder at any time is safe; entries no build has read for 30 days are
+// deleted by Prune, which iptsite runs after a build at most once a day. A nil *Cache is a cache that is off: it finds
 // nothing and keeps nothing, which is what tests and packages given no cache get.
 package cache
 
@@ -135,6 +136,7 @@ func (c *Cache) Get(key string) ([]byte, bool) {
 	if !bytes.Equal(sum[:], data[:sha256.Size]) {
 		return nil, false
 	}
+	touch(c.file(key)) // read: Prune keeps it
 	return data[sha256.Size:], true
 }
 

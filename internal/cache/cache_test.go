@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestGetPut(t *testing.T) {
@@ -82,5 +83,44 @@ func TestPack(t *testing.T) {
 	}
 	if _, ok := Unpack([]byte{200, 0, 0, 0, 0, 0, 0, 0, 'x'}); ok {
 		t.Error("a length past the end was read")
+	}
+}
+
+// TestPrune: entries not read for MaxAge and old temporary files go; an entry read
+// lately stays, and a second Prune the same day does not walk the folder.
+func TestPrune(t *testing.T) {
+	dir := t.TempDir()
+	c := New(dir)
+	old, read, fresh := c.Key("a"), c.Key("b"), c.Key("c")
+	for _, k := range []string{old, read, fresh} {
+		c.Put(k, []byte(k))
+	}
+	long := time.Now().Add(-MaxAge - time.Hour)
+	os.Chtimes(c.file(old), long, long)
+	os.Chtimes(c.file(read), long, long)
+	tmp := filepath.Join(dir, ".tmp-123")
+	os.WriteFile(tmp, nil, 0o644)
+	os.Chtimes(tmp, long, long)
+	if _, ok := c.Get(read); !ok {
+		t.Fatal("no entry b")
+	}
+	c.Prune()
+	for k, want := range map[string]bool{old: false, read: true, fresh: true} {
+		if _, err := os.Stat(c.file(k)); (err == nil) != want {
+			t.Errorf("%s: kept %v, want %v", k, err == nil, want)
+		}
+	}
+	if _, err := os.Stat(tmp); err == nil {
+		t.Error("an old temporary file was kept")
+	}
+	os.Chtimes(c.file(fresh), long, long)
+	c.Prune() // pruned less than a day ago: nothing is walked
+	if _, err := os.Stat(c.file(fresh)); err != nil {
+		t.Error("a second Prune the same day deleted an entry")
+	}
+	(*Cache)(nil).Prune()
+	New(filepath.Join(dir, "none")).Prune() // no folder yet: nothing to do, nothing made
+	if _, err := os.Stat(filepath.Join(dir, "none")); err == nil {
+		t.Error("Prune made the folder of an empty cache")
 	}
 }

@@ -7,10 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/cache"
 	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/source"
 )
 
 // buildWith builds the default site, with an address so its worksheets get QR codes.
@@ -106,4 +108,37 @@ func mustGet(t *testing.T, c *cache.Cache, key string) []byte {
 		t.Fatalf("no entry %s", key)
 	}
 	return data
+}
+
+// TestSessionKeepsNoSearchPerEdit: under serve, the first build fills the cache, and an
+// edit of a page does not add a search index to it (one a keystroke would fill it).
+func TestSessionKeepsNoSearchPerEdit(t *testing.T) {
+	site := fstest.MapFS{} // the default content, to edit a page of
+	fs.WalkDir(iptsite.Defaults(), "content", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := fs.ReadFile(iptsite.Defaults(), p)
+			site[p] = &fstest.MapFile{Data: data}
+		}
+		return err
+	})
+	dir := t.TempDir()
+	c := cache.New(dir)
+	src := source.Layered{Site: site, Defaults: iptsite.Defaults()}
+	s, _, err := Start(Options{Source: src, LiveReload: true, Cache: c}, output.NewMemory())
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := len(entries(t, dir))
+	if before == 0 {
+		t.Fatal("the first build kept nothing")
+	}
+	name := "content/about-ipt.md"
+	site[name].Data = append(bytes.Clone(site[name].Data), []byte("\nOne more sentence.\n")...)
+	mem := output.NewMemory()
+	if _, _, full, err := s.Update([]string{name}, mem); err != nil || full {
+		t.Fatalf("update: full=%v err=%v", full, err)
+	}
+	if after := len(entries(t, dir)); after != before {
+		t.Errorf("an edit added %d cache entries", after-before)
+	}
 }

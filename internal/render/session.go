@@ -44,6 +44,10 @@ func Start(opts Options, w output.Writer) (*Session, *Result, error) {
 // reports whether everything was built again. prev itself is not changed.
 func (s *Session) Update(changed []string, prev *output.Memory) (out *output.Memory, res *Result, full bool, err error) {
 	start := time.Now()
+	if s.r != nil {
+		// An update is one edit of many: a search index kept for each would fill the cache.
+		s.r.opts.Cache = nil
+	}
 	if s.templatesOnly(changed) {
 		out, res, err := s.retemplate(prev, start)
 		return out, res, false, err
