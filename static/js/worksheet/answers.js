@@ -1,24 +1,38 @@
-// answers.js: the "My answers" page (templates/partials/my-answers.html): every saved
-// worksheet, each to download, and all of them to download, import or erase.
+// answers.js: the "My answers" page (templates/partials/my-answers.html): a card for every
+// saved worksheet (its title, when it last changed, how many questions are answered, Open
+// and Download), all of them to download or import, and everything to erase.
 let relist = () => {}; // draws the list again, on My answers
 
+// answered counts the questions answered in a record: one for each answer, except that
+// a questionnaire (listed in the record's items) counts each of its items answered.
+const answered = (r) => Object.entries(r.answers).reduce((n, [id, v]) => n +
+  (empty(v) ? 0 : Array.isArray(v) && r.items?.includes(id) ? v.filter((x) => !empty(x)).length : 1), 0);
+// dateTime shows a time as a date and a time, in the page's language
+const dateTime = (iso) => (isNaN(new Date(iso)) ? '' : new Date(iso).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' }));
+
 function startAnswers() {
-  const tbody = $('#answers-list tbody');
+  const list = $('#answers-list');
   const none = $('#answers-none');
   // a record's url and title may come from any file: its link is the site's own, if any
   const sheets = Object.fromEntries($$('#answers-sheets a').map((a) => [a.dataset.id, a]));
-  const name = (r, s = sheets[r.id]) => (s ? el('a', { href: s.getAttribute('href') }, s.textContent) : r.title || r.id);
-  function list() {
+  // card returns the card of record r; its title names its buttons for a screen reader
+  function card(r) {
+    const s = sheets[r.id], id = `ws-mine-${r.id}`, n = answered(r);
+    return el('li', { class: 'ws-sheet' },
+      el('h2', { id }, s ? s.textContent : r.title || r.id),
+      el('p', {}, `${T('changed')}: `, el('time', { datetime: r.updated || '' }, dateTime(r.updated))),
+      el('p', {}, T(n === 1 ? 'answeredOne' : 'answered', { n })),
+      el('p', { class: 'ws-sheet-acts' },
+        s ? el('a', { class: 'button', href: s.getAttribute('href'), 'aria-describedby': id }, T('open')) : '',
+        el('button', { type: 'button', 'aria-describedby': id, on: () => download([r], `answers-${r.id}`) }, T('download'))));
+  }
+  function show() {
     const recs = all();
-    tbody.replaceChildren(...recs.map((r) => el('tr', {},
-      el('th', { scope: 'row', id: `ws-mine-${r.id}` }, name(r)),
-      el('td', {}, el('time', { datetime: r.updated || '' }, when(r.updated))),
-      el('td', {}, Object.values(r.answers).filter((v) => !empty(v)).length),
-      el('td', {}, el('button', { type: 'button', 'aria-describedby': `ws-mine-${r.id}`, on: () => download([r], `answers-${r.id}`) }, T('download'))))));
+    list.replaceChildren(...recs.map(card));
     $('#answers-table').hidden = !recs.length;
     none.hidden = !!recs.length;
   }
-  onStore = list;
+  onStore = show;
   box.addEventListener('click', async (e) => {
     const a = e.target.closest('[data-act]')?.dataset.act;
     if (a === 'download-all') downloadAll();
@@ -29,10 +43,10 @@ function startAnswers() {
       try { for (const k of [...storedKeys(), ...cache.keys()]) if (k !== lockKey || locked()) remove(k); } catch { /* storage unavailable: nothing stored */ }
       if (locked()) lock = null;
       showLock();
-      list();
+      show();
       say(T('erased'));
     }
   });
-  relist = list;
-  list();
+  relist = show;
+  show();
 }

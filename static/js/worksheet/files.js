@@ -134,7 +134,7 @@ async function importRecords(recs) {
       n += take.length;
       mine.labels = { ...r.labels, ...mine.labels };
       mine.earlier = { ...r.earlier, ...mine.earlier };
-      Object.assign(mine, { v: V, title: mine.title || r.title, url: mine.url || r.url, updated: new Date().toISOString() });
+      Object.assign(mine, { v: V, title: mine.title || r.title, url: mine.url || r.url, items: mine.items || r.items, updated: new Date().toISOString() });
       write(prefix + r.id, mine);
       if (r.id === wsId) load(mine);
     }

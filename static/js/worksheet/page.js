@@ -47,6 +47,7 @@ function current() {
   return {
     v: V, id: wsId, title: root.dataset.worksheetTitle, url: location.pathname,
     updated: new Date().toISOString(), answers, labels, earlier: rec ? rec.earlier : {},
+    items: fields.filter((f) => typeOf(f).items).map((f) => f.dataset.field),
   };
 }
 function save() {
