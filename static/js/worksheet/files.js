@@ -142,5 +142,5 @@ async function importRecords(recs) {
   } catch {
     warn(true);
   }
-  relist();
+  if (!root) relist();
 }

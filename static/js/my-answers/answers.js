@@ -21,7 +21,7 @@ function startAnswers() {
     return el('li', { class: 'ws-sheet' },
       el('h2', { id }, s ? s.textContent : r.title || r.id),
       el('p', {}, `${T('changed')}: `, el('time', { datetime: r.updated || '' }, dateTime(r.updated))),
-      el('p', {}, T(n === 1 ? 'answeredOne' : 'answered', { n })),
+      el('p', {}, n === 1 ? T('answeredOne') : T('answered', { n })),
       el('p', { class: 'ws-sheet-acts' },
         s ? el('a', { class: 'button', href: s.getAttribute('href'), 'aria-describedby': id }, T('open')) : '',
         el('button', { type: 'button', 'aria-describedby': id, on: () => download([r], `answers-${r.id}`) }, T('download'))));
