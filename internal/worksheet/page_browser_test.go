@@ -77,7 +77,7 @@ func TestNoScriptIsABlankForm(t *testing.T) {
 	if got := browsertest.Eval[int](t, ctx, `document.querySelectorAll('#worksheet input, #worksheet textarea, #worksheet select').length`); got < 100 {
 		t.Errorf("only %d controls without script", got)
 	}
-	if got := browsertest.Eval[string](t, ctx, `getComputedStyle(document.getElementById('ws-more')).display`); got != "none" {
+	if got := browsertest.Eval[string](t, ctx, `getComputedStyle(document.getElementById('ws-actions')).display`); got != "none" {
 		t.Errorf("buttons that need the script show without it: display %s", got)
 	}
 	if got := browsertest.Eval[int](t, ctx, `document.querySelectorAll('form').length`); got != 0 {

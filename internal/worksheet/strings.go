@@ -60,6 +60,7 @@ var Defaults = map[string]string{
 	"worksheet.tools":          "More",
 	"worksheet.print":          "Print or save as PDF",
 	"worksheet.print-blank":    "Print blank",
+	"worksheet.printed":        "Printed",
 	"worksheet.download":       "Download my answers",
 	"worksheet.download-all":   "Download all worksheets",
 	"worksheet.import":         "Import answers",
