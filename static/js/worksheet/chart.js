@@ -2,7 +2,9 @@
 // the accessible equivalent; the chart is hidden from screen readers. A chart is drawn at
 // the width it is shown at, one unit a CSS pixel, so that its text has the size the
 // stylesheet gives it on any screen (14 px at least); it is drawn again when that width
-// changes (a phone turned, a window resized, the chart shown after the lock).
+// changes (shown at first, a phone turned, a window resized, shown after the lock). The
+// width comes from a ResizeObserver, after the browser has laid the page out: reading it
+// while drawing would lay out the page again for every chart of a long worksheet.
 const NS = 'http://www.w3.org/2000/svg';
 const chartOf = (f) => $('svg[data-chart]', f);
 const svgEl = (tag, a, txt) => {
@@ -13,22 +15,28 @@ const svgEl = (tag, a, txt) => {
 };
 const cut = (s, n = 14) => (s.length > n ? s.slice(0, Math.max(n, 2) - 1) + '…' : s);
 const resized = window.ResizeObserver && new ResizeObserver((es) => {
-  for (const e of es) if (Math.round(e.contentRect.width) !== +e.target.dataset.w) update(e.target.closest('[data-field]'));
+  for (const { target: svg, contentRect: r } of es) {
+    const w = Math.round(r.width);
+    if (!w || w === +svg.dataset.w) continue;
+    svg.dataset.w = w;
+    svg.dataset.em = parseFloat(getComputedStyle(svg).fontSize);
+    update(svg.closest('[data-field]'));
+  }
 });
 // canvas empties the chart of field f and returns it, its width and its text size (em).
 function canvas(f) {
   const svg = chartOf(f);
   resized?.observe(svg);
   svg.replaceChildren();
-  const w = Math.round(svg.getBoundingClientRect().width) || 576;
-  svg.dataset.w = w;
-  return [svg, w, parseFloat(getComputedStyle(svg).fontSize) || 16];
+  return [svg, Math.max(+svg.dataset.w || 576, 240), +svg.dataset.em || 16];
 }
 const size = (svg, w, h) => svg.setAttribute('viewBox', `0 0 ${w} ${Math.ceil(h)}`);
 // fits returns how many characters of small text fit in width px
 const fits = (px, em) => Math.floor(px / (0.55 * em));
 // day shows a date (yyyy-mm-dd) as a person of the page's language writes it: "6 Jan", "6 ene"
-const day = (iso) => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(iso));
+// (one formatter for all: making one takes longer than using it)
+let days;
+const day = (iso) => (days ||= new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' })).format(new Date(iso));
 // frame draws a rating chart's axes, from data-min to data-max of f, with the words of the
 // low and high ends of column k (the one that is better marked); it returns where to draw.
 function frame(svg, w, em, f, k, better) {
@@ -61,24 +69,20 @@ function labels(svg, xs, y, gap) {
     last = x;
   });
 }
-// wrap writes s in lines of width px at most, n lines at most, from (x, y); it returns the
-// number of lines.
-function wrap(svg, s, x, y, width, n, cls) {
-  const t = svgEl('text', { x, y, class: cls });
-  svg.append(t);
-  let ln = null, k = 0;
+// wrap writes s in small text from (x, y), in lines of width px at most (by the average
+// width of a letter: measuring each word would lay the page out again for each), n lines
+// at most; it returns the number of lines.
+function wrap(svg, s, x, y, width, n, em) {
+  const max = fits(width, em), lines = [];
   for (const word of s.split(/\s+/).filter(Boolean)) {
-    if (ln) {
-      const was = ln.textContent;
-      ln.textContent += ' ' + word;
-      if (ln.getComputedTextLength() <= width) continue;
-      ln.textContent = was;
-      if (k === n) { ln.textContent += '…'; break; }
-    }
-    ln = svgEl('tspan', { x, dy: k++ ? '1.3em' : 0 }, word);
-    t.append(ln);
+    const last = lines.length - 1;
+    if (last >= 0 && (lines[last] + ' ' + word).length <= max) lines[last] += ' ' + word;
+    else if (last === n - 1) { lines[last] = cut(lines[last] + ' ' + word, max); break; } else lines.push(cut(word, max));
   }
-  return k;
+  const t = svgEl('text', { x, y, class: 'ws-small ws-mark' });
+  t.append(...lines.map((l, k) => svgEl('tspan', { x, dy: k ? '1.3em' : 0 }, l)));
+  svg.append(t);
+  return lines.length;
 }
 // ends returns the words of the lowest and highest rating of column k.
 const ends = (f, k) => {

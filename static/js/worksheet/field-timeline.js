@@ -19,7 +19,7 @@ function drawTimeline(f) {
   for (const e of rows(f).map(rowValues).filter((r) => r.mood !== '')) {
     const when = e.when.trim(), tx = bw + 0.8 * em;
     if (when) svg.append(svgEl('text', { x: tx, y: top + 1.2 * em, class: 'ws-when ws-mark' }, cut(when, fits(w - tx, em))));
-    const k = wrap(svg, e.what, tx, top + (when ? 2.6 : 1.2) * em, w - tx, 3, 'ws-small ws-mark');
+    const k = wrap(svg, e.what, tx, top + (when ? 2.6 : 1.2) * em, w - tx, 3, em);
     const h = Math.max(3 * em, (when ? 1.6 : 0.2) * em + (k * 1.3 + 0.9) * em);
     pts.push([x(+e.mood), top + Math.min(h / 2, 1.5 * em)]);
     top += h;
