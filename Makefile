@@ -6,11 +6,14 @@
 # make bench-go  the go test benchmarks of the build's stages (load, render, minify, write,
 #                the default site, serve's rebuilds after an edit)
 # make bench-check  each of those benchmarks once, to see that they still run (no timing)
+# make screenshots  phone (390x844) and desktop (1280x800) screenshots of the default site
+#                into docs/screenshots/: home, a content page, a worksheet filled in, My
+#                answers, the PHQ-9's alert and a print preview (needs Chromium)
 # make fuzz      each fuzz target for FUZZTIME (default 30s), one after another
 
 GO ?= go
 
-.PHONY: bench bench-quick bench-go bench-check fuzz
+.PHONY: bench bench-quick bench-go bench-check screenshots fuzz
 
 bench:
 	$(GO) run ./cmd/benchsite $(if $(PEERS),-peers $(PEERS)) -write docs/performance.md
@@ -21,6 +24,9 @@ bench-quick:
 
 bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/content/ ./internal/render/ ./internal/output/ ./internal/server/
+
+screenshots:
+	$(GO) test ./internal/worksheet -run '^TestScreenshots$$' -count=1 -screenshots
 
 bench-check:
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./internal/content/ ./internal/render/ ./internal/output/ ./internal/server/

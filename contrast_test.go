@@ -24,16 +24,19 @@ const contrastJS = `((sels) => {
 	};
 	const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
 	for (let i = 1; i <= 5; i++) {
-		const p = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-		p.setAttribute('class', 'ws-line ws-s' + i);
-		svg.append(p);
+		for (const kind of ['path', 'circle']) {
+			const p = document.createElementNS('http://www.w3.org/2000/svg', kind);
+			p.setAttribute('class', (kind === 'path' ? 'ws-line' : 'ws-dot') + ' ws-s' + i);
+			svg.append(p);
+		}
 	}
-	document.body.append(svg);
+	if (document.querySelector('.ws-chart')) document.body.append(svg); // where the chart styles are
 	const low = [];
 	for (const sel of sels) {
 		for (const el of document.querySelectorAll(sel)) {
 			const st = getComputedStyle(el);
-			const edge = rgb(el instanceof SVGElement ? st.stroke : st.borderTopColor);
+			// an SVG mark's edge is its stroke, or its fill when it has none (a dot)
+			const edge = rgb(el instanceof SVGElement ? (st.stroke !== 'none' ? st.stroke : st.fill) : st.borderTopColor);
 			if (!edge) continue;
 			const r = ratio(edge.slice(0, 3), behind(el));
 			if (r < 3) low.push(sel + ' ' + (el.getAttribute('class') || el.tagName) + ': ' + r.toFixed(2));
@@ -44,11 +47,11 @@ const contrastJS = `((sels) => {
 })`
 
 // TestNonTextContrast checks the boundaries of the controls (the menu button, the row
-// buttons, text boxes, the passphrase box) and the chart lines and rings against their
-// background, in light and dark: 3:1 at least.
+// buttons, text boxes, the passphrase box, Clear answers, the cards of My answers) and
+// the chart lines, dots, axes and rings against their background, in light and dark: 3:1 at least.
 func TestNonTextContrast(t *testing.T) {
 	base := browsertest.Serve(t, buildDefault(t), prefix)
-	sels := `['.menu summary', '.ws-icon', '.ws-input', '.ws-pass input', '.ws-ring', '.ws-line']`
+	sels := `['.menu summary', '.ws-icon', '.ws-input', '.ws-pass input', '.ws-ring', '.ws-line', '.ws-dot', '.ws-axis', '.ws-destructive', '.ws-sheet']`
 	for _, dark := range []bool{false, true} {
 		ctx := browsertest.Chrome(t)
 		if dark {
@@ -56,7 +59,7 @@ func TestNonTextContrast(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		for _, p := range []string{"", "worksheets/interpersonal-inventory/", "worksheets/closeness-circle/", "worksheets/social-rhythm/", "my-answers/"} {
+		for _, p := range []string{"", "worksheets/interpersonal-inventory/", "worksheets/closeness-circle/", "worksheets/social-rhythm/", "worksheets/mood-check/", "worksheets/life-timeline/", "my-answers/"} {
 			if err := chromedp.Do(ctx, chromedp.Navigate(base+p), chromedp.WaitReady("body")); err != nil {
 				t.Fatal(err)
 			}

@@ -4,8 +4,8 @@ package iptsite_test
 // subfolder, every page opened in headless Chromium, checked with axe-core in light and
 // dark mode, and watched for requests to other hosts, console errors and CSP violations.
 //
-// IPTSITE_SCREENSHOTS=DIR also saves phone and desktop screenshots of a few pages into
-// DIR (docs/screenshots holds the ones the README shows).
+// The screenshots in docs/screenshots are written by `make screenshots`
+// (TestScreenshots in internal/worksheet).
 
 import (
 	"context"
@@ -80,42 +80,6 @@ func TestDefaultSiteInBrowser(t *testing.T) {
 			browsertest.AssertAccessible(t, ctx)
 			rec.AssertClean(t, base)
 		})
-	}
-}
-
-// TestScreenshots saves screenshots for people to look at; it runs when
-// IPTSITE_SCREENSHOTS names a folder.
-func TestScreenshots(t *testing.T) {
-	out := os.Getenv("IPTSITE_SCREENSHOTS")
-	if out == "" {
-		t.Skip("set IPTSITE_SCREENSHOTS=DIR to save screenshots")
-	}
-	dir := buildDefault(t)
-	base := browsertest.Serve(t, dir, prefix)
-	shots := map[string]string{
-		"home":             "",
-		"phases-beginning": "phases/beginning/",
-		"mood-check":       "worksheets/mood-check/",
-		"closeness-circle": "worksheets/closeness-circle/",
-		"phq-9":            "worksheets/phq-9/",
-	}
-	for name, p := range shots {
-		for _, phone := range []bool{true, false} {
-			ctx := browsertest.Chrome(t)
-			var acts []chromedp.Action[chromedp.Void]
-			suffix := "-desktop"
-			if phone {
-				acts = append(acts, browsertest.Phone())
-				suffix = "-phone"
-			} else {
-				acts = append(acts, chromedp.EmulateViewport(1280, 900))
-			}
-			acts = append(acts, chromedp.Navigate(base+p))
-			if err := chromedp.Do(ctx, acts...); err != nil {
-				t.Fatal(err)
-			}
-			browsertest.Screenshot(t, ctx, filepath.Join(out, name+suffix+".png"))
-		}
 	}
 }
 

@@ -369,3 +369,22 @@ func TestSharedBrowserTabsAreSeparate(t *testing.T) {
 		t.Errorf("titles %q and %q: the tabs are not separate", ta, tb)
 	}
 }
+
+// TestPrintPDF prints the fixture page (its tall block takes a second page), then without
+// that block, on A4 and on Letter, then with a forced page break, and counts the pages.
+func TestPrintPDF(t *testing.T) {
+	ctx, _, _ := open(t, "")
+	if got := PDFPages(PrintPDF(t, ctx, A4)); got != 2 {
+		t.Errorf("the fixture page with its 1600-px block printed on %d pages, want 2", got)
+	}
+	Eval[any](t, ctx, `document.querySelector('.tall').remove()`)
+	for _, p := range []Paper{A4, Letter} {
+		if got := PDFPages(PrintPDF(t, ctx, p)); got != 1 {
+			t.Errorf("the fixture page printed on %v pages, want 1", got)
+		}
+	}
+	Eval[any](t, ctx, `{ const p = document.createElement('p'); p.textContent = 'after'; p.style.breakBefore = 'page'; document.body.append(p); }`)
+	if got := PDFPages(PrintPDF(t, ctx, A4)); got != 2 {
+		t.Errorf("with a page break the page printed on %d pages, want 2", got)
+	}
+}

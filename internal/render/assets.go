@@ -121,7 +121,7 @@ func (b *run) copyStatic() map[string]string {
 			b.failf("static/"+s, 0, "%s is also joined from static/%s/: put the script's parts there instead", s, strings.TrimSuffix(s, ".js"))
 			continue
 		}
-		names[s] = b.writeAsset(s, b.joinScript(scripts[s]))
+		names[s] = b.writeAsset(s, b.joinScript(withShared(s, scripts[s])))
 	}
 	return names
 }

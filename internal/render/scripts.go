@@ -17,6 +17,23 @@ func scriptOf(rel string) (string, bool) {
 	return "js/" + dir + ".js", true
 }
 
+// sharedParts names, for a script, parts of another folder joined with its own (in the
+// same lexical order): the My answers page needs the worksheet script's storage, lock,
+// files and dialogs, not its fields, rows and charts, so js/my-answers.js is those parts
+// and static/js/my-answers/, and js/worksheet.js goes without My answers' code.
+var sharedParts = map[string][]string{
+	"js/my-answers.js": {"base", "crypto", "dialog", "entries", "files", "lock", "start", "storage", "vault"},
+}
+
+// withShared returns the parts of script s with the parts it shares from the worksheet
+// script (see sharedParts).
+func withShared(s string, parts []string) []string {
+	for _, p := range sharedParts[s] {
+		parts = append(parts, "static/js/worksheet/"+p+".js")
+	}
+	return parts
+}
+
 // joinScript returns the parts (paths in the source) as one classic script, in lexical
 // order of their paths (a walk would visit a/b.js before a-c.js): one function around
 // them all, so that they share one private scope and one 'use strict', and run in order.

@@ -87,7 +87,7 @@ func TestImportedLinks(t *testing.T) {
 			"updated": "2026-01-01T00:00:00Z", "answers": map[string]any{"q": "an answer"}}
 	}
 	do(t, ctx, `window.__import = `+jsString(answersFile(t, ctx, phish("grief"), phish("not-a-sheet"), phish("every-field")))+`;`+importJS+pressJS("Import"))
-	links := browsertest.Eval[[][2]string](t, ctx, `[...document.querySelectorAll('#answers-list a')].map(a => [a.textContent, a.href])`)
+	links := browsertest.Eval[[][2]string](t, ctx, `[...document.querySelectorAll('#answers-list a')].map(a => [a.closest('li').querySelector('h2').textContent, a.href])`)
 	want := [][2]string{{"Every field", base + guide}, {"Grief", base + "worksheets/grief/"}}
 	if len(links) != len(want) {
 		t.Fatalf("links on My answers: %q, want %q", links, want)
@@ -97,7 +97,7 @@ func TestImportedLinks(t *testing.T) {
 			t.Errorf("link %d on My answers: %q, want %q", i, links[i], want[i])
 		}
 	}
-	rows := browsertest.Eval[string](t, ctx, `document.querySelector('#answers-list tbody').textContent`)
+	rows := browsertest.Eval[string](t, ctx, `document.querySelector('#answers-list').textContent`)
 	if !strings.Contains(rows, "Your therapist says: click here") {
 		t.Errorf("the record of no worksheet here is not listed as plain text: %q", rows)
 	}

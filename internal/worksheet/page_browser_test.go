@@ -77,7 +77,7 @@ func TestNoScriptIsABlankForm(t *testing.T) {
 	if got := browsertest.Eval[int](t, ctx, `document.querySelectorAll('#worksheet input, #worksheet textarea, #worksheet select').length`); got < 100 {
 		t.Errorf("only %d controls without script", got)
 	}
-	if got := browsertest.Eval[string](t, ctx, `getComputedStyle(document.getElementById('ws-more')).display`); got != "none" {
+	if got := browsertest.Eval[string](t, ctx, `getComputedStyle(document.getElementById('ws-actions')).display`); got != "none" {
 		t.Errorf("buttons that need the script show without it: display %s", got)
 	}
 	if got := browsertest.Eval[int](t, ctx, `document.querySelectorAll('form').length`); got != 0 {
@@ -116,7 +116,8 @@ func TestRowsWithoutDragging(t *testing.T) {
 }
 
 // TestToolsWaitBehindOneDisclosure: before the first question a person meets the
-// notice, the save status and one closed disclosure, which opens from the keyboard.
+// notice, the save status, the main action and one closed disclosure, which opens from
+// the keyboard.
 func TestToolsWaitBehindOneDisclosure(t *testing.T) {
 	base := browsertest.Serve(t, buildSite(t), prefix)
 	ctx, rec := tab(t, base, "worksheets/before-first-session/")
@@ -124,8 +125,8 @@ func TestToolsWaitBehindOneDisclosure(t *testing.T) {
 		t.Fatal(err)
 	}
 	visible := `[...document.querySelectorAll('#ws-tools button, #ws-tools summary, #ws-tools a')].filter(n => n.checkVisibility()).map(n => n.textContent)`
-	if got := browsertest.Eval[[]string](t, ctx, visible); len(got) != 1 || got[0] != "Print, download or clear answers" {
-		t.Errorf("controls shown before the questions: %q, want only the disclosure", got)
+	if got := browsertest.Eval[[]string](t, ctx, visible); len(got) != 2 || got[0] != "Print or save as PDF" || got[1] != "More" {
+		t.Errorf("controls shown before the questions: %q, want the main action and the disclosure", got)
 	}
 	if got := browsertest.Eval[bool](t, ctx, `document.getElementById('ws-status').checkVisibility()`); !got {
 		t.Error("the save status is hidden")
@@ -144,7 +145,7 @@ func TestToolsWaitBehindOneDisclosure(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got := browsertest.Eval[int](t, ctx, `(`+visible+`).length`); got != 9 {
-		t.Errorf("after Enter on the disclosure %d controls show, want it and its 8", got)
+		t.Errorf("after Enter on the disclosure %d controls show, want the main action, it and its 7", got)
 	}
 	browsertest.AssertAccessible(t, ctx)
 	rec.AssertNoErrors(t)

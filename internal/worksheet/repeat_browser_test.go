@@ -116,7 +116,7 @@ func TestRepeatEntries(t *testing.T) {
 
 	// My answers says how many, and the latest date.
 	open(t, ctx, base+"my-answers/")
-	if got := browsertest.Eval[string](t, ctx, `document.querySelector('#answers-list tbody').textContent`); !strings.Contains(got, "entries: 2, latest Nov 15") {
+	if got := browsertest.Eval[string](t, ctx, `document.querySelector('#answers-list').textContent`); !strings.Contains(got, "Entries: 2, the latest on Nov 15") {
 		t.Errorf("My answers says %q, want the number of entries and the latest date", got)
 	}
 

@@ -15,7 +15,7 @@ function withEntry(answers, date) {
 const badEntries = (r) => r.entries && !(Array.isArray(r.entries) && r.entries.length <= MAXROWS
   && r.entries.every((e) => isObj(e?.answers) && Date.parse(e.date) > 0));
 // entriesNote is what My answers says of a record's entries: how many, and the latest date.
-const entriesNote = (r) => (r.entries?.length ? ' ' + T('entries', { n: r.entries.length,
+const entriesNote = (r) => (r.entries?.length ? T('entries', { n: r.entries.length,
   date: new Date(r.entries.at(-1).date).toLocaleDateString(lang, { day: 'numeric', month: 'short' }) }) : ''); // Intl's, in the page's language
 // entryPlan adds to the import's preview and plan a repeatable worksheet's entries that are
 // not here (by id, so none twice), all ordered by date; the latest is then in the fields.

@@ -25,35 +25,38 @@ function people(f) {
   }
 }
 
+// drawCircle draws "me" in the middle and the rings around, shaded darker toward "me",
+// each named inside its top; each person is a dot in their ring, their name beside it on
+// the side away from the middle. People not placed yet wait below, as hollow dots.
 function drawCircle(f) {
-  const svg = chartOf(f);
-  svg.replaceChildren();
+  const [svg, w, em] = canvas(f);
   const rings = $$('[data-k=ring] option', rows(f)[0]).slice(1);
-  const step = 280 / rings.length;
+  const c = w / 2, r0 = 1.6 * em, step = (c - 2 - r0) / rings.length;
+  const rad = (i) => r0 + step * (i + 1); // the outer edge of ring i
+  for (let i = rings.length - 1; i >= 0; i--) svg.append(svgEl('circle', { class: 'ws-ring', cx: c, cy: c, r: rad(i) }));
   rings.forEach((o, i) => {
-    const r = step * (i + 1);
-    svg.append(svgEl('circle', { class: 'ws-ring', cx: 300, cy: 300, r }),
-      svgEl('text', { x: 300, y: 300 - r + 14, 'text-anchor': 'middle', class: 'ws-small' }, cut(o.text, 24)));
+    const r = rad(i), chord = 2 * Math.sqrt(r * r - (r - 1.3 * em) ** 2);
+    svg.append(svgEl('text', { x: c, y: c - r + 1.3 * em, 'text-anchor': 'middle', class: 'ws-small' }, cut(o.text, fits(chord, em))));
   });
-  svg.append(svgEl('text', { x: 300, y: 305, 'text-anchor': 'middle', class: 'ws-me' }, f.dataset.me));
+  svg.append(svgEl('text', { x: c, y: c + 0.35 * em, 'text-anchor': 'middle', class: 'ws-me' }, f.dataset.me));
   const people = rows(f).map(rowValues).filter((p) => p.name.trim());
   rings.forEach((o, i) => {
     const ps = people.filter((p) => p.ring === o.value);
     ps.forEach((p, j) => {
       const a = (2 * Math.PI * (j + 0.5)) / ps.length + i * 0.6 - Math.PI / 2;
-      const r = step * (i + 0.5) + (i === 0 ? step * 0.2 : 0);
-      const x = 300 + r * Math.cos(a), y = 300 + r * Math.sin(a);
+      const r = rad(i) - step * 0.45, x = c + r * Math.cos(a), y = c + r * Math.sin(a), right = x >= c;
       svg.append(svgEl('circle', { class: 'ws-dot ws-mark', cx: x, cy: y, r: 5 }),
-        svgEl('text', { x, y: y - 9, 'text-anchor': 'middle', class: 'ws-mark' }, cut(p.name)));
+        svgEl('text', { x: x + (right ? 9 : -9), y: y + 0.35 * em, 'text-anchor': right ? 'start' : 'end', class: 'ws-mark' },
+          cut(p.name, fits(right ? w - x - 9 : x - 9, 1.15 * em))));
     });
   });
-  // people named but not yet placed wait below the circle, as hollow dots
   const out = people.filter((p) => !rings.some((o) => o.value === p.ring));
-  svg.setAttribute('viewBox', `0 0 600 ${out.length ? 630 + 34 * Math.ceil(out.length / 4) : 600}`);
-  if (out.length) svg.append(svgEl('text', { x: 20, y: 618, class: 'ws-small ws-mark' }, f.dataset.unplaced));
+  const cols = Math.max(1, Math.floor(w / (9 * em))), cw = w / cols;
+  size(svg, w, out.length ? w + 2.6 * em + 2 * em * Math.ceil(out.length / cols) : w);
+  if (out.length) svg.append(svgEl('text', { x: 0, y: w + 1.8 * em, class: 'ws-small ws-mark' }, f.dataset.unplaced));
   out.forEach((p, j) => {
-    const x = 28 + 145 * (j % 4), y = 642 + 34 * Math.floor(j / 4);
-    svg.append(svgEl('circle', { class: 'ws-dot ws-unplaced ws-mark', cx: x, cy: y, r: 5 }),
-      svgEl('text', { x: x + 11, y: y + 5, class: 'ws-mark' }, cut(p.name, 13)));
+    const x = cw * (j % cols) + 6, y = w + 3.4 * em + 2 * em * Math.floor(j / cols);
+    svg.append(svgEl('circle', { class: 'ws-dot ws-unplaced ws-mark', cx: x, cy: y - 0.35 * em, r: 5 }),
+      svgEl('text', { x: x + 11, y, class: 'ws-mark' }, cut(p.name, fits(cw - 20, em))));
   });
 }

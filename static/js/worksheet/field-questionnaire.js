@@ -7,6 +7,7 @@
 // reader says it once.
 const questionItems = (f) => $$('.ws-item', f);
 fieldTypes.questionnaire = {
+  items: true, // My answers counts each item answered as a question
   get: (f) => questionItems(f).map((it) => checked(it)[0] || ''),
   set(f, v) {
     if (!Array.isArray(v)) v = empty(v) ? [] : [v];

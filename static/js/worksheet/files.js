@@ -137,7 +137,7 @@ async function importRecords(recs) {
       n += take.length + k;
       mine.labels = { ...r.labels, ...mine.labels };
       mine.earlier = { ...r.earlier, ...mine.earlier };
-      Object.assign(mine, { v: V, title: mine.title || r.title, url: mine.url || r.url, updated: new Date().toISOString() }, es && { entries: es, answers: es.at(-1).answers });
+      Object.assign(mine, { v: V, title: mine.title || r.title, url: mine.url || r.url, items: mine.items || r.items, updated: new Date().toISOString() }, es && { entries: es, answers: es.at(-1).answers });
       write(prefix + r.id, mine);
       if (r.id === wsId) load(mine);
     }
@@ -145,5 +145,5 @@ async function importRecords(recs) {
   } catch {
     warn(true);
   }
-  relist();
+  if (!root) relist();
 }

@@ -49,6 +49,7 @@ function current() {
   return {
     v: V, id: wsId, title: root.dataset.worksheetTitle, url: location.pathname,
     updated, answers, labels, earlier: rec ? rec.earlier : {}, ...(repeat && { entries: withEntry(answers, updated) }),
+    items: fields.filter((f) => typeOf(f).items).map((f) => f.dataset.field),
   };
 }
 function save() {
