@@ -292,7 +292,19 @@ func (b *firefoxTab) actions(sources ...any) error {
 	return err
 }
 
-func (b *firefoxTab) Click(selector string) error {
+// Click retries a click that Firefox finds out of the view: on a busy
+// machine it can hit-test against a scroll position from before
+// scrollIntoView.
+func (b *firefoxTab) Click(selector string) (err error) {
+	for range 3 {
+		if err = b.click(selector); err == nil || !strings.Contains(err.Error(), "out of bounds") {
+			return err
+		}
+	}
+	return err
+}
+
+func (b *firefoxTab) click(selector string) error {
 	el, err := b.element(selector)
 	if err != nil {
 		return err
