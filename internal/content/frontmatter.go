@@ -110,14 +110,6 @@ func notText(data []byte) int {
 
 // decode reads the front matter yaml into p, with the line of each key.
 func (p *Page) decode(yml []byte) diag.List {
-	if p.simple(yml) {
-		return nil
-	}
-	return p.decodeYAML(yml)
-}
-
-// decodeYAML reads the front matter with the YAML decoder.
-func (p *Page) decodeYAML(yml []byte) diag.List {
 	// One YAML parse: into a node, whose keys give their lines and are checked against
 	// the known ones. Only a front matter that fails is decoded again, strictly, to word
 	// every one of its problems with its line.
