@@ -15,12 +15,16 @@ import (
 	"github.com/iptsite/iptsite/internal/browsertest"
 )
 
-// Records in today's format (one entry each), as the worksheets save them.
+// Records as the worksheets save them: the PHQ-9's and grief's in the format before
+// entries, the mood check's with its dated entries.
 const sessionRecords = `{
  "ipt:phq-9": {"v": 1, "id": "phq-9", "title": "PHQ-9", "updated": "2026-11-20T10:00:00.000Z",
    "answers": {"date-taken": "2026-11-20", "phq-9": ["1", "2", "1", "0", "1", "2", "1", "0", "0"]}, "labels": {}, "earlier": {}},
- "ipt:mood-check": {"v": 1, "id": "mood-check", "title": "Mood check", "updated": "2026-11-18T10:00:00.000Z",
-   "answers": {"weekly-mood": [{"date": "2026-11-03", "rating": "4"}, {"date": "2026-11-17", "rating": "6"}, {"date": "2026-11-10", "rating": "5"}]}, "labels": {}, "earlier": {}},
+ "ipt:mood-check": {"v": 2, "id": "mood-check", "title": "Mood check", "updated": "2026-11-18T10:00:00.000Z",
+   "answers": {"mood": "6"}, "labels": {}, "earlier": {}, "entries": [
+     {"id": "a", "date": "2026-11-03T09:00:00.000Z", "answers": {"mood": "4"}},
+     {"id": "b", "date": "2026-11-10T09:00:00.000Z", "answers": {"mood": "5"}},
+     {"id": "c", "date": "2026-11-17T09:00:00.000Z", "answers": {"mood": "6"}}]},
  "ipt:grief": {"v": 1, "id": "grief", "title": "Grief", "updated": "2026-10-01T10:00:00.000Z",
    "answers": {"person": "My grandmother"}, "labels": {}, "earlier": {}}
 }`
@@ -69,7 +73,7 @@ func TestMyNextSession(t *testing.T) {
 		"What do I want to talk about at my next session? (Mood check): How to tell my sister that the move upsets me.",
 		"What is one step I could take before my next session? (Role dispute): Ask for a calm talk on Sunday, not in the car.",
 		"PHQ-9 8 (2026-11-20)",
-		"My mood each week 6 (2026-11-17), up from 5 (2026-11-10)",
+		"My mood this week 6 (2026-11-17), up from 5 (2026-11-10)",
 		"Worksheets I changed since 2026-11-15",
 		"PHQ-9 mood questionnaire, 2026-11-20",
 		"I slept better this week.",

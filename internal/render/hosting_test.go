@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -123,7 +124,13 @@ func TestFingerprintNames(t *testing.T) {
 // do not serve (its install would fail on them).
 func TestHostFilesNotOffline(t *testing.T) {
 	src := sitetest.DefaultContent(t)
-	src["site.yaml"] = &fstest.MapFile{Data: []byte("title: Clinic\nbaseURL: https://clinic.example/ipt/\nhosting:\n  htaccess: true\n")}
+	// the default site.yaml (its languages too), on a host in a subfolder, with .htaccess
+	def, err := os.ReadFile("../../site.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	yml := string(def) + "\nbaseURL: https://clinic.example/ipt/\nhosting:\n  htaccess: true\n"
+	src["site.yaml"] = &fstest.MapFile{Data: []byte(yml)}
 	mem, _ := sitetest.Build(t, render.Options{Source: sitetest.Source(src)})
 	for _, name := range mem.Names() {
 		if !strings.HasPrefix(name, "sw-files.") {

@@ -78,7 +78,9 @@ func (d *Data) NextSheets() []NextSheet {
 			if slices.Contains(talk, q.ID) {
 				ns.Talk = append(ns.Talk, q)
 			}
-			if q.Type == "questionnaire" || q.Type == "tracker" {
+			// a measure: a questionnaire's total, a tracker's ratings, or the rating of
+			// a repeatable worksheet's scale, entry by entry (the mood check)
+			if q.Type == "questionnaire" || q.Type == "tracker" || q.Type == "scale" && p.Repeat {
 				ns.Measures = append(ns.Measures, q)
 			}
 		}

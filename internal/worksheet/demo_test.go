@@ -25,8 +25,6 @@ const demo = {
     {when: '2019', what: 'My grandmother died', mood: 2},
     {when: 'Last spring', what: 'Lost my job and moved back in with my parents', mood: 3},
     {when: 'Now', what: 'Started therapy', mood: 6}]),
-  'mood-check': () => fillRows('weekly-mood', [{date: '2026-01-06', rating: 4, note: 'A hard week'},
-    {date: '2026-01-13', rating: 5}, {date: '2026-01-27', rating: 7, note: 'Saw friends'}, {date: '2026-02-03', rating: 8}]),
   'social-rhythm': () => fillRows('rhythm', [
     {d1: '07:00', d2: '07:15', d3: '07:00', d4: '09:30', d5: '07:00', d6: '10:00', d7: '10:30'},
     {d1: '08:00', d2: '08:30', d3: '08:00', d4: '11:00', d5: '08:00', d6: '12:00', d7: '11:30'},

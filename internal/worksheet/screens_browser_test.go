@@ -29,7 +29,6 @@ var screens = []struct{ name, page, js string }{
 	{"content", "phases/beginning/", ""},
 	{"worksheet", "worksheets/closeness-circle/", demoJS + `demo['closeness-circle']();
 		await new Promise((r) => setTimeout(r, 100)); document.querySelector('svg[data-chart]').scrollIntoView({block: 'center'});`},
-	{"", "worksheets/mood-check/", demoJS + `demo['mood-check']();`},
 	{"phq9-alert", "worksheets/phq-9/", answerJS(1, 0, 2, 0, 1, 0, 0, 3, 1) + `
 		document.querySelector('#phq-9 .ws-item[data-item="9"]').scrollIntoView({block: 'start'}); scrollBy(0, -80);`},
 	{"my-answers", "my-answers/", ""},

@@ -24,10 +24,11 @@ function render() {
       const id = s.dataset.id, t = [].concat(es.at(-1).answers[id] || []).join('; ');
       if (!s.dataset.kind) { if (t) add(boxes[0], s.textContent, ` (${title}): ${t}`); continue; }
       // a measure over time, oldest first: a tracker's rows, or each entry's total
-      const pts = (s.dataset.kind === 'tracker'
+      const k = s.dataset.kind, pts = (k === 'tracker'
         ? es.flatMap((e) => e.answers[id] || []).filter((x) => x.rating > '').map((x) => [x.date, +x.rating])
-        : es.filter((e) => e.answers[id]?.some((x) => x > '')).map((e) => [e.date, e.answers[id].reduce((a, x) => a + +x || a, 0)])
-      ).sort().slice(-2); // dates as stored: 2026-11-20
+        : k === 'scale' ? es.filter((e) => e.answers[id] > '').map((e) => [e.date, +e.answers[id]])
+          : es.filter((e) => e.answers[id]?.some((x) => x > '')).map((e) => [e.date, e.answers[id].reduce((a, x) => a + +x || a, 0)])
+      ).map(([d, v]) => [d.slice(0, 10), v]).sort().slice(-2); // the day of an entry's date: 2026-11-20
       const [b, a = b] = pts; // the one before, and the latest
       if (a) add(boxes[1], s.textContent, ` ${a[1]} (${a[0]})` + (a === b ? '' : `, ${trend[Math.sign(b[1] - a[1]) + 1]} ${b[1]} (${b[0]})`));
     }

@@ -25,6 +25,7 @@ function show() {
     return [Date.parse(e.date) || 0, s, b ? ' – ' + b.textContent.replace(/^[^:]*:\s*/, '') : ''];
   });
   box.hidden = !es.length;
+  box.classList.toggle('ws-one-entry', es.length < 2); // on paper only from two on: one is the form itself
   box.querySelector('tbody').replaceChildren(...es.map(([t, s, b]) => el('tr', el('td', day(t)), el('td', (s ?? '–') + b))));
   const svg = box.querySelector('svg');
   const add = (tag, a, txt) => svg.append(svgEl(tag, a, txt));

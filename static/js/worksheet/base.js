@@ -12,6 +12,7 @@
 // base.js: the parts of the page, helpers for the DOM and for answers as text.
 const V = 2; // record and file format version; bump and add an upgrade step when it changes (2: entries)
 const FORMAT = 'iptsite-answers';
+const MAXROWS = 200; // rows a field may hold (rows.js); an import with more is refused (files.js)
 const doc = document;
 const $ = (s, el = doc) => el.querySelector(s);
 const $$ = (s, el = doc) => [...el.querySelectorAll(s)];

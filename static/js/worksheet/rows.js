@@ -2,7 +2,6 @@
 // of [data-rows]; each [data-row] holds controls [data-k=<column>] and buttons to move
 // and remove it, and the field a button to add one. Fixed rows ([data-rows][data-fixed])
 // are named by their data-name, and cannot be added or removed.
-const MAXROWS = 200; // rows a field may hold; an import with more is refused
 const rowsBox = (f) => $('[data-rows]', f);
 const rows = (f) => [...rowsBox(f).children];
 const fixedRows = (f) => rowsBox(f).hasAttribute('data-fixed');

@@ -39,7 +39,8 @@ function print(b) {
 function startTools() {
   addEventListener('beforeprint', () => {
     for (const n of $$('input', root)) n.classList.toggle('ws-empty', !n.value); // an empty date prints blank
-    $('#ws-printed').textContent = new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date());
+    const d = $('#ws-printed'); // the date printed, in the header a worksheet page has (not My next session)
+    if (d) d.textContent = new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date());
     for (const t of $$('textarea', root)) { t.style.height = ''; if (!blank) t.style.height = t.scrollHeight + 4 + 'px'; }
   });
   addEventListener('afterprint', () => {
