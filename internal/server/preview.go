@@ -161,17 +161,5 @@ func RunPreview(ctx context.Context, dir, addr string, log io.Writer, ready func
 	if ready != nil {
 		ready(url)
 	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case <-ctx.Done():
-	case err = <-errc:
-	}
-	shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-	defer cancel()
-	srv.Shutdown(shut)
-	if err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return ctx.Err()
+	return serveUntil(ctx, srv, ln)
 }

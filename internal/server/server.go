@@ -367,9 +367,18 @@ func Run(ctx context.Context, opts Options) error {
 	if opts.Ready != nil {
 		opts.Ready(url)
 	}
-	errc := make(chan error, 2)
+	return serveUntil(ctx, srv, ln, func() error { return s.Watch(ctx) })
+}
+
+// serveUntil serves srv on ln, with the other work beside it, until ctx ends or one of
+// them fails; then it shuts srv down. serve and preview end the same way.
+func serveUntil(ctx context.Context, srv *http.Server, ln net.Listener, beside ...func() error) error {
+	errc := make(chan error, 1+len(beside))
 	go func() { errc <- srv.Serve(ln) }()
-	go func() { errc <- s.Watch(ctx) }()
+	for _, f := range beside {
+		go func() { errc <- f() }()
+	}
+	var err error
 	select {
 	case <-ctx.Done():
 	case err = <-errc:
