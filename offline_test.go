@@ -72,11 +72,36 @@ func eventually(t *testing.T, ctx context.Context, d time.Duration, what, expr s
 	}
 }
 
-// waitControlled waits until the page is controlled by an activated worker.
+// waitControlled waits until the page is controlled by an activated worker. The
+// install downloads and hashes every file of the build (about a hundred for the default
+// site), which on a busy two-core machine running other browser tests beside it can take
+// tens of seconds; a failure says how far the worker got.
 func waitControlled(t *testing.T, ctx context.Context) {
 	t.Helper()
-	eventually(t, ctx, 20*time.Second, "the service worker did not take control of the page",
-		`navigator.serviceWorker.controller !== null && navigator.serviceWorker.controller.state === "activated"`)
+	const controlled = `navigator.serviceWorker.controller !== null && navigator.serviceWorker.controller.state === "activated"`
+	start := time.Now()
+	deadline := start.Add(90 * time.Second)
+	for {
+		c, cancel := context.WithTimeout(ctx, 5*time.Second)
+		ok, err := chromedp.Run(c, chromedp.Evaluate[bool](controlled, chromedp.EvalAwaitPromise))
+		cancel()
+		if err == nil && ok {
+			if d := time.Since(start); d > 10*time.Second {
+				t.Logf("the service worker took control after %v", d.Round(time.Second))
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			c, cancel := context.WithTimeout(ctx, 5*time.Second)
+			state, serr := chromedp.Run(c, chromedp.Evaluate[string](`navigator.serviceWorker.getRegistration().then(r => r
+	? ["installing", "waiting", "active"].map(k => k + ": " + (r[k] ? r[k].state : "none")).join(", ")
+	: "no registration for " + location.href)`, chromedp.EvalAwaitPromise))
+			cancel()
+			t.Fatalf("the service worker did not take control of the page after %v (%v, %v); its registration: %s %v",
+				time.Since(start).Round(time.Second), ok, err, state, serr)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
 
 // offlineWorker cuts the network of the service worker at scriptURL as well, which
