@@ -121,6 +121,10 @@ func (b *run) copyStatic() map[string]string {
 			b.failf("static/"+s, 0, "%s is also joined from static/%s/: put the script's parts there instead", s, strings.TrimSuffix(s, ".js"))
 			continue
 		}
+		if j := b.newJoined(s, scripts[s]); j != nil {
+			b.joined[s] = j // written for each page's fields, as pages ask (see variant)
+			continue
+		}
 		names[s] = b.writeAsset(s, b.joinScript(withShared(s, scripts[s])))
 	}
 	return names

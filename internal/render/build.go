@@ -105,9 +105,10 @@ type run struct {
 	out     *counter
 	siteCSS []byte // css/site.css as written, for the 404 page (extras.go)
 	min     *minifier
-	assets  map[string]string // static path -> fingerprinted path
-	base    *config.Site      // site.yaml as written, for the main language
-	langs   []*builder        // the main language first
+	assets  map[string]string  // static path -> fingerprinted path
+	joined  map[string]*joined // the scripts written for each page's fields (scripts.go)
+	base    *config.Site       // site.yaml as written, for the main language
+	langs   []*builder         // the main language first
 	anchors map[*content.Page]map[string]bool
 	fields  map[*content.Page][]string // each worksheet's field ids, in order
 	// each main-language worksheet's fields, which its translations store their answers by
@@ -150,7 +151,7 @@ func Build(opts Options, w output.Writer) (*Result, error) {
 }
 
 func newRun(opts Options, w output.Writer) *run {
-	return &run{opts: opts, src: opts.Source, out: &counter{Writer: w},
+	return &run{opts: opts, src: opts.Source, out: &counter{Writer: w}, joined: map[string]*joined{},
 		anchors: map[*content.Page]map[string]bool{}, fields: map[*content.Page][]string{},
 		questions: map[*content.Page][]question{},
 		facts:     map[*content.Page]*Facts{}}

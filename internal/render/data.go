@@ -209,14 +209,33 @@ func (d *Data) Rel(target string) string {
 }
 
 // Asset returns the URL of a static file, by its path under static/, with the
-// fingerprinted name it was written under.
+// fingerprinted name it was written under. A script with parts only for some field
+// types (see onlyFor) is the one joined for the page's own fields.
 func (d *Data) Asset(name string) (string, error) {
 	name = strings.TrimPrefix(name, "/")
+	if j := d.b.joined[name]; j != nil {
+		return d.Rel("/" + d.b.variant(j, d.fieldTypes())), nil
+	}
 	out, ok := d.b.assets[name]
 	if !ok {
 		return "", fmt.Errorf("no static file %q", "static/"+name)
 	}
 	return d.Rel("/" + out), nil
+}
+
+// fieldTypes returns the types of the fields of the page's worksheet, or nil when the
+// page is not a worksheet.
+func (d *Data) fieldTypes() map[string]bool {
+	if d.Page == nil || !d.Page.Worksheet {
+		return nil
+	}
+	d.b.mu.Lock()
+	defer d.b.mu.Unlock()
+	types := map[string]bool{}
+	for _, q := range d.b.questions[d.Page] {
+		types[q.typ] = true
+	}
+	return types
 }
 
 // rel makes target, a path from the site root, relative to the page at site path from.

@@ -1,10 +1,12 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // scriptOf reports whether rel, a path under static/, is a part of a joined script, and
@@ -32,6 +34,82 @@ func withShared(s string, parts []string) []string {
 		parts = append(parts, "static/js/worksheet/"+p+".js")
 	}
 	return parts
+}
+
+// onlyFor is the comment line that makes a part of a script one that only the pages
+// with certain field types get: "// only for: circle timeline" at the head of
+// field-circle.js or chart.js. A worksheet page's script is joined from the other
+// parts and those for the types of its own fields, so that a page without a chart does
+// not download the code that draws one.
+const onlyFor = "// only for:"
+
+// A joined is a script whose parts are not all on every page (see onlyFor): it is
+// written once for each set of parts that some page asks for.
+type joined struct {
+	name  string
+	parts []string            // every part, paths in the source
+	only  map[string][]string // part -> the field types it is only for
+
+	mu       sync.Mutex
+	variants map[string]string // the parts joined, one per line -> output path
+}
+
+// partTypes returns the field types that the part is only for (its onlyFor line, among
+// the comment lines it starts with), or nil when every page with the script gets it.
+func partTypes(data []byte) []string {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if !strings.HasPrefix(line, "//") {
+			break
+		}
+		if rest, ok := strings.CutPrefix(line, onlyFor); ok {
+			return strings.Fields(rest)
+		}
+	}
+	return nil
+}
+
+// newJoined returns script s with its parts, or nil when every part is on every page
+// (the script is then written once, as it is).
+func (b *run) newJoined(s string, parts []string) *joined {
+	j := &joined{name: s, parts: parts, only: map[string][]string{}, variants: map[string]string{}}
+	for _, p := range parts {
+		data, err := fs.ReadFile(b.src, p)
+		if err != nil {
+			continue // joinScript reports it
+		}
+		if ts := partTypes(data); len(ts) > 0 {
+			j.only[p] = ts
+		}
+	}
+	if len(j.only) == 0 {
+		return nil
+	}
+	return j
+}
+
+// variant returns the output path of the script for a page whose fields have the given
+// types, writing it the first time a page asks for that set of parts. A nil types
+// means the page's fields are not known (a template that loads the script on a page
+// that is not a worksheet): that page gets every part.
+func (b *run) variant(j *joined, types map[string]bool) string {
+	var parts []string
+	for _, p := range j.parts {
+		if ts, ok := j.only[p]; ok && types != nil && !slices.ContainsFunc(ts, func(t string) bool { return types[t] }) {
+			continue
+		}
+		parts = append(parts, p)
+	}
+	key := strings.Join(parts, "\n")
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	out, ok := j.variants[key]
+	if !ok {
+		out = b.writeAsset(j.name, b.joinScript(withShared(j.name, parts)))
+		j.variants[key] = out
+	}
+	return out
 }
 
 // joinScript returns the parts (paths in the source) as one classic script, in lexical

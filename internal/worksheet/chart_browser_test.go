@@ -2,12 +2,14 @@ package worksheet_test
 
 // Charts a person can read on a phone (issue 13 item 8): the closeness circle, life
 // timeline and social rhythm of the default site, filled in on a 390-px phone in English
-// and Spanish. The mood check is a repeatable scale now; TestRepeatEntries measures its
-// trend chart.
+// and Spanish, and a tracker, which no default worksheet has any more (the mood check is
+// a repeatable scale; TestRepeatEntries measures its trend chart), on a worksheet of a
+// clinic's own.
 
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/chromedp/chromedp"
 	"github.com/iptsite/iptsite/internal/browsertest"
@@ -108,6 +110,48 @@ func TestChartsOnAPhone(t *testing.T) {
 		browsertest.AssertAccessible(t, ctx)
 		rec.AssertNoErrors(t)
 	}
+}
+
+// TestTrackerOnAPhone fills in a tracker of a clinic's own worksheet on a 390-px phone:
+// the page's script has the chart code (a part "only for" the types that draw one),
+// the line is drawn by date with a dot for each rating, its labels at least 14 px, the
+// dates in the reader's words.
+func TestTrackerOnAPhone(t *testing.T) {
+	site := sitetest.DefaultContent(t)
+	site["content/worksheets/weekly-mood.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Weekly mood\nworksheet: true\n---\n\n" +
+		"```field\nid: weekly-mood\ntype: tracker\nlabel: My mood each week\nmin: 0\nmax: 10\nminLabel: Very low\nmaxLabel: Very good\n```\n")}
+	base := browsertest.Serve(t, sitetest.BuildDir(t, "", render.Options{Source: sitetest.Source(site)}), prefix)
+	ctx, rec := tab(t, base, "worksheets/weekly-mood/")
+	if err := chromedp.Do(ctx, browsertest.Phone()); err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, base+"worksheets/weekly-mood/")
+	do(t, ctx, demoJS+`fillRows('weekly-mood', [{date: '2026-01-06', rating: 3, note: 'First week'}, {date: '2026-01-13', rating: 5},
+		{date: '2026-01-20', rating: 4}, {date: '2026-01-27', rating: 7}]); await new Promise((r) => setTimeout(r, 100));`)
+	c := browsertest.Eval[chart](t, ctx, chartJS)
+	if len(c.Dots) != 4 {
+		t.Fatalf("the tracker has %d dots for 4 ratings: it was not drawn", len(c.Dots))
+	}
+	var all []string
+	for _, x := range c.Texts {
+		all = append(all, x.Text)
+		if x.Px < 14 {
+			t.Errorf("%q is rendered at %.1f px on a 390-px phone, want 14 or more", x.Text, x.Px)
+		}
+		if !x.Inside {
+			t.Errorf("%q goes outside the field's box", x.Text)
+		}
+	}
+	if text := strings.Join(all, " | "); !strings.Contains(text, "Jan") || strings.Contains(text, "2026-") {
+		t.Errorf("the tracker's dates are not in the reader's words (Jan 6, not 2026-01-06): %s", text)
+	}
+	for i := 1; i < len(c.Dots); i++ {
+		if c.Dots[i][0] <= c.Dots[i-1][0] {
+			t.Errorf("dot %d is not right of the one before it: %v", i, c.Dots)
+		}
+	}
+	browsertest.AssertAccessible(t, ctx)
+	rec.AssertNoErrors(t)
 }
 
 // index returns the index of the text that contains s, or -1.

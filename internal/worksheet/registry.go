@@ -3,6 +3,7 @@ package worksheet
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -135,6 +136,12 @@ func keyIndex(t *Type, rt reflect.Type, path []int) {
 // common reports whether key is one every field has.
 func common(key string) bool {
 	return key == "id" || key == "type" || key == "label" || key == "hint"
+}
+
+// IsColumn reports whether a table column may have the type name: a script that draws
+// fields of that type runs for table cells too.
+func IsColumn(name string) bool {
+	return slices.Contains(columnTypes, name)
 }
 
 // knownKey reports whether some type takes key.

@@ -2,7 +2,6 @@ package worksheet_test
 
 import (
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"os"
 	"path/filepath"
@@ -12,8 +11,6 @@ import (
 
 	"github.com/iptsite/iptsite/internal/sitetest"
 	"github.com/iptsite/iptsite/internal/worksheet"
-	"github.com/tdewolff/minify/v2"
-	"github.com/tdewolff/minify/v2/js"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
 	"go.yaml.in/yaml/v3"
@@ -114,35 +111,21 @@ func TestGuide(t *testing.T) {
 	}
 }
 
-// TestScriptBudget measures the worksheet script as the build serves it, minified
-// and gzipped: issue 3 allows 12 KB. It also keeps network APIs out of it.
-func TestScriptBudget(t *testing.T) {
-	// its parts, joined as the build joins static/js/worksheet/ (internal/render)
+// TestScriptAPIs keeps network APIs and HTML built from strings out of the worksheet
+// script, every part of it, and the trend chart. (Their weight as each page gets them is
+// measured by internal/render's TestPageWeight.)
+func TestScriptAPIs(t *testing.T) {
 	parts, _ := filepath.Glob("../../static/js/worksheet/*.js")
 	if len(parts) == 0 {
 		t.Fatal("no static/js/worksheet/*.js")
 	}
-	src := []byte("(() => {\n'use strict';\n")
+	var src []byte
 	for _, p := range parts {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		src = append(append(src, data...), '\n')
-	}
-	src = append(src, "})();\n"...)
-	var min bytes.Buffer
-	if err := js.Minify(minify.New(), &min, bytes.NewReader(src), nil); err != nil {
-		t.Fatal(err)
-	}
-	var gz bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	w.Write(min.Bytes())
-	w.Close()
-	const budget = 12 * 1024
-	t.Logf("worksheet.js: %d bytes, %d minified, %d gzipped (budget %d)", len(src), min.Len(), gz.Len(), budget)
-	if gz.Len() > budget {
-		t.Errorf("worksheet.js is %d bytes minified and gzipped, over the budget of %d", gz.Len(), budget)
 	}
 	// the trend chart of repeatable worksheets sees the answers too
 	trend, err := os.ReadFile("../../static/js/trend/trend.js")

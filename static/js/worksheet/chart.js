@@ -5,6 +5,7 @@
 // changes (shown at first, a phone turned, a window resized, shown after the lock). The
 // width comes from a ResizeObserver, after the browser has laid the page out: reading it
 // while drawing would lay out the page again for every chart of a long worksheet.
+// only for: circle timeline rhythm tracker
 const NS = 'http://www.w3.org/2000/svg';
 const chartOf = (f) => $('svg[data-chart]', f);
 const svgEl = (tag, a, txt) => {

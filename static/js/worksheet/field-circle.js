@@ -1,6 +1,7 @@
 // field-circle.js: circle, the people in someone's life placed in rings around "me"
 // (data-me). Names typed in the field named by data-people are added as people, never
 // removed; people not yet placed wait below the circle (data-unplaced).
+// only for: circle
 fieldTypes.circle = {
   get: getTable,
   set: setRows,

@@ -5,6 +5,7 @@
 // to data-max once every item is answered. A rule's box is a live region that stays in
 // place; its message comes from its template when the rule starts to hold, so a screen
 // reader says it once.
+// only for: questionnaire
 const questionItems = (f) => $$('.ws-item', f);
 fieldTypes.questionnaire = {
   items: true, // My answers counts each item answered as a question

@@ -1,5 +1,6 @@
 // field-rhythm.js: rhythm, the time of each activity (a fixed row) on each day of a
 // week, one line per activity, named in a key below the chart.
+// only for: rhythm
 fieldTypes.rhythm = { get: getTable, set: setRows, show: showTable, copy: copyTable, update: drawRhythm };
 
 function drawRhythm(f) {

@@ -2,6 +2,7 @@
 // mood between data-min and data-max. Drawn top to bottom, so that each event's own words
 // fit on a phone: the mood of each on a track at the left, joined by a line, the words
 // beside it.
+// only for: timeline
 fieldTypes.timeline = { get: getTable, set: setRows, show: showTable, copy: copyTable, update: drawTimeline };
 
 function drawTimeline(f) {

@@ -1,6 +1,7 @@
 // field-tracker.js: tracker, a rating by date drawn over time between data-min and
 // data-max, the better end (data-better: high or low) marked, the dates in the words of
 // the page's language.
+// only for: tracker
 fieldTypes.tracker = { get: getTable, set: setRows, show: showTable, copy: copyTable, update: drawTracker };
 
 function drawTracker(f) {

@@ -12,6 +12,8 @@
 //   show(f, v)     optional: a saved answer in the page's words (else text(v))
 //
 // A field whose type has no code is left as a blank form, and not saved. A type's file
+// that starts with "// only for: <type>" is joined only into the pages with such a field
+// (internal/render's doc says how); the small types are on every worksheet page. A type's file
 // runs before the files named after it: at its top it may use what base.js declares and
 // functions declared with `function` anywhere (getTable, setRows in rows.js); inside
 // its functions, anything.
