@@ -186,16 +186,25 @@ func (b *run) failf(path string, line int, format string, args ...any) {
 	b.fail(diag.Errorf(path, line, format, args...))
 }
 
-func (r *run) build() error {
+// settings loads site.yaml, with what the build's options set over it.
+func (r *run) settings() (*config.Site, error) {
 	cfg, err := config.Load(r.src)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if r.opts.BaseURL != "" {
 		cfg.BaseURL = strings.TrimSuffix(r.opts.BaseURL, "/") + "/"
 	}
 	if r.opts.Portable {
 		cfg.Portable = true
+	}
+	return cfg, nil
+}
+
+func (r *run) build() error {
+	cfg, err := r.settings()
+	if err != nil {
+		return err
 	}
 	r.base = cfg
 	r.min = newMinifier(!r.opts.NoMinify)

@@ -18,6 +18,21 @@ import (
 // file is written, since sw.js lists them.
 func (r *run) writeOffline() {
 	r.writeFiles(r.icons()...)
+	r.writeManifests()
+	if r.opts.LiveReload {
+		r.writeFiles(offline.KillSwitch())
+		return
+	}
+	list, sw, err := r.serviceWorker()
+	if err != nil {
+		r.fail(err)
+		return
+	}
+	r.writeFiles(list, sw)
+}
+
+// writeManifests writes each language's web app manifest.
+func (r *run) writeManifests() {
 	for _, b := range r.langs {
 		m, err := offline.Manifest(offline.App{
 			Title:       b.cfg.Title,
@@ -32,16 +47,6 @@ func (r *run) writeOffline() {
 		}
 		r.writeFiles(m)
 	}
-	if r.opts.LiveReload {
-		r.writeFiles(offline.KillSwitch())
-		return
-	}
-	list, sw, err := r.serviceWorker()
-	if err != nil {
-		r.fail(err)
-		return
-	}
-	r.writeFiles(list, sw)
 }
 
 // writeFiles writes files made by another package, minified by their type.

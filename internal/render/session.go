@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/iptsite/iptsite/internal/config"
 	"github.com/iptsite/iptsite/internal/content"
 	"github.com/iptsite/iptsite/internal/markdown"
 	"github.com/iptsite/iptsite/internal/output"
@@ -19,9 +20,11 @@ import (
 
 // A Session is a build that can be brought up to date after a change, for iptsite serve.
 // When only the Markdown body of existing pages changed, Update re-renders those pages
-// and what is made from every page (the search index); any other change (site.yaml, a
-// template, a static file, a page's front matter, a page added or removed) builds
-// everything again, since menus, lists and links may depend on it.
+// and what is made from every page (the search index). When only templates changed, or
+// only site.yaml keys that reach the pages through their templates alone (see
+// settingsOnly), it executes the templates again around each page's kept Markdown HTML.
+// Any other change (another site.yaml key, a static file, a page's front matter, a page
+// added or removed) builds everything again, since menus, lists and links may depend on it.
 type Session struct {
 	opts  Options
 	r     *run
@@ -50,6 +53,22 @@ func (s *Session) Update(changed []string, prev *output.Memory) (out *output.Mem
 	}
 	if s.templatesOnly(changed) {
 		out, res, err := s.retemplate(prev, start)
+		return out, res, false, err
+	}
+	if cfg := s.settingsOnly(changed); cfg != nil {
+		s.r.base = cfg
+		for _, b := range s.r.langs {
+			b.cfg = cfg.For(b.lang)
+		}
+		out, res, err := s.retemplate(prev, start)
+		if err == nil {
+			// (r.out is out by now) the app's name and description
+			s.r.writeManifests()
+			if err = s.r.errs.Err(); err != nil {
+				s.dirty = true
+				return nil, nil, false, err
+			}
+		}
 		return out, res, false, err
 	}
 	pages := s.changedBodies(changed)
@@ -123,6 +142,38 @@ func (s *Session) templatesOnly(changed []string) bool {
 		}
 	}
 	return true
+}
+
+// settingsOnly returns the new settings when site.yaml is the only file changed and
+// each key that changed reaches the pages through their templates and the app manifests
+// alone: the titles and descriptions, the footer, the clinic's details but its logo (an
+// asset, and the app icon), the lock's idle time, the checker's settings, the languages'
+// names. It returns nil for any other change: the crisis lines (a worksheet's alert is
+// made with its Markdown), the menu, the addresses, the colour, the languages themselves.
+func (s *Session) settingsOnly(changed []string) *config.Site {
+	if s.dirty || s.r == nil || s.r.bodies == nil || len(changed) != 1 || changed[0] != config.File {
+		return nil
+	}
+	cfg, err := s.r.settings()
+	if err != nil {
+		return nil // a whole build reports it
+	}
+	// What is left of each, without those keys, must be the same.
+	rest := func(c config.Site) config.Site {
+		c.Title, c.Description, c.Footer, c.LockIdle, c.LanguageName = "", "", "", 0, ""
+		c.Check, c.Lines = config.CheckConfig{}, nil
+		c.Clinic = config.Clinic{Logo: c.Clinic.Logo}
+		langs := map[string]config.Language{}
+		for tag, l := range c.Languages {
+			langs[tag] = config.Language{Crisis: l.Crisis}
+		}
+		c.Languages = langs
+		return c
+	}
+	if !reflect.DeepEqual(rest(*s.r.base), rest(*cfg)) {
+		return nil
+	}
+	return cfg
 }
 
 // retemplate loads the templates again and executes them for every page around the

@@ -129,8 +129,10 @@ func roundAll(ds []time.Duration) []time.Duration {
 // the changed file's name to the new build being served, without the watcher's wait:
 // "page" is one page's text (only that page is rendered again), "template" is
 // templates/page.html (the templates are executed again around the pages' kept Markdown
-// HTML), "site.yaml" is the site's settings (everything is built again, with the
-// cache the command uses, so icons, QR codes and minified files are read, not made).
+// HTML), "site.yaml" is the site's title (which reaches the pages through their
+// templates alone: they are executed again, as for a template), "site.yaml-crisis" a
+// crisis line (which a worksheet's alert is made with: everything is built again, with
+// the cache the command uses, so icons, QR codes and minified files are read, not made).
 //
 //	go test -run '^$' -bench ServeEdit -benchtime 5x ./internal/server/
 func BenchmarkServeEdit(b *testing.B) {
@@ -159,6 +161,9 @@ func BenchmarkServeEdit(b *testing.B) {
 		}},
 		{"site.yaml", "site.yaml", func(i int) string {
 			return strings.Replace(string(settings), "title: Understanding IPT", fmt.Sprintf("title: Understanding IPT %d", i), 1)
+		}},
+		{"site.yaml-crisis", "site.yaml", func(i int) string {
+			return strings.Replace(string(settings), "label: In immediate danger", fmt.Sprintf("label: In immediate danger %d", i), 1)
 		}},
 	}
 	for _, e := range edits {
