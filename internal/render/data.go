@@ -36,6 +36,7 @@ type Data struct {
 	// serves at any depth, where no relative URL reaches the stylesheet)
 	inline bool
 	orig   bool // rendering with the templates as written, to report an error (see templates.execute)
+	shared bool // rendering a {{shared}} partial, which every page with its key gets
 }
 
 // A Translation is a page in one language.
@@ -224,9 +225,9 @@ func (d *Data) Asset(name string) (string, error) {
 }
 
 // fieldTypes returns the types of the fields of the page's worksheet, or nil when the
-// page is not a worksheet.
+// page is not a worksheet or a shared partial is being rendered.
 func (d *Data) fieldTypes() map[string]bool {
-	if d.Page == nil || !d.Page.Worksheet {
+	if d.Page == nil || !d.Page.Worksheet || d.shared {
 		return nil
 	}
 	d.b.mu.Lock()

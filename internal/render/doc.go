@@ -83,7 +83,7 @@
 // comment lines) is joined only into the script of a worksheet page with a field of one
 // of those types: a page without a chart does not download the code that draws one. The
 // script is then written once for each set of parts that some page needs, each under
-// its own fingerprinted name; a page that is not a worksheet and loads it gets every
-// part. A type that can be a table column must not be "only for": the cells of a table
+// its own fingerprinted name; a page that is not a worksheet and loads it, or a
+// {{shared}} partial (which serves many pages), gets every part. A type that can be a table column must not be "only for": the cells of a table
 // do not name their type to the page.
 package render

@@ -141,10 +141,16 @@ func TestScriptOnlyFor(t *testing.T) {
 		t.Fatalf("only %d parts are only for some types (%v): every page gets the charts' code", len(only), only)
 	}
 
-	// A site's own page that loads the worksheet script without being a worksheet.
+	// A site's own page that loads the worksheet script without being a worksheet, and a
+	// worksheet of its own that loads it from a shared partial (rendered once for every
+	// page with the same key, so it cannot be one page's).
 	site := fstest.MapFS{
 		"content/tool.md":     {Data: []byte("---\ntitle: A tool\nlayout: tool\n---\nA page of the clinic's own.\n")},
-		"templates/tool.html": {Data: []byte("{{define \"head\"}}<script src=\"{{.Asset \"js/worksheet.js\"}}\" defer></script>{{end}}\n{{define \"main\"}}<main id=\"main\">{{.Content}}</main>{{end}}\n")},
+		"templates/tool.html": {Data: []byte("{{define \"head\"}}<script src=\"{{.Asset \"js/worksheet.js\"}}\" defer></script>{{end}}\n{{define \"main\"}}<article>{{.Content}}</article>{{end}}\n")},
+		"content/own-sheet.md": {Data: []byte("---\ntitle: A sheet of our own\nworksheet: true\nlayout: own-sheet\n---\n\n" +
+			"```field\nid: mood\ntype: text\nlabel: My mood\n```\n")},
+		"templates/own-sheet.html":           {Data: []byte("{{define \"head\"}}{{shared \"own-script\" .}}{{end}}\n{{define \"main\"}}<article>{{.Content}}</article>{{end}}\n")},
+		"templates/partials/own-script.html": {Data: []byte("{{define \"own-script\"}}<script src=\"{{.Asset \"js/worksheet.js\"}}\" defer></script>{{end}}\n")},
 	}
 	// (a site's content/ replaces the default one: copy it)
 	err = fs.WalkDir(iptsite.Defaults(), "content", func(p string, d fs.DirEntry, err error) error {
@@ -178,7 +184,7 @@ func TestScriptOnlyFor(t *testing.T) {
 		for _, d := range dataType.FindAllStringSubmatch(string(data), -1) {
 			has[d[1]] = true
 		}
-		if name == "tool/index.html" {
+		if name == "tool/index.html" || name == "own-sheet/index.html" {
 			has = map[string]bool{}
 			for _, typ := range worksheet.Types {
 				has[typ] = true

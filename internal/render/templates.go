@@ -251,7 +251,11 @@ func (b *builder) shared(name string, d *Data) (template.HTML, error) {
 	if h, ok := b.tmpl.shared.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	if err := b.tmpl.root.ExecuteTemplate(&buf, name, d); err != nil {
+	// What it renders serves every page with the key: a script joined for the page's own
+	// field types (see Data.Asset) is the one with every part there.
+	sd := *d
+	sd.shared = true
+	if err := b.tmpl.root.ExecuteTemplate(&buf, name, &sd); err != nil {
 		return "", err
 	}
 	h := template.HTML(buf.String())
