@@ -127,7 +127,7 @@ func TestOfflineStaleCDN(t *testing.T) {
 	// The CDN always answers v1's page.
 	cdn.set([]byte(v1Page), 0)
 	browsertest.Eval[any](t, ctx, update)
-	eventually(t, ctx, 20*time.Second, "the worker did not finish trying to install v3",
+	eventually(t, ctx, 60*time.Second, "the worker did not finish trying to install v3",
 		`navigator.serviceWorker.getRegistration().then(r => !r.installing)`)
 	if n := cdn.requests(); n < 2 {
 		t.Errorf("the worker asked for the stale page %d times, want it downloaded again past the caches", n)
@@ -145,7 +145,7 @@ func TestOfflineStaleCDN(t *testing.T) {
 	// The CDN answers v1's page once more, then v3's.
 	cdn.set([]byte(v1Page), 1)
 	browsertest.Eval[any](t, ctx, update)
-	within(t, ctx, 20*time.Second, "no update prompt once the host gave v3's page",
+	within(t, ctx, 60*time.Second, "no update prompt once the host gave v3's page",
 		chromedp.WaitVisible(`[data-update] button`))
 	if got := browsertest.Eval[string](t, ctx, cached(base, v3, sheet)); got != v3Page {
 		t.Errorf("v3's cache holds a grief page of %d bytes that is not v3's (v1's: %v)", len(got), got == v1Page)
@@ -171,11 +171,11 @@ func TestOfflineStaleCDNFirstVisit(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(base)); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for cdn.requests() < 2 && time.Now().Before(deadline) {
 		time.Sleep(100 * time.Millisecond)
 	}
-	eventually(t, ctx, 20*time.Second, "the worker whose install failed is still registered",
+	eventually(t, ctx, 60*time.Second, "the worker whose install failed is still registered",
 		`navigator.serviceWorker.getRegistration().then(r => r === undefined)`)
 	if n := cdn.requests(); n < 2 {
 		t.Errorf("the worker asked for the stale page %d times, want it downloaded again past the caches", n)

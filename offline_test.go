@@ -250,7 +250,7 @@ func TestOfflineAndUpdate(t *testing.T) {
 		t.Fatal("the new build's page was shown before the reader chose to reload")
 	}
 	browsertest.Eval[any](t, ctx, `navigator.serviceWorker.getRegistration().then(r => r.update())`)
-	within(t, ctx, 20*time.Second, "no update prompt after a new build",
+	within(t, ctx, 60*time.Second, "no update prompt after a new build",
 		chromedp.WaitVisible(`[data-update] button`))
 	browsertest.AssertAccessible(t, ctx)
 	prompt := browsertest.Eval[string](t, ctx, `document.querySelector("[data-update]").textContent`)
