@@ -84,6 +84,7 @@
 // of those types: a page without a chart does not download the code that draws one. The
 // script is then written once for each set of parts that some page needs, each under
 // its own fingerprinted name; a page that is not a worksheet and loads it, or a
-// {{shared}} partial (which serves many pages), gets every part. A type that can be a table column must not be "only for": the cells of a table
-// do not name their type to the page.
+// {{shared}} partial (which serves many pages), gets every part. A name that is no
+// field type is an error, and so is a type that a table column can have: a table's
+// cells do not name their type to the page, so that part must be on every worksheet page.
 package render

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/iptsite/iptsite/internal/worksheet"
 )
 
 // scriptOf reports whether rel, a path under static/, is a part of a joined script, and
@@ -55,19 +57,38 @@ type joined struct {
 }
 
 // partTypes returns the field types that the part is only for (its onlyFor line, among
-// the comment lines it starts with), or nil when every page with the script gets it.
-func partTypes(data []byte) []string {
+// the comment lines it starts with) and that line's number, or nil when every page with
+// the script gets it.
+func partTypes(data []byte) ([]string, int) {
 	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
+	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
 		if !strings.HasPrefix(line, "//") {
 			break
 		}
 		if rest, ok := strings.CutPrefix(line, onlyFor); ok {
-			return strings.Fields(rest)
+			return strings.Fields(rest), n
 		}
 	}
-	return nil
+	return nil, 0
+}
+
+// checkOnlyFor reports an onlyFor line that would leave fields without their code: a
+// name that is no field type (a typo would keep the part from every page, and such
+// fields would never be saved), or a type a table column can have (a table's cells do
+// not name their type to the page).
+func (b *run) checkOnlyFor(part string, line int, types []string) {
+	if len(types) == 0 {
+		b.failf(part, line, "%s names no field type: name them (%s), or leave the line out", onlyFor, strings.Join(worksheet.Types, ", "))
+	}
+	for _, t := range types {
+		switch {
+		case !slices.Contains(worksheet.Types, t):
+			b.failf(part, line, "%s %s: there is no field type %q (the types: %s)", onlyFor, strings.Join(types, " "), t, strings.Join(worksheet.Types, ", "))
+		case worksheet.IsColumn(t):
+			b.failf(part, line, "%s %s: a table column can be a %s, and a table does not tell the page the types of its columns: leave %s out, so that every worksheet page gets this part", onlyFor, strings.Join(types, " "), t, t)
+		}
+	}
 }
 
 // newJoined returns script s with its parts, or nil when every part is on every page
@@ -79,7 +100,8 @@ func (b *run) newJoined(s string, parts []string) *joined {
 		if err != nil {
 			continue // joinScript reports it
 		}
-		if ts := partTypes(data); len(ts) > 0 {
+		if ts, line := partTypes(data); line > 0 {
+			b.checkOnlyFor(p, line, ts)
 			j.only[p] = ts
 		}
 	}

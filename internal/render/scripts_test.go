@@ -113,7 +113,7 @@ func TestScriptOnlyFor(t *testing.T) {
 	only := map[string][]string{}     // part -> the types it is only for
 	for _, p := range parts {
 		data, _ := fs.ReadFile(iptsite.Defaults(), p)
-		ts := partTypes(data)
+		ts, _ := partTypes(data)
 		if len(ts) > 0 {
 			only[p] = ts
 		}
