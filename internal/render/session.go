@@ -62,7 +62,7 @@ func (s *Session) Update(changed []string, prev *output.Memory) (out *output.Mem
 		}
 		out, res, err := s.retemplate(prev, start)
 		if err == nil {
-			// (r.out is out by now) the app's name and description
+			// retemplate wrote into out; the manifests carry the title and description too
 			s.r.writeManifests()
 			if err = s.r.errs.Err(); err != nil {
 				s.dirty = true
