@@ -207,3 +207,28 @@ func TestNotFoundStyleHash(t *testing.T) {
 		}
 	}
 }
+
+// TestNoDrawnCheckboxes: no page of the default site shows a box to tick that is not a
+// working checkbox (a Markdown task list, "- [ ] …", is drawn as a disabled one; or a ☐
+// written as text): on a phone it looks tappable and does nothing (issue 13 item 14). A
+// list to tick is a worksheet's checklist, which remembers.
+func TestNoDrawnCheckboxes(t *testing.T) {
+	mem := buildDefault(t, render.Options{})
+	pages := 0
+	for _, name := range mem.Names() {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		pages++
+		data, _ := mem.File(name)
+		for _, box := range deadBox.FindAllString(string(data), -1) {
+			t.Errorf("%s shows %s, which looks like a checkbox to tick and is not one: use a checklist field, or a plain list", name, box)
+		}
+	}
+	if pages < 20 {
+		t.Fatalf("only %d pages", pages)
+	}
+}
+
+// deadBox matches a disabled checkbox and the box characters.
+var deadBox = regexp.MustCompile(`<input[^>]*\bdisabled\b[^>]*type="?checkbox[^>]*>|<input[^>]*type="?checkbox"?[^>]*\bdisabled\b[^>]*>|[☐□]|&#9744;|&#x2610;`)
