@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"text/template/parse"
 
 	"github.com/iptsite/iptsite/internal/diag"
 )
@@ -169,6 +170,7 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 			failed = true
 		}
 	}
+	b.foldT(root)
 	ts := &templates{layouts: map[string]*template.Template{}, root: root}
 	names, _ := fs.Glob(b.src, "templates/*.html")
 	for _, name := range names {
@@ -189,12 +191,96 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 			failed = true
 			continue
 		}
+		b.foldT(t)
 		ts.layouts[strings.TrimSuffix(path.Base(name), ".html")] = t
 	}
 	if failed {
 		return nil
 	}
 	return ts
+}
+
+// foldStrings turns foldT on; a test turns it off to compare.
+var foldStrings = true
+
+// foldT puts the text of each {{t "key"}} in the templates of set in place of the call:
+// the templates are parsed for one language, so its text is known before any page is
+// rendered, and a worksheet page, with a hundred of them, no longer makes a hundred calls
+// by reflection. html/template still escapes the text where it stands, as it escaped what
+// t returned. A key that is not there is left to fail, at its line, when a page is rendered.
+func (b *builder) foldT(set *template.Template) {
+	if !foldStrings {
+		return
+	}
+	commands(set, func(c *parse.CommandNode, first bool) {
+		// Only a pipeline's first command: a later one is also given what came before.
+		if key, ok := tCall(c); ok && first {
+			if text, ok := b.str.Get(key.Text); ok {
+				c.Args = []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: key.Pos, Quoted: strconv.Quote(text), Text: text}}
+			}
+		}
+	})
+}
+
+// tCall returns the key of a command that is {{t "key"}}, with no other argument.
+func tCall(c *parse.CommandNode) (*parse.StringNode, bool) {
+	if len(c.Args) != 2 {
+		return nil, false
+	}
+	id, ok := c.Args[0].(*parse.IdentifierNode)
+	key, ok2 := c.Args[1].(*parse.StringNode)
+	return key, ok && ok2 && id.Ident == "t"
+}
+
+// commands calls f with each command in the templates of set, and whether it is the
+// first of its pipeline.
+func commands(set *template.Template, f func(c *parse.CommandNode, first bool)) {
+	var pipe func(*parse.PipeNode)
+	var node func(parse.Node)
+	pipe = func(p *parse.PipeNode) {
+		if p == nil {
+			return
+		}
+		for i, c := range p.Cmds {
+			for _, a := range c.Args {
+				if ap, ok := a.(*parse.PipeNode); ok {
+					pipe(ap)
+				}
+			}
+			f(c, i == 0)
+		}
+	}
+	node = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					node(c)
+				}
+			}
+		case *parse.ActionNode:
+			pipe(n.Pipe)
+		case *parse.TemplateNode:
+			pipe(n.Pipe)
+		case *parse.IfNode:
+			pipe(n.Pipe)
+			node(n.List)
+			node(n.ElseList)
+		case *parse.RangeNode:
+			pipe(n.Pipe)
+			node(n.List)
+			node(n.ElseList)
+		case *parse.WithNode:
+			pipe(n.Pipe)
+			node(n.List)
+			node(n.ElseList)
+		}
+	}
+	for _, t := range set.Templates() {
+		if t.Tree != nil {
+			node(t.Tree.Root)
+		}
+	}
 }
 
 func (ts *templates) execute(layout string, d *Data) ([]byte, error) {
