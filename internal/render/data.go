@@ -37,6 +37,7 @@ type Data struct {
 	inline bool
 	orig   bool // rendering with the templates as written, to report an error (see templates.execute)
 	shared bool // rendering a {{shared}} partial, which every page with its key gets
+	key    string // sharedKey, once made
 }
 
 // A Translation is a page in one language.
@@ -139,6 +140,14 @@ func (d *Data) menuLink(m *content.Page) Link {
 // language, the depth that relative URLs climb from, where the page is in the menu, and
 // the page-wide switches.
 func (d *Data) sharedKey() string {
+	// Made once a page, at its first shared partial, when everything it is made of is set.
+	if d.key == "" {
+		d.key = d.makeSharedKey()
+	}
+	return d.key
+}
+
+func (d *Data) makeSharedKey() string {
 	cur := ""
 	for i, m := range append(d.Menu, d.FooterMenu...) {
 		if m.Current {
