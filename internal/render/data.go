@@ -35,8 +35,8 @@ type Data struct {
 	// inline puts the stylesheet in the page (the 404 page without baseURL, which a host
 	// serves at any depth, where no relative URL reaches the stylesheet)
 	inline bool
-	orig   bool // rendering with the templates as written, to report an error (see templates.execute)
-	shared bool // rendering a {{shared}} partial, which every page with its key gets
+	orig   bool   // rendering with the templates as written, to report an error (see templates.execute)
+	shared bool   // rendering a {{shared}} partial, which every page with its key gets
 	key    string // sharedKey, once made
 }
 
