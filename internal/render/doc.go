@@ -60,9 +60,10 @@
 //	{{t "footer.clinic" "name" .Site.Clinic.Name}}   the same, with {name} replaced
 //	{{list "a" "b"}}, {{has $list $x}}   make a list; test whether it holds a value
 //	{{shared "menu" .}}          a partial rendered once and reused on every page of the same
-//	                             depth, language and menu entry (the menu, crisis box, footer);
-//	                             it may use .Site, .Lang, .Menu, .FooterMenu, .QuickExit,
-//	                             .LiveReload, .Rel, .Asset, .Lookup and t, and nothing else
+//	                             depth, language and menu entry (the policy and assets, the
+//	                             site's title, the menu, crisis box, footer); it may use
+//	                             .Site, .Lang, .Menu, .FooterMenu, .QuickExit, .LiveReload,
+//	                             .CSP, .Logo, .Rel, .Asset, .Lookup and t, and nothing else
 //	                             of the page
 //
 // Every URL a template writes into a page should come from .Rel or .Asset, so that the
