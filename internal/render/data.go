@@ -137,8 +137,8 @@ func (d *Data) menuLink(m *content.Page) Link {
 }
 
 // sharedKey is everything a shared partial may depend on (see builder.shared): the
-// language, the depth that relative URLs climb from, where the page is in the menu, and
-// the page-wide switches.
+// language, the depth that relative URLs climb from, where the page is in the menu, the
+// page-wide switches, and the section above the page.
 func (d *Data) sharedKey() string {
 	// Made once a page, at its first shared partial, when everything it is made of is set.
 	if d.key == "" {
@@ -154,7 +154,12 @@ func (d *Data) makeSharedKey() string {
 			cur = fmt.Sprintf("%d:%v", i, m.Exact)
 		}
 	}
-	return fmt.Sprintf("%s|%d|%v|%v|%s|%v|%v", d.Lang, strings.Count(d.from, "/"), d.abs, d.inline, cur, d.QuickExit, d.LiveReload)
+	// the section above the page, which its breadcrumbs lead to
+	above := ""
+	if n := len(d.Breadcrumbs); n > 0 {
+		above = d.Breadcrumbs[n-1].Page.URL
+	}
+	return fmt.Sprintf("%s|%d|%v|%v|%s|%v|%v|%s", d.Lang, strings.Count(d.from, "/"), d.abs, d.inline, cur, d.QuickExit, d.LiveReload, above)
 }
 
 // Worksheets returns every worksheet of the page's language, in menu order.

@@ -60,11 +60,11 @@
 //	{{t "footer.clinic" "name" .Site.Clinic.Name}}   the same, with {name} replaced
 //	{{list "a" "b"}}, {{has $list $x}}   make a list; test whether it holds a value
 //	{{shared "menu" .}}          a partial rendered once and reused on every page of the same
-//	                             depth, language and menu entry (the policy and assets, the
-//	                             site's title, the menu, crisis box, footer); it may use
-//	                             .Site, .Lang, .Menu, .FooterMenu, .QuickExit, .LiveReload,
-//	                             .CSP, .Logo, .Rel, .Asset, .Lookup and t, and nothing else
-//	                             of the page
+//	                             depth, language, menu entry and section (the policy and
+//	                             assets, the site's title, the menu, breadcrumbs, crisis box,
+//	                             footer); it may use .Site, .Lang, .Menu, .FooterMenu,
+//	                             .Breadcrumbs, .QuickExit, .LiveReload, .CSP, .Logo, .Rel,
+//	                             .Asset, .Lookup and t, and nothing else of the page
 //
 // Every URL a template writes into a page should come from .Rel or .Asset, so that the
 // site works at a domain's root, in a subfolder, and (with portable: true) from disk.

@@ -327,10 +327,17 @@ func templateError(err error) *diag.Error {
 //
 // A shared partial may use .Site, .Lang, .Menu, .QuickExit, .LiveReload, .Rel, .Asset,
 // .Lookup and t, and nothing else of the page.
+// sharing turns on the reuse of shared partials; a test turns it off to compare.
+var sharing = true
+
 func (b *builder) shared(name string, d *Data) (template.HTML, error) {
 	var buf bytes.Buffer
 	if d.orig {
 		err := b.tmpl.orig().root.ExecuteTemplate(&buf, name, d)
+		return template.HTML(buf.String()), err
+	}
+	if !sharing {
+		err := b.tmpl.root.ExecuteTemplate(&buf, name, d)
 		return template.HTML(buf.String()), err
 	}
 	key := name + "\x00" + d.sharedKey()

@@ -1,5 +1,8 @@
 package render
 
+// The build makes each page faster than by executing every template action for it (foldT,
+// shared partials); these tests check it makes the same bytes as when it does.
+
 import (
 	"html/template"
 	"strconv"
@@ -77,5 +80,44 @@ func TestFoldTFolds(t *testing.T) {
 				t.Errorf("%s: %s has no crisis box title in place", b.lang, name)
 			}
 		}
+	}
+}
+
+// A shared partial is made once for the pages of one sharedKey: the pages come out the
+// same as with each page's own, for the default site and for a site whose sections are
+// alike in depth and menu entry but lead to different breadcrumbs.
+func TestSharedSameOutput(t *testing.T) {
+	md := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\n---\nText.\n")}
+	}
+	nested := fstest.MapFS{
+		"content/_index.md":      md("Home"),
+		"content/x/_index.md":    md("X"),
+		"content/x/p/_index.md":  md("P"),
+		"content/x/p/a.md":       md("A"),
+		"content/x/q/_index.md":  md("Q"),
+		"content/x/q/b.md":       md("B"),
+		"content/y/c.md":         md("C"),
+		"content/y/deep/er/d.md": md("D"),
+	}
+	for _, c := range []struct {
+		name string
+		opts Options
+	}{
+		{"default site", Options{Source: iptsite.Defaults(), BaseURL: "https://clinic.example/ipt/"}},
+		{"default site, portable", Options{Source: iptsite.Defaults(), Portable: true}},
+		{"sections alike", Options{Source: source.Layered{Site: nested, Defaults: iptsite.Defaults()}}},
+	} {
+		build := func(share bool) *output.Memory {
+			t.Helper()
+			defer func(was bool) { sharing = was }(sharing)
+			sharing = share
+			mem := output.NewMemory()
+			if _, err := Build(c.opts, mem); err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			return mem
+		}
+		sameOutput(t, c.name+", partials shared", build(false), build(true))
 	}
 }
