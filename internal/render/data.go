@@ -35,9 +35,10 @@ type Data struct {
 	// inline puts the stylesheet in the page (the 404 page without baseURL, which a host
 	// serves at any depth, where no relative URL reaches the stylesheet)
 	inline bool
-	orig   bool   // rendering with the templates as written, to report an error (see templates.execute)
-	shared bool   // rendering a {{shared}} partial, which every page with its key gets
-	key    string // sharedKey, once made
+	orig   bool       // rendering with the templates as written, to report an error (see templates.execute)
+	shared bool       // rendering a {{shared}} partial, which every page with its key gets
+	key    string     // sharedKey, once made
+	set    *sharedSet // the shared partials of key, once looked up
 }
 
 // A Translation is a page in one language.

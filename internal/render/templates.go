@@ -20,7 +20,7 @@ import (
 type templates struct {
 	layouts map[string]*template.Template
 	root    *template.Template // base.html and the partials, for shared
-	shared  sync.Map           // rendered shared partials, by name and sharedKey
+	shared  sync.Map           // rendered shared partials: a *sharedSet by sharedKey
 
 	// When the build minifies, the templates are minified once, here, instead of every
 	// page they make; orig returns them as written, to report an error at its line,
@@ -320,16 +320,21 @@ func templateError(err error) *diag.Error {
 	return &diag.Error{Path: "templates", Msg: fmt.Sprint(strings.TrimPrefix(msg, "template: ")), Err: err}
 }
 
+// sharing turns on the reuse of shared partials; a test turns it off to compare.
+var sharing = true
+
+// A sharedSet holds the shared partials rendered for one sharedKey, by name.
+type sharedSet struct {
+	mu   sync.Mutex
+	html map[string]template.HTML
+}
+
 // shared renders the partial name for page d, or returns it as already rendered for
 // another page that shares its sharedKey: the header, the crisis box and the footer are
 // the same on every page of a depth, language and menu entry, and rendering them once
 // instead of for each page is most of a large site's build time.
 //
-// A shared partial may use .Site, .Lang, .Menu, .QuickExit, .LiveReload, .Rel, .Asset,
-// .Lookup and t, and nothing else of the page.
-// sharing turns on the reuse of shared partials; a test turns it off to compare.
-var sharing = true
-
+// A shared partial may use what the package doc lists, and nothing else of the page.
 func (b *builder) shared(name string, d *Data) (template.HTML, error) {
 	var buf bytes.Buffer
 	if d.orig {
@@ -340,9 +345,18 @@ func (b *builder) shared(name string, d *Data) (template.HTML, error) {
 		err := b.tmpl.root.ExecuteTemplate(&buf, name, d)
 		return template.HTML(buf.String()), err
 	}
-	key := name + "\x00" + d.sharedKey()
-	if h, ok := b.tmpl.shared.Load(key); ok {
-		return h.(template.HTML), nil
+	if d.set == nil { // the page's first shared partial
+		v, ok := b.tmpl.shared.Load(d.sharedKey())
+		if !ok {
+			v, _ = b.tmpl.shared.LoadOrStore(d.sharedKey(), &sharedSet{html: map[string]template.HTML{}})
+		}
+		d.set = v.(*sharedSet)
+	}
+	d.set.mu.Lock()
+	h, ok := d.set.html[name]
+	d.set.mu.Unlock()
+	if ok {
+		return h, nil
 	}
 	// What it renders serves every page with the key: a script joined for the page's own
 	// field types (see Data.Asset) is the one with every part there.
@@ -351,7 +365,9 @@ func (b *builder) shared(name string, d *Data) (template.HTML, error) {
 	if err := b.tmpl.root.ExecuteTemplate(&buf, name, &sd); err != nil {
 		return "", err
 	}
-	h := template.HTML(buf.String())
-	b.tmpl.shared.Store(key, h)
+	h = template.HTML(buf.String())
+	d.set.mu.Lock()
+	d.set.html[name] = h
+	d.set.mu.Unlock()
 	return h, nil
 }
