@@ -74,7 +74,8 @@ func (b *builder) loadTemplates(report bool) *templates {
 	// written, for a problem at its true line, and parsed whole minified, for the pages.
 	// Parsed whole as written (which copies base.html and the partials for each layout)
 	// only when a page's template fails, to say where.
-	if !b.checkTemplates(fail) {
+	// The files are the same in every language: checked once, with the main language.
+	if report && !b.checkTemplates(fail) {
 		return nil
 	}
 	m := b.parseTemplates(func(error) {}, b.min.template)
