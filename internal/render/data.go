@@ -139,7 +139,7 @@ func (d *Data) menuLink(m *content.Page) Link {
 
 // sharedKey is everything a shared partial may depend on (see builder.shared): the
 // language, the depth that relative URLs climb from, where the page is in the menu, the
-// page-wide switches, and the section above the page.
+// page-wide switches, the section above the page, and its layout.
 func (d *Data) sharedKey() string {
 	// Made once a page, at its first shared partial, when everything it is made of is set.
 	if d.key == "" {
@@ -160,8 +160,11 @@ func (d *Data) makeSharedKey() string {
 	if n := len(d.Breadcrumbs); n > 0 {
 		above = d.Breadcrumbs[n-1].Page.URL
 	}
-	return fmt.Sprintf("%s|%d|%v|%v|%s|%v|%v|%s", d.Lang, strings.Count(d.from, "/"), d.abs, d.inline, cur, d.QuickExit, d.LiveReload, above)
+	return fmt.Sprintf("%s|%d|%v|%v|%s|%v|%v|%s|%s", d.Lang, strings.Count(d.from, "/"), d.abs, d.inline, cur, d.QuickExit, d.LiveReload, above, d.Layout())
 }
+
+// Layout returns the layout the page is rendered with.
+func (d *Data) Layout() string { return d.b.layout(d.Page) }
 
 // Worksheets returns every worksheet of the page's language, in menu order.
 func (d *Data) Worksheets() []Link {
