@@ -53,3 +53,16 @@ func TestScripts(t *testing.T) {
 		},
 	})
 }
+
+// The memory limit grows with a large site, so that the collector does not run more
+// often the more pages there are, and stays at 50 MiB for a clinic's site.
+func TestMemoryLimit(t *testing.T) {
+	for _, c := range []struct {
+		pages int
+		want  int64
+	}{{0, 50 << 20}, {72, 50 << 20}, {4000, 50 << 20}, {10000, 10000 * 12 << 10}} {
+		if got := memoryLimit(c.pages); got != c.want {
+			t.Errorf("memoryLimit(%d) = %d MiB, want %d MiB", c.pages, got>>20, c.want>>20)
+		}
+	}
+}

@@ -48,6 +48,9 @@ type Options struct {
 	// Cache, when not nil, keeps between builds what a build makes the same way from
 	// the same input (see cachework.go); nil makes everything.
 	Cache *cache.Cache
+	// Loaded, when not nil, is called once every language's pages are read, with how
+	// many there are, before any is rendered: the command sizes its memory limit by it.
+	Loaded func(pages int)
 }
 
 // Result tells what a build made.
@@ -236,6 +239,13 @@ func (r *run) build() error {
 		if b.tmpl == nil {
 			return r.errs.Err()
 		}
+	}
+	if r.opts.Loaded != nil {
+		n := 0
+		for _, b := range r.langs {
+			n += len(b.site.Pages)
+		}
+		r.opts.Loaded(n)
 	}
 	for _, b := range r.langs {
 		b.renderPages()

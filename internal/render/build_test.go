@@ -3,8 +3,10 @@ package render_test
 import (
 	"encoding/json"
 	"regexp"
+	"strings"
 	"testing"
 
+	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/render"
 	"github.com/iptsite/iptsite/internal/search"
@@ -64,4 +66,31 @@ func TestSearch(t *testing.T) {
 		}
 		return &sitetest.Result{Output: mem, Summary: res.Summary(), Exact: indexes}
 	})
+}
+
+// writeFunc is an output.Writer that calls a function for each file.
+type writeFunc func(name string, data []byte) error
+
+func (f writeFunc) WriteFile(name string, data []byte) error { return f(name, data) }
+
+// Options.Loaded is called once, with the pages of every language, before any page is
+// written: what the command sizes its memory limit by.
+func TestLoaded(t *testing.T) {
+	calls, pages, early := 0, 0, ""
+	w := writeFunc(func(name string, data []byte) error {
+		if strings.HasSuffix(name, ".html") && calls == 0 && early == "" {
+			early = name
+		}
+		return nil
+	})
+	res, err := render.Build(render.Options{Source: iptsite.Defaults(), Loaded: func(n int) { calls++; pages = n }}, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != 1 || pages != res.Pages || pages < 50 {
+		t.Errorf("Loaded called %d times with %d pages; the build made %d pages", calls, pages, res.Pages)
+	}
+	if early != "" {
+		t.Errorf("%s was written before Loaded was called", early)
+	}
 }

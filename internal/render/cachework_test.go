@@ -28,13 +28,13 @@ func buildWith(t *testing.T, c *cache.Cache) *output.Memory {
 func sameOutput(t *testing.T, what string, want, got *output.Memory) {
 	t.Helper()
 	if w, g := strings.Join(want.Names(), "\n"), strings.Join(got.Names(), "\n"); w != g {
-		t.Fatalf("%s: other files than without a cache", what)
+		t.Fatalf("%s: other files than the build it is compared with", what)
 	}
 	for _, name := range want.Names() {
 		a, _ := want.File(name)
 		b, _ := got.File(name)
 		if !bytes.Equal(a, b) {
-			t.Errorf("%s: %s differs from the build without a cache", what, name)
+			t.Errorf("%s: %s differs from the build it is compared with", what, name)
 		}
 	}
 }

@@ -35,8 +35,10 @@ type Data struct {
 	// inline puts the stylesheet in the page (the 404 page without baseURL, which a host
 	// serves at any depth, where no relative URL reaches the stylesheet)
 	inline bool
-	orig   bool // rendering with the templates as written, to report an error (see templates.execute)
-	shared bool // rendering a {{shared}} partial, which every page with its key gets
+	orig   bool       // rendering with the templates as written, to report an error (see templates.execute)
+	shared bool       // rendering a {{shared}} partial, which every page with its key gets
+	key    string     // sharedKey, once made
+	set    *sharedSet // the shared partials of key, once looked up
 }
 
 // A Translation is a page in one language.
@@ -136,17 +138,33 @@ func (d *Data) menuLink(m *content.Page) Link {
 }
 
 // sharedKey is everything a shared partial may depend on (see builder.shared): the
-// language, the depth that relative URLs climb from, where the page is in the menu, and
-// the page-wide switches.
+// language, the depth that relative URLs climb from, where the page is in the menu, the
+// page-wide switches, the section above the page, and its layout.
 func (d *Data) sharedKey() string {
+	// Made once a page, at its first shared partial, when everything it is made of is set.
+	if d.key == "" {
+		d.key = d.makeSharedKey()
+	}
+	return d.key
+}
+
+func (d *Data) makeSharedKey() string {
 	cur := ""
 	for i, m := range append(d.Menu, d.FooterMenu...) {
 		if m.Current {
 			cur = fmt.Sprintf("%d:%v", i, m.Exact)
 		}
 	}
-	return fmt.Sprintf("%s|%d|%v|%v|%s|%v|%v", d.Lang, strings.Count(d.from, "/"), d.abs, d.inline, cur, d.QuickExit, d.LiveReload)
+	// the section above the page, which its breadcrumbs lead to
+	above := ""
+	if n := len(d.Breadcrumbs); n > 0 {
+		above = d.Breadcrumbs[n-1].Page.URL
+	}
+	return fmt.Sprintf("%s|%d|%v|%v|%s|%v|%v|%s|%s", d.Lang, strings.Count(d.from, "/"), d.abs, d.inline, cur, d.QuickExit, d.LiveReload, above, d.Layout())
 }
+
+// Layout returns the layout the page is rendered with.
+func (d *Data) Layout() string { return d.b.layout(d.Page) }
 
 // Worksheets returns every worksheet of the page's language, in menu order.
 func (d *Data) Worksheets() []Link {

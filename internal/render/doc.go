@@ -38,6 +38,8 @@
 //	                           text: Start here. …    # optional
 //	.Worksheets      every worksheet of the site, in menu order (.Params.phase, .Params.areas, .QR)
 //	.Lang            the language of the page
+//	.Layout          the page's layout: its front matter's layout, else "worksheet", "home",
+//	                 "section" or "page"
 //	.Canonical       the page's absolute URL when baseURL is set, else ""
 //	.Translations    the page in each language it exists in (.Lang, .LangName, .URL, .Current,
 //	                 .Alternate: the URL for hreflang links, absolute with baseURL)
@@ -60,10 +62,11 @@
 //	{{t "footer.clinic" "name" .Site.Clinic.Name}}   the same, with {name} replaced
 //	{{list "a" "b"}}, {{has $list $x}}   make a list; test whether it holds a value
 //	{{shared "menu" .}}          a partial rendered once and reused on every page of the same
-//	                             depth, language and menu entry (the menu, crisis box, footer);
-//	                             it may use .Site, .Lang, .Menu, .FooterMenu, .QuickExit,
-//	                             .LiveReload, .Rel, .Asset, .Lookup and t, and nothing else
-//	                             of the page
+//	                             depth, language, menu entry, section and layout (the policy
+//	                             and assets, the site's title, the menu, breadcrumbs, crisis
+//	                             box, footer, a worksheet's tools); it may use .Site, .Lang, .Menu, .FooterMenu,
+//	                             .Breadcrumbs, .Layout, .QuickExit, .LiveReload, .CSP, .Logo,
+//	                             .Rel, .Asset, .Lookup and t, and nothing else of the page
 //
 // Every URL a template writes into a page should come from .Rel or .Asset, so that the
 // site works at a domain's root, in a subfolder, and (with portable: true) from disk.

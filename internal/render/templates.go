@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"text/template/parse"
 
 	"github.com/iptsite/iptsite/internal/diag"
 )
@@ -19,7 +20,7 @@ import (
 type templates struct {
 	layouts map[string]*template.Template
 	root    *template.Template // base.html and the partials, for shared
-	shared  sync.Map           // rendered shared partials, by name and sharedKey
+	shared  sync.Map           // rendered shared partials: a *sharedSet by sharedKey
 
 	// When the build minifies, the templates are minified once, here, instead of every
 	// page they make; orig returns them as written, to report an error at its line,
@@ -73,7 +74,8 @@ func (b *builder) loadTemplates(report bool) *templates {
 	// written, for a problem at its true line, and parsed whole minified, for the pages.
 	// Parsed whole as written (which copies base.html and the partials for each layout)
 	// only when a page's template fails, to say where.
-	if !b.checkTemplates(fail) {
+	// The files are the same in every language: checked once, with the main language.
+	if report && !b.checkTemplates(fail) {
 		return nil
 	}
 	m := b.parseTemplates(func(error) {}, b.min.template)
@@ -169,6 +171,7 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 			failed = true
 		}
 	}
+	b.foldT(root)
 	ts := &templates{layouts: map[string]*template.Template{}, root: root}
 	names, _ := fs.Glob(b.src, "templates/*.html")
 	for _, name := range names {
@@ -189,12 +192,96 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 			failed = true
 			continue
 		}
+		b.foldT(t)
 		ts.layouts[strings.TrimSuffix(path.Base(name), ".html")] = t
 	}
 	if failed {
 		return nil
 	}
 	return ts
+}
+
+// foldStrings turns foldT on; a test turns it off to compare.
+var foldStrings = true
+
+// foldT puts the text of each {{t "key"}} in the templates of set in place of the call:
+// the templates are parsed for one language, so its text is known before any page is
+// rendered, and a worksheet page, with a hundred of them, no longer makes a hundred calls
+// by reflection. html/template still escapes the text where it stands, as it escaped what
+// t returned. A key that is not there is left to fail, at its line, when a page is rendered.
+func (b *builder) foldT(set *template.Template) {
+	if !foldStrings {
+		return
+	}
+	commands(set, func(c *parse.CommandNode, first bool) {
+		// Only a pipeline's first command: a later one is also given what came before.
+		if key, ok := tCall(c); ok && first {
+			if text, ok := b.str.Get(key.Text); ok {
+				c.Args = []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: key.Pos, Quoted: strconv.Quote(text), Text: text}}
+			}
+		}
+	})
+}
+
+// tCall returns the key of a command that is {{t "key"}}, with no other argument.
+func tCall(c *parse.CommandNode) (*parse.StringNode, bool) {
+	if len(c.Args) != 2 {
+		return nil, false
+	}
+	id, ok := c.Args[0].(*parse.IdentifierNode)
+	key, ok2 := c.Args[1].(*parse.StringNode)
+	return key, ok && ok2 && id.Ident == "t"
+}
+
+// commands calls f with each command in the templates of set, and whether it is the
+// first of its pipeline.
+func commands(set *template.Template, f func(c *parse.CommandNode, first bool)) {
+	var pipe func(*parse.PipeNode)
+	var node func(parse.Node)
+	pipe = func(p *parse.PipeNode) {
+		if p == nil {
+			return
+		}
+		for i, c := range p.Cmds {
+			for _, a := range c.Args {
+				if ap, ok := a.(*parse.PipeNode); ok {
+					pipe(ap)
+				}
+			}
+			f(c, i == 0)
+		}
+	}
+	node = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					node(c)
+				}
+			}
+		case *parse.ActionNode:
+			pipe(n.Pipe)
+		case *parse.TemplateNode:
+			pipe(n.Pipe)
+		case *parse.IfNode:
+			pipe(n.Pipe)
+			node(n.List)
+			node(n.ElseList)
+		case *parse.RangeNode:
+			pipe(n.Pipe)
+			node(n.List)
+			node(n.ElseList)
+		case *parse.WithNode:
+			pipe(n.Pipe)
+			node(n.List)
+			node(n.ElseList)
+		}
+	}
+	for _, t := range set.Templates() {
+		if t.Tree != nil {
+			node(t.Tree.Root)
+		}
+	}
 }
 
 func (ts *templates) execute(layout string, d *Data) ([]byte, error) {
@@ -234,22 +321,43 @@ func templateError(err error) *diag.Error {
 	return &diag.Error{Path: "templates", Msg: fmt.Sprint(strings.TrimPrefix(msg, "template: ")), Err: err}
 }
 
+// sharing turns on the reuse of shared partials; a test turns it off to compare.
+var sharing = true
+
+// A sharedSet holds the shared partials rendered for one sharedKey, by name.
+type sharedSet struct {
+	mu   sync.Mutex
+	html map[string]template.HTML
+}
+
 // shared renders the partial name for page d, or returns it as already rendered for
 // another page that shares its sharedKey: the header, the crisis box and the footer are
 // the same on every page of a depth, language and menu entry, and rendering them once
 // instead of for each page is most of a large site's build time.
 //
-// A shared partial may use .Site, .Lang, .Menu, .QuickExit, .LiveReload, .Rel, .Asset,
-// .Lookup and t, and nothing else of the page.
+// A shared partial may use what the package doc lists, and nothing else of the page.
 func (b *builder) shared(name string, d *Data) (template.HTML, error) {
 	var buf bytes.Buffer
 	if d.orig {
 		err := b.tmpl.orig().root.ExecuteTemplate(&buf, name, d)
 		return template.HTML(buf.String()), err
 	}
-	key := name + "\x00" + d.sharedKey()
-	if h, ok := b.tmpl.shared.Load(key); ok {
-		return h.(template.HTML), nil
+	if !sharing {
+		err := b.tmpl.root.ExecuteTemplate(&buf, name, d)
+		return template.HTML(buf.String()), err
+	}
+	if d.set == nil { // the page's first shared partial
+		v, ok := b.tmpl.shared.Load(d.sharedKey())
+		if !ok {
+			v, _ = b.tmpl.shared.LoadOrStore(d.sharedKey(), &sharedSet{html: map[string]template.HTML{}})
+		}
+		d.set = v.(*sharedSet)
+	}
+	d.set.mu.Lock()
+	h, ok := d.set.html[name]
+	d.set.mu.Unlock()
+	if ok {
+		return h, nil
 	}
 	// What it renders serves every page with the key: a script joined for the page's own
 	// field types (see Data.Asset) is the one with every part there.
@@ -258,7 +366,9 @@ func (b *builder) shared(name string, d *Data) (template.HTML, error) {
 	if err := b.tmpl.root.ExecuteTemplate(&buf, name, &sd); err != nil {
 		return "", err
 	}
-	h := template.HTML(buf.String())
-	b.tmpl.shared.Store(key, h)
+	h = template.HTML(buf.String())
+	d.set.mu.Lock()
+	d.set.html[name] = h
+	d.set.mu.Unlock()
 	return h, nil
 }

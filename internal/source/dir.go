@@ -54,6 +54,9 @@ type dirFS struct{ root string } // root has no links in it
 // to report.
 func (d *dirFS) real(name string) (string, bool, error) {
 	p := filepath.Join(d.root, filepath.FromSlash(name))
+	if d.plain(name) {
+		return p, false, nil
+	}
 	r, err := filepath.EvalSymlinks(p)
 	if err != nil {
 		// A link to nothing: report it when it would lead outside.
@@ -75,6 +78,25 @@ func (d *dirFS) real(name string) (string, bool, error) {
 		return "", true, d.linkError(name)
 	}
 	return r, true, nil
+}
+
+// plain reports whether every part of name exists and none is a link: then name is where
+// it says, and real need not follow anything. root has no links in it, so only the parts
+// under it are looked at, one Lstat each (filepath.EvalSymlinks would look at every part
+// from the top of the disk); reading a site's pages is then mostly reading.
+func (d *dirFS) plain(name string) bool {
+	if name == "." {
+		return true
+	}
+	p := d.root
+	for part := range strings.SplitSeq(name, "/") {
+		p += string(filepath.Separator) + part
+		fi, err := os.Lstat(p)
+		if err != nil || fi.Mode()&fs.ModeSymlink != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // check returns the path of name on disk, or a *LinkError when a link on the way leads

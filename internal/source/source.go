@@ -81,6 +81,15 @@ func (l Layered) ReadFile(name string) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrInvalid}
 	}
+	if l.Site != nil && strings.HasPrefix(name, Content+"/") {
+		// A page read from the site's own content/ is the common case: read it without
+		// first asking whether content/ is there (see layers), and ask only when it fails.
+		data, err := fs.ReadFile(l.Site, name)
+		if err == nil || l.siteHasContent() {
+			return data, err
+		}
+		return fs.ReadFile(l.Defaults, name)
+	}
 	var first error
 	for _, f := range l.layers(name) {
 		data, err := fs.ReadFile(f, name)

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"errors"
 	"io/fs"
 	"slices"
 	"testing"
@@ -61,5 +62,15 @@ func TestLayered(t *testing.T) {
 	}
 	if got := read("site.yaml"); got != "mine" {
 		t.Errorf("site.yaml = %q", got)
+	}
+	// A file named content is not a content folder: the default pages are used.
+	l = Layered{Site: fstest.MapFS{"content": {Data: []byte("not a folder")}}, Defaults: defaults}
+	if got := read("content/about.md"); got != "default about" {
+		t.Errorf("with a file named content, content/about.md = %q", got)
+	}
+	// A page missing from the site's own content/ is missing, not taken from the defaults.
+	l = Layered{Site: fstest.MapFS{"content/_index.md": {Data: []byte("home")}}, Defaults: defaults}
+	if _, err := fs.ReadFile(l, "content/about.md"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("content/about.md missing from the site's content/: %v, want it not to exist", err)
 	}
 }

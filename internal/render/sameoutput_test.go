@@ -1,0 +1,123 @@
+package render
+
+// The build makes each page faster than by executing every template action for it (foldT,
+// shared partials); these tests check it makes the same bytes as when it does.
+
+import (
+	"html/template"
+	"strconv"
+	"testing"
+	"testing/fstest"
+	"text/template/parse"
+
+	"github.com/iptsite/iptsite"
+	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/source"
+)
+
+// foldT must change how fast a page is made, never what it says: the default site, in
+// both languages, and a page with {{t}} in every kind of place html/template escapes
+// differently, come out byte for byte as with the calls left in.
+func TestFoldTSameOutput(t *testing.T) {
+	odd := fstest.MapFS{
+		"templates/page.html": {Data: []byte(`{{define "main"}}
+<h1 title="{{t "skip"}}">{{t "skip"}}</h1>
+<a href="/x?q={{t "search.label"}}" data-x="{{t "worksheet.clear-confirm"}}">{{printf "%s!" (t "toc.title")}}</a>
+{{with t "pager.label"}}<p>{{.}}</p>{{end}}
+{{if eq (t "pager.prev") "Previous"}}<p>same</p>{{end}}
+<p>{{t "footer.clinic" "name" "Riverside <Clinic>"}}</p>
+<style>p::after { content: "{{t "skip"}}" }</style>
+{{.Content}}
+{{end}}
+`)},
+		"content/_index.md": {Data: []byte("---\ntitle: Home\n---\n")},
+		"content/a.md":      {Data: []byte("---\ntitle: A\n---\nText.\n")},
+	}
+	for _, c := range []struct {
+		name string
+		opts Options
+	}{
+		{"default site", Options{Source: iptsite.Defaults(), BaseURL: "https://clinic.example/ipt/"}},
+		{"t in every context", Options{Source: source.Layered{Site: odd, Defaults: iptsite.Defaults()}, NoMinify: true}},
+	} {
+		build := func(fold bool) *output.Memory {
+			t.Helper()
+			defer func(was bool) { foldStrings = was }(foldStrings)
+			foldStrings = fold
+			mem := output.NewMemory()
+			if _, err := Build(c.opts, mem); err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			return mem
+		}
+		sameOutput(t, c.name+", t folded", build(false), build(true))
+	}
+}
+
+// The calls are really gone: no {{t "key"}} is left in the templates the default site's
+// pages are rendered with, in either language.
+func TestFoldTFolds(t *testing.T) {
+	s, _, err := Start(Options{Source: iptsite.Defaults()}, output.NewMemory())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range s.r.langs {
+		sets := map[string]*template.Template{"(shared)": b.tmpl.root}
+		for name, set := range b.tmpl.layouts {
+			sets[name] = set
+		}
+		for name, set := range sets {
+			n := 0
+			commands(set, func(c *parse.CommandNode, first bool) {
+				if key, ok := tCall(c); ok {
+					t.Errorf("%s: %s still calls t %s", b.lang, name, key)
+				}
+				if c.String() == strconv.Quote(b.str.T("crisis.title")) {
+					n++
+				}
+			})
+			if n == 0 {
+				t.Errorf("%s: %s has no crisis box title in place", b.lang, name)
+			}
+		}
+	}
+}
+
+// A shared partial is made once for the pages of one sharedKey: the pages come out the
+// same as with each page's own, for the default site and for a site whose sections are
+// alike in depth and menu entry but lead to different breadcrumbs.
+func TestSharedSameOutput(t *testing.T) {
+	md := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\n---\nText.\n")}
+	}
+	nested := fstest.MapFS{
+		"content/_index.md":      md("Home"),
+		"content/x/_index.md":    md("X"),
+		"content/x/p/_index.md":  md("P"),
+		"content/x/p/a.md":       md("A"),
+		"content/x/q/_index.md":  md("Q"),
+		"content/x/q/b.md":       md("B"),
+		"content/y/c.md":         md("C"),
+		"content/y/deep/er/d.md": md("D"),
+	}
+	for _, c := range []struct {
+		name string
+		opts Options
+	}{
+		{"default site", Options{Source: iptsite.Defaults(), BaseURL: "https://clinic.example/ipt/"}},
+		{"default site, portable", Options{Source: iptsite.Defaults(), Portable: true}},
+		{"sections alike", Options{Source: source.Layered{Site: nested, Defaults: iptsite.Defaults()}}},
+	} {
+		build := func(share bool) *output.Memory {
+			t.Helper()
+			defer func(was bool) { sharing = was }(sharing)
+			sharing = share
+			mem := output.NewMemory()
+			if _, err := Build(c.opts, mem); err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			return mem
+		}
+		sameOutput(t, c.name+", partials shared", build(false), build(true))
+	}
+}
