@@ -32,6 +32,7 @@ type bench struct {
 	site    bool   // also time the default site (-site)
 	hugo    string // the Hugo binary: given with -hugo, else installed when peers
 	base    string // another iptsite binary to compare with, in the same run (-base)
+	bare    bool   // also time iptsite with bareTemplates (-bare)
 }
 
 // A sample is one child process's cost.
@@ -53,6 +54,7 @@ type row struct {
 	iptsite, floor result
 	hugo           *result // nil when Hugo was not run
 	base           *result // nil without -base
+	bare           *result // nil without -bare
 }
 
 func (b *bench) run() (*report, error) {
@@ -151,6 +153,13 @@ func (b *bench) size(n int) (row, error) {
 		baseOut := filepath.Join(b.tmp, fmt.Sprintf("base-%d", n))
 		progs = append(progs, prog{"base", baseOut, []string{b.base, "build", "-s", site, "-d", baseOut}})
 	}
+	if b.bare {
+		bare, bareOut := filepath.Join(b.tmp, fmt.Sprintf("site-bare-%d", n)), filepath.Join(b.tmp, fmt.Sprintf("bare-%d", n))
+		if err := bareSite(bare, files); err != nil {
+			return row{}, err
+		}
+		progs = append(progs, prog{"bare", bareOut, []string{b.iptsite, "build", "-s", bare, "-d", bareOut}})
+	}
 	progs = append(progs, prog{"floor", floorOut, []string{b.self, "floor", site, floorOut}})
 	samples := make([][]sample, len(progs))
 	// A warm-up, then alternate the programs so that a burst of load elsewhere on the
@@ -182,6 +191,8 @@ func (b *bench) size(n int) (row, error) {
 			r.iptsite = res
 		case "base":
 			r.base = &res
+		case "bare":
+			r.bare = &res
 		case "hugo":
 			r.hugo = &res
 			if err := checkPage("Hugo", hugoOut, floorOut, files[0].Name); err != nil {

@@ -7,7 +7,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/cmd/benchsite/corpus"
+	outdir "github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/render"
+	"github.com/iptsite/iptsite/internal/source"
 )
 
 func TestFloor(t *testing.T) {
@@ -188,5 +192,43 @@ func TestLogLines(t *testing.T) {
 	got := strings.Join(logLines([]byte(out)), "|")
 	if want := "first figure|second|site.yaml: 1.2346s an edit (mean of 5)"; got != want {
 		t.Errorf("logLines = %q, want %q", got, want)
+	}
+}
+
+// The -bare site builds with iptsite, and its pages are the corpus's Markdown in one line
+// of HTML, as Hugo's are: nothing of the default templates' chrome.
+func TestBareSite(t *testing.T) {
+	dir := t.TempDir()
+	files := corpus.Generate(30, 1)
+	if err := bareSite(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	site, err := source.Dir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := outdir.NewMemory()
+	if _, err := render.Build(render.Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}}, mem); err != nil {
+		t.Fatal(err)
+	}
+	name := strings.TrimSuffix(strings.TrimPrefix(files[0].Name, "content/"), ".md") + "/index.html"
+	page, ok := mem.File(name)
+	if !ok {
+		t.Fatalf("no %s among %v", name, mem.Names()[:5])
+	}
+	html := string(page)
+	if !strings.Contains(html, "<main><p>") || strings.Contains(html, "site-header") || strings.Contains(html, "crisis") {
+		t.Errorf("the bare page %s is not the Markdown in one line:\n%s", name, html)
+	}
+}
+
+func TestBareColumn(t *testing.T) {
+	r := &report{command: "go run ./cmd/benchsite -bare", rows: []row{{pages: 4000,
+		iptsite: result{sample: sample{wall: 400 * time.Millisecond, cpu: 700 * time.Millisecond}},
+		floor:   result{sample: sample{wall: 100 * time.Millisecond, cpu: 200 * time.Millisecond}},
+		bare:    &result{sample: sample{wall: 320 * time.Millisecond, cpu: 500 * time.Millisecond}}}}}
+	doc := r.Markdown()
+	if want := "| 4000 | 400 | 320 | 3.2× | 2.5× | 1.25 | 1.40 |"; !strings.Contains(doc, want) {
+		t.Errorf("no line %q in:\n%s", want, doc)
 	}
 }

@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	benchsite [-sizes 250,500,...] [-runs 5] [-iptsite BINARY] [-peers hugo] [-write docs/performance.md]
+//	benchsite [-sizes 250,500,...] [-runs 5] [-iptsite BINARY] [-peers hugo] [-bare] [-write docs/performance.md]
 //	benchsite gen [-seed 1] N DIR
 //	benchsite floor DIR OUT
 //
@@ -16,9 +16,10 @@
 // with its ratio to the floor. -peers hugo also builds each corpus with Hugo (installed
 // into the user cache folder the first time, with go install), minified, with a bare
 // one-line template, alternating with the other two, and prints iptsite/Hugo beside
-// iptsite/floor. -write puts the table, the machine and the command into a
-// file, between the lines <!-- benchsite:begin --> and <!-- benchsite:end -->, keeping
-// what the file says around them.
+// iptsite/floor. -bare also times iptsite on a copy of each corpus with templates as bare
+// as Hugo's, to show what its own templates cost. -write puts the table, the machine and
+// the command into a file, between the lines <!-- benchsite:begin --> and
+// <!-- benchsite:end -->, keeping what the file says around them.
 //
 // gen writes a corpus of N pages into the site folder DIR.
 //
@@ -104,6 +105,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	peers := fl.String("peers", "", "also build each corpus with these generators: hugo (installed into the user cache folder the first time)")
 	hugo := fl.String("hugo", "", "with -peers hugo, run this Hugo binary instead of installing "+hugoVersion)
 	site := fl.Bool("site", true, "also build the default site, the repository's own, against the floor on its Markdown")
+	bare := fl.Bool("bare", false, "also time iptsite on each corpus with a one-line template like Hugo's, to show what the default templates cost")
 	serve := fl.Bool("serve", true, "with -write, also run the serve test and the page-weight test and include their figures")
 	if err := fl.Parse(args); err != nil {
 		return 2
@@ -123,7 +125,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	b := &bench{sizes: ns, runs: *runs, seed: *seed, keep: *keep, log: stderr, iptsite: *binary,
-		command: commandLine(args), peers: withHugo, hugo: *hugo, site: *site, base: *base}
+		command: commandLine(args), peers: withHugo, hugo: *hugo, site: *site, base: *base, bare: *bare}
 	rep, err := b.run()
 	if err != nil {
 		fmt.Fprintf(stderr, "benchsite: %v\n", err)

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+
+	"github.com/iptsite/iptsite/cmd/benchsite/corpus"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +19,33 @@ const hugoVersion = "v0.160.0"
 // hugoTemplate is Hugo's one template, as bare as a page can be: Hugo's cost is then
 // its own work (reading, Markdown, writing, minifying), as the floor's is goldmark's.
 const hugoTemplate = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><main>{{ .Content }}</main></body></html>` + "\n"
+
+// bareTemplates are iptsite's templates as bare as Hugo's above, for -bare: the same
+// one line around every page's Markdown. iptsite with them does all its own work
+// (reading, front matter, Markdown, minifying, fingerprinted assets, writing) but none of
+// its pages' chrome, so its time against the default templates' is what they cost.
+var bareTemplates = map[string]string{
+	"base.html":    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{.Page.Title}}</title></head><body><main>{{block "main" .}}{{end}}</main></body></html>` + "\n",
+	"page.html":    `{{define "main"}}{{.Content}}{{end}}` + "\n",
+	"section.html": `{{define "main"}}{{.Content}}{{end}}` + "\n",
+	"home.html":    `{{define "main"}}{{.Content}}{{end}}` + "\n",
+}
+
+// bareSite writes a copy of the corpus files into dir, with bareTemplates.
+func bareSite(dir string, files []corpus.File) error {
+	if err := corpus.Write(dir, files); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
+		return err
+	}
+	for name, text := range bareTemplates {
+		if err := os.WriteFile(filepath.Join(dir, "templates", name), []byte(text), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // hugoConfig turns off what the corpus has nothing for (tags), so Hugo does not warn.
 const hugoConfig = `baseURL = "https://example.org/"

@@ -135,6 +135,18 @@ func (r *report) Markdown() string {
 	if s := r.site; s != nil {
 		b.WriteString(s.markdown())
 	}
+	if len(r.rows) > 0 && r.rows[0].bare != nil {
+		b.WriteString("\niptsite with a one-line template (`-bare`: the same page as Hugo's above, around each page's Markdown), in the same run: what the default templates cost.\n\n")
+		b.WriteString("| pages | iptsite ms | bare ms | bare/floor | bare/floor, CPU | iptsite/bare | iptsite/bare, CPU |\n")
+		b.WriteString("|------:|-----------:|--------:|-----------:|----------------:|-------------:|------------------:|\n")
+		for _, w := range r.rows {
+			if o := w.bare; o != nil {
+				fmt.Fprintf(&b, "| %d | %s | %s | %.1f× | %.1f× | %.2f | %.2f |\n", w.pages, ms(w.iptsite.wall), ms(o.wall),
+					float64(o.wall)/float64(w.floor.wall), float64(o.cpu)/float64(w.floor.cpu),
+					float64(w.iptsite.wall)/float64(o.wall), float64(w.iptsite.cpu)/float64(o.cpu))
+			}
+		}
+	}
 	if r.base != "" {
 		fmt.Fprintf(&b, "\nAgainst `%s` (-base), in the same run:\n\n", r.base)
 		b.WriteString("| pages | iptsite ms | base ms | wall, iptsite/base | CPU, iptsite/base | peak RSS, iptsite/base |\n")
