@@ -11,14 +11,16 @@ import (
 )
 
 // TestAfterBuild checks that AfterBuild sees each good build, the one being served, and
-// is not called for a build that fails.
+// is not called for a build that fails; and that Loaded is told the number of pages.
 func TestAfterBuild(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "content/_index.md"), "---\ntitle: Home\n---\n\nFirst.\n")
-	var calls int
+	var calls, loaded int
 	var served *output.Memory
 	s := New(Options{
 		Dir: dir, Source: sitetest.Source(os.DirFS(dir)),
+		// what the command sizes its memory limit by, as under build
+		Loaded: func(pages int) { loaded = pages },
 		AfterBuild: func(res *render.Result, mem *output.Memory) {
 			calls++
 			served = mem
@@ -32,6 +34,9 @@ func TestAfterBuild(t *testing.T) {
 	}
 	if calls != 1 || served != s.site {
 		t.Fatalf("after a good build: %d calls, memory served %v", calls, served == s.site)
+	}
+	if loaded != 1 {
+		t.Errorf("Loaded told %d pages, want 1", loaded)
 	}
 	write(t, filepath.Join(dir, "content/_index.md"), "---\ntitle: Home\ncolour: red\n---\n")
 	if err := s.Rebuild(); err == nil {

@@ -56,6 +56,9 @@ type Options struct {
 	AfterBuild func(*render.Result, *output.Memory)
 	// Cache keeps what builds make alike (see package cache); nil makes everything.
 	Cache *cache.Cache
+	// Loaded, when set, is called by each whole build with the number of pages, before
+	// any is rendered (see render.Options).
+	Loaded func(pages int)
 }
 
 // Server serves the latest good build and tells pages when to reload.
@@ -111,7 +114,7 @@ func (s *Server) update(changed []string) error {
 	)
 	if s.session == nil || changed == nil || prev == nil {
 		mem = output.NewMemory()
-		s.session, res, err = render.Start(render.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, LiveReload: true, Facts: true, Cache: s.opts.Cache}, mem)
+		s.session, res, err = render.Start(render.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, LiveReload: true, Facts: true, Cache: s.opts.Cache, Loaded: s.opts.Loaded}, mem)
 	} else {
 		mem, res, full, err = s.session.Update(changed, prev)
 	}
