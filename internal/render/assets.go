@@ -54,9 +54,16 @@ var mediaTypes = map[string]string{
 const goTemplate = "text/html+gotemplate"
 
 // template minifies the source of an HTML template, leaving its actions as they are.
+// Comments go first: the minifier reads a quote in an action as the start of a string, so
+// an apostrophe in a comment ("the site's title") hid the rest of the file from it, which
+// was then written with every line break. What a comment trims, it still trims.
 func (m *minifier) template(text string) string {
+	text = templateComment.ReplaceAllString(text, "{{$1/**/$2}}")
 	return string(m.cached(goTemplate, "", []byte(text)))
 }
+
+// templateComment is a comment action, {{/* … */}}, with the marks that trim space.
+var templateComment = regexp.MustCompile(`\{\{(- )?/\*[\s\S]*?\*/( -)?\}\}`)
 
 // cached is bytes, kept in the cache: for files that are the same from build to build.
 func (m *minifier) cached(mediatype, name string, data []byte) []byte {

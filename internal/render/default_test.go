@@ -232,3 +232,30 @@ func TestNoDrawnCheckboxes(t *testing.T) {
 
 // deadBox matches a disabled checkbox and the box characters.
 var deadBox = regexp.MustCompile(`<input[^>]*\bdisabled\b[^>]*type="?checkbox[^>]*>|<input[^>]*type="?checkbox"?[^>]*\bdisabled\b[^>]*>|[☐□]|&#9744;|&#x2610;`)
+
+// The breadcrumbs are a row of links and the page's own name, with a slash drawn between
+// each by the stylesheet: a space between two items would show as a wider gap before one
+// slash. The links are a shared partial and the page's own item is not, which once left one.
+func TestBreadcrumbsEvenlySpaced(t *testing.T) {
+	for _, opts := range []render.Options{{}, {NoMinify: true}} {
+		mem := buildDefault(t, opts)
+		seen := 0
+		for _, name := range mem.Names() {
+			data, _ := mem.File(name)
+			for _, nav := range crumbs.FindAllString(string(data), -1) {
+				seen++
+				if gap := crumbGap.FindString(nav); gap != "" {
+					t.Errorf("%s (minify %v): space between breadcrumbs: %q", name, !opts.NoMinify, gap)
+				}
+			}
+		}
+		if seen < 20 {
+			t.Fatalf("only %d breadcrumb trails", seen)
+		}
+	}
+}
+
+var (
+	crumbs   = regexp.MustCompile(`(?s)<nav class="?breadcrumbs"?.*?</nav>`)
+	crumbGap = regexp.MustCompile(`</li>\s+<li`)
+)

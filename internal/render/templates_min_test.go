@@ -1,0 +1,40 @@
+package render
+
+import (
+	"io/fs"
+	"regexp"
+	"testing"
+
+	"github.com/iptsite/iptsite"
+)
+
+// blockOnNewLine is a line break before a block's tag, which the minifier always takes
+// out of HTML (between inline elements it keeps one, as a space).
+var blockOnNewLine = regexp.MustCompile(`>\n<(html|head|body|header|footer|main|nav|section|aside|article|div|p|ul|ol|li|h[1-6]|meta|link|title|details|summary|figure|fieldset|table|tr|td|form)\b`)
+
+// Every default template is minified whole: a comment with an apostrophe in it, or any
+// quote, once made the minifier read the rest of the file as a string and leave it as
+// written (every page of the site then carried its line breaks).
+func TestTemplatesMinifiedWhole(t *testing.T) {
+	m := newMinifier(true)
+	files, _ := fs.Glob(iptsite.Defaults(), "templates/*.html")
+	parts, _ := fs.Glob(iptsite.Defaults(), "templates/partials/*.html")
+	if len(files) < 5 || len(parts) < 5 {
+		t.Fatalf("templates: %v, partials: %v", files, parts)
+	}
+	for _, name := range append(files, parts...) {
+		data, err := fs.ReadFile(iptsite.Defaults(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if loc := blockOnNewLine.FindStringIndex(m.template(string(data))); loc != nil {
+			out := m.template(string(data))
+			t.Errorf("%s is not minified whole: a line break is left before a block at %q", name, out[max(0, loc[0]-60):loc[1]])
+		}
+	}
+	// A comment with a quote, as a clinic may write, does not stop the minifier.
+	out := m.template("<p>{{/* the site's title */ -}}\n<b>{{.X}}</b></p>\n<p>after</p>\n")
+	if blockOnNewLine.MatchString(out) {
+		t.Errorf("a comment with an apostrophe stopped the minifier: %q", out)
+	}
+}
