@@ -64,9 +64,12 @@
 //	{{shared "menu" .}}          a partial rendered once and reused on every page of the same
 //	                             depth, language, menu entry, section and layout (the policy
 //	                             and assets, the site's title, the menu, breadcrumbs, crisis
-//	                             box, footer, a worksheet's tools); it may use .Site, .Lang, .Menu, .FooterMenu,
-//	                             .Breadcrumbs, .Layout, .QuickExit, .LiveReload, .CSP, .Logo,
-//	                             .Rel, .Asset, .Lookup and t, and nothing else of the page
+//	                             box, footer, a worksheet's tools); it may use .Site, .Lang,
+//	                             .Menu, .FooterMenu, .Breadcrumbs, .Layout, .QuickExit,
+//	                             .LiveReload, .CSP, .Logo, .Rel, .Asset, .Lookup and t, and
+//	                             nothing else of the page: .Page, .Content, .Prev and the rest
+//	                             that differ from page to page are an error at their line
+//	                             (sharedcheck.go)
 //
 // Every URL a template writes into a page should come from .Rel or .Asset, so that the
 // site works at a domain's root, in a subfolder, and (with portable: true) from disk.

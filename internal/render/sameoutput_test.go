@@ -5,6 +5,8 @@ package render
 
 import (
 	"html/template"
+	"reflect"
+	"slices"
 	"strconv"
 	"testing"
 	"testing/fstest"
@@ -119,5 +121,35 @@ func TestSharedSameOutput(t *testing.T) {
 			return mem
 		}
 		sameOutput(t, c.name+", partials shared", build(false), build(true))
+	}
+}
+
+// Every field and method a template may use of the page's data is sorted into what a
+// shared partial may use (sharedOK) or not (pageOnly), so that checkShared knows a new one.
+func TestSharedFieldsSorted(t *testing.T) {
+	typ := reflect.TypeFor[*Data]()
+	var names []string
+	for i := range typ.Elem().NumField() {
+		if f := typ.Elem().Field(i); f.IsExported() {
+			names = append(names, f.Name)
+		}
+	}
+	for i := range typ.NumMethod() {
+		names = append(names, typ.Method(i).Name)
+	}
+	for _, n := range names {
+		if sharedOK[n] == pageOnly[n] {
+			t.Errorf(".%s is in both or neither of sharedOK and pageOnly: sort it (sharedcheck.go)", n)
+		}
+	}
+	for n := range sharedOK {
+		if !slices.Contains(names, n) {
+			t.Errorf("sharedOK names .%s, which Data does not have", n)
+		}
+	}
+	for n := range pageOnly {
+		if !slices.Contains(names, n) {
+			t.Errorf("pageOnly names .%s, which Data does not have", n)
+		}
 	}
 }

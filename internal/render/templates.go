@@ -67,8 +67,15 @@ func (b *builder) loadTemplates(report bool) *templates {
 		fail = func(error) {}
 	}
 	asWritten := func(text string) string { return text }
+	// The shared partials are checked once, with the main language, as the files are.
+	checkShared := func(ts *templates) *templates {
+		if ts != nil && report && !b.checkShared(ts, fail) {
+			return nil
+		}
+		return ts
+	}
 	if !b.min.on {
-		return b.checkLayouts(b.parseTemplates(fail, asWritten))
+		return b.checkLayouts(checkShared(b.parseTemplates(fail, asWritten)))
 	}
 	// Minified, the templates are parsed twice per language: checked file by file as
 	// written, for a problem at its true line, and parsed whole minified, for the pages.
@@ -81,11 +88,11 @@ func (b *builder) loadTemplates(report bool) *templates {
 	m := b.parseTemplates(func(error) {}, b.min.template)
 	if m == nil {
 		// The minified templates do not parse: use them as written.
-		return b.checkLayouts(b.parseTemplates(fail, asWritten))
+		return b.checkLayouts(checkShared(b.parseTemplates(fail, asWritten)))
 	}
 	m.minified = true
 	m.origFunc = func() *templates { return b.parseTemplates(func(error) {}, asWritten) }
-	return b.checkLayouts(m)
+	return b.checkLayouts(checkShared(m))
 }
 
 // checkLayouts reports each page whose layout ts lacks, and returns ts.
