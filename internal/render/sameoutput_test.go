@@ -35,24 +35,33 @@ func TestFoldTSameOutput(t *testing.T) {
 		"content/_index.md": {Data: []byte("---\ntitle: Home\n---\n")},
 		"content/a.md":      {Data: []byte("---\ntitle: A\n---\nText.\n")},
 	}
-	for _, c := range []struct {
-		name string
-		opts Options
-	}{
+	sameBothWays(t, "t folded", &foldStrings, []namedSite{
 		{"default site", Options{Source: iptsite.Defaults(), BaseURL: "https://clinic.example/ipt/"}},
 		{"t in every context", Options{Source: source.Layered{Site: odd, Defaults: iptsite.Defaults()}, NoMinify: true}},
-	} {
-		build := func(fold bool) *output.Memory {
+	})
+}
+
+type namedSite struct {
+	name string
+	opts Options
+}
+
+// sameBothWays builds each site with a speed-up turned off and on (*on) and compares
+// every file of the two builds.
+func sameBothWays(t *testing.T, what string, on *bool, sites []namedSite) {
+	t.Helper()
+	defer func(was bool) { *on = was }(*on)
+	for _, c := range sites {
+		build := func(v bool) *output.Memory {
 			t.Helper()
-			defer func(was bool) { foldStrings = was }(foldStrings)
-			foldStrings = fold
+			*on = v
 			mem := output.NewMemory()
 			if _, err := Build(c.opts, mem); err != nil {
 				t.Fatalf("%s: %v", c.name, err)
 			}
 			return mem
 		}
-		sameOutput(t, c.name+", t folded", build(false), build(true))
+		sameOutput(t, c.name+", "+what, build(false), build(true))
 	}
 }
 
@@ -102,26 +111,11 @@ func TestSharedSameOutput(t *testing.T) {
 		"content/y/c.md":         md("C"),
 		"content/y/deep/er/d.md": md("D"),
 	}
-	for _, c := range []struct {
-		name string
-		opts Options
-	}{
+	sameBothWays(t, "partials shared", &sharing, []namedSite{
 		{"default site", Options{Source: iptsite.Defaults(), BaseURL: "https://clinic.example/ipt/"}},
 		{"default site, portable", Options{Source: iptsite.Defaults(), Portable: true}},
 		{"sections alike", Options{Source: source.Layered{Site: nested, Defaults: iptsite.Defaults()}}},
-	} {
-		build := func(share bool) *output.Memory {
-			t.Helper()
-			defer func(was bool) { sharing = was }(sharing)
-			sharing = share
-			mem := output.NewMemory()
-			if _, err := Build(c.opts, mem); err != nil {
-				t.Fatalf("%s: %v", c.name, err)
-			}
-			return mem
-		}
-		sameOutput(t, c.name+", partials shared", build(false), build(true))
-	}
+	})
 }
 
 // Every field and method a template may use of the page's data is sorted into what a

@@ -338,9 +338,10 @@ type sharedSet struct {
 }
 
 // shared renders the partial name for page d, or returns it as already rendered for
-// another page that shares its sharedKey: the header, the crisis box and the footer are
-// the same on every page of a depth, language and menu entry, and rendering them once
-// instead of for each page is most of a large site's build time.
+// another page that shares its sharedKey (Data.sharedKey): the header, the crisis box and
+// the footer are the same on every page of a depth, language, menu entry, section and
+// layout, and rendering them once instead of for each page is most of a large site's
+// build time. checkShared makes sure a shared partial uses nothing else of the page.
 //
 // A shared partial may use what the package doc lists, and nothing else of the page.
 func (b *builder) shared(name string, d *Data) (template.HTML, error) {
