@@ -254,6 +254,7 @@ func (r *run) build() error {
 	r.checkFragments()
 	r.checkTranslations()
 	r.writeExtras()
+	r.checkPolicy()
 	r.writeOffline() // last: sw.js lists every file written before it
 	r.writeHosting() // after sw.js, which must not list the host's own files
 	return r.errs.Err()

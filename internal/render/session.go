@@ -104,6 +104,7 @@ func (s *Session) Update(changed []string, prev *output.Memory) (out *output.Mem
 	r.writeSearch()
 	r.checkFragments()
 	r.checkTranslations()
+	r.checkPolicy()
 	if err := r.errs.Err(); err != nil {
 		s.dirty = true
 		return nil, nil, false, err
@@ -216,6 +217,7 @@ func (s *Session) retemplate(prev *output.Memory, start time.Time) (*output.Memo
 	}
 	r.writeSearch()
 	r.writeExtras()
+	r.checkPolicy()
 	if err := r.errs.Err(); err != nil {
 		s.dirty = true
 		return nil, nil, err

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,6 +30,8 @@ type templates struct {
 	origOnce sync.Once
 	origFunc func() *templates
 	origTS   *templates
+
+	noPolicy sync.Map // the layouts reported for pages without the policy (carriesPolicy)
 
 	// chrome is the size of the last page executed less its Content: with it, a page's
 	// buffer is allocated once at about its final size, not grown seven times.
@@ -313,7 +316,48 @@ func (ts *templates) execute(layout string, d *Data) ([]byte, error) {
 		return nil, e
 	}
 	ts.chrome.Store(int64(buf.Len() - len(d.Content)))
+	if !d.orig && !carriesPolicy(buf.Bytes()) {
+		ts.noPolicy.Store(layout, true) // reported once for all its pages by checkPolicy
+	}
 	return buf.Bytes(), nil
+}
+
+// checkPolicy reports the layouts whose pages lack the policy (carriesPolicy), once for
+// every language and page.
+func (r *run) checkPolicy() {
+	var layouts []string
+	for _, b := range r.langs {
+		b.tmpl.noPolicy.Range(func(k, _ any) bool {
+			if l := strconv.Quote(k.(string)); !slices.Contains(layouts, l) {
+				layouts = append(layouts, l)
+			}
+			return true
+		})
+	}
+	if len(layouts) == 0 {
+		return
+	}
+	slices.Sort(layouts)
+	what := "layout"
+	if len(layouts) > 1 {
+		what = "layouts"
+	}
+	r.failf(baseName, 0, `the pages of %s %s have no <meta http-equiv="Content-Security-Policy" content="{{.CSP}}"> and <meta name="referrer" content="no-referrer"> before their first link or script: every page carries the site's policy; keep both first in the head`,
+		what, strings.Join(layouts, ", "))
+}
+
+// carriesPolicy reports whether a page has the Content-Security-Policy and no-referrer
+// meta tags in its head before any link or script: the promise that nothing a client types
+// leaves the browser holds on hosts that send no headers only through them.
+func carriesPolicy(html []byte) bool {
+	head := html
+	for _, end := range []string{"<link", "<script", "<style", "</head>", "<body"} {
+		if i := bytes.Index(head, []byte(end)); i >= 0 {
+			head = head[:i]
+		}
+	}
+	head = bytes.ToLower(head)
+	return bytes.Contains(head, []byte("content-security-policy")) && bytes.Contains(head, []byte("no-referrer"))
 }
 
 // Go's template errors look like "template: templates/page.html:12:3: executing …".
