@@ -356,8 +356,18 @@ func carriesPolicy(html []byte) bool {
 			head = head[:i]
 		}
 	}
-	head = bytes.ToLower(head)
-	return bytes.Contains(head, []byte("content-security-policy")) && bytes.Contains(head, []byte("no-referrer"))
+	return containsFold(head, "content-security-policy") && containsFold(head, "no-referrer")
+}
+
+// containsFold reports whether s holds word, in any case, without a lower-case copy of s
+// for each page.
+func containsFold(s []byte, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if bytes.EqualFold(s[i:i+len(word)], []byte(word)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Go's template errors look like "template: templates/page.html:12:3: executing …".

@@ -38,3 +38,17 @@ func TestTemplatesMinifiedWhole(t *testing.T) {
 		t.Errorf("a comment with an apostrophe stopped the minifier: %q", out)
 	}
 }
+
+func TestCarriesPolicy(t *testing.T) {
+	for page, want := range map[string]bool{
+		`<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'"><meta name="referrer" content="no-referrer"><link rel="stylesheet" href="a.css">`: true,
+		`<head><meta http-equiv=content-security-policy content="default-src 'self'"><meta content=no-referrer name=referrer><script src=a.js></script>`:                 true,
+		`<head><meta name="referrer" content="no-referrer"><link rel="stylesheet" href="a.css"><meta http-equiv="Content-Security-Policy" content="x">`:                  false, // after a link: too late
+		`<head><meta http-equiv="Content-Security-Policy" content="x"></head><body>no-referrer`:                                                                          false,
+		`<head><title>t</title></head><body></body>`: false,
+	} {
+		if got := carriesPolicy([]byte(page)); got != want {
+			t.Errorf("carriesPolicy(%s) = %v, want %v", page, got, want)
+		}
+	}
+}
