@@ -21,11 +21,12 @@ const hugoVersion = "v0.160.0"
 const hugoTemplate = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><main>{{ .Content }}</main></body></html>` + "\n"
 
 // bareTemplates are iptsite's templates as bare as Hugo's above, for -bare: the same
-// one line around every page's Markdown. iptsite with them does all its own work
+// one line around every page's Markdown, with the two meta tags every iptsite page must
+// carry (the build refuses a page without them). iptsite with them does all its own work
 // (reading, front matter, Markdown, minifying, fingerprinted assets, writing) but none of
 // its pages' chrome, so its time against the default templates' is what they cost.
 var bareTemplates = map[string]string{
-	"base.html":    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{.Page.Title}}</title></head><body><main>{{block "main" .}}{{end}}</main></body></html>` + "\n",
+	"base.html":    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{{.CSP}}"><meta name="referrer" content="no-referrer"><title>{{.Page.Title}}</title></head><body><main>{{block "main" .}}{{end}}</main></body></html>` + "\n",
 	"page.html":    `{{define "main"}}{{.Content}}{{end}}` + "\n",
 	"section.html": `{{define "main"}}{{.Content}}{{end}}` + "\n",
 	"home.html":    `{{define "main"}}{{.Content}}{{end}}` + "\n",
