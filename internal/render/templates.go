@@ -351,19 +351,35 @@ func (r *run) checkPolicy() {
 // leaves the browser holds on hosts that send no headers only through them.
 func carriesPolicy(html []byte) bool {
 	head := html
-	for _, end := range []string{"<link", "<script", "<style", "</head>", "<body"} {
-		if i := bytes.Index(head, []byte(end)); i >= 0 {
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(head[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j
+		if tagFold(head[i:], "<link", "<script", "<style", "</head", "<body") {
 			head = head[:i]
+			break
 		}
 	}
 	return containsFold(head, "content-security-policy") && containsFold(head, "no-referrer")
 }
 
-// containsFold reports whether s holds word, in any case, without a lower-case copy of s
-// for each page.
+// tagFold reports whether s starts with one of the tags, in any case.
+func tagFold(s []byte, tags ...string) bool {
+	for _, t := range tags {
+		if len(s) >= len(t) && bytes.EqualFold(s[:len(t)], []byte(t)) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s holds word (which starts with a lower-case letter), in
+// any case, without a lower-case copy of s for each page.
 func containsFold(s []byte, word string) bool {
 	for i := 0; i+len(word) <= len(s); i++ {
-		if bytes.EqualFold(s[i:i+len(word)], []byte(word)) {
+		if s[i]|0x20 == word[0] && bytes.EqualFold(s[i:i+len(word)], []byte(word)) {
 			return true
 		}
 	}
