@@ -33,6 +33,11 @@ type templates struct {
 
 	noPolicy sync.Map // the layouts reported for pages without the policy (carriesPolicy)
 
+	// tidied is done for a layout once its first page has escaped its templates: see tidy.
+	tidied    map[string]*sync.Once
+	htmlFuncs map[string]bool
+	consts    sync.Map // the escaped constants tidy computed, for every layout
+
 	// chrome is the size of the last page executed less its Content: with it, a page's
 	// buffer is allocated once at about its final size, not grown seven times.
 	chrome atomic.Int64
@@ -182,7 +187,8 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 		}
 	}
 	b.foldT(root)
-	ts := &templates{layouts: map[string]*template.Template{}, root: root}
+	ts := &templates{layouts: map[string]*template.Template{}, root: root,
+		tidied: map[string]*sync.Once{}, htmlFuncs: htmlFuncs(b.funcs())}
 	names, _ := fs.Glob(b.src, "templates/*.html")
 	for _, name := range names {
 		if name == baseName {
@@ -203,7 +209,9 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 			continue
 		}
 		b.foldT(t)
-		ts.layouts[strings.TrimSuffix(path.Base(name), ".html")] = t
+		layout := strings.TrimSuffix(path.Base(name), ".html")
+		ts.layouts[layout] = t
+		ts.tidied[layout] = new(sync.Once)
 	}
 	if failed {
 		return nil
@@ -301,7 +309,20 @@ func (ts *templates) execute(layout string, d *Data) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	buf.Grow(int(ts.chrome.Load()) + len(d.Content) + 512)
-	if err := t.ExecuteTemplate(&buf, baseName, d); err != nil {
+	// The layout's first page escapes its templates, alone; then tidy rewrites them
+	// before any other page of the layout is rendered.
+	var err error
+	first := false
+	ts.tidied[layout].Do(func() {
+		first = true
+		if err = t.ExecuteTemplate(&buf, baseName, d); err == nil {
+			tidy(t, ts.htmlFuncs, &ts.consts)
+		}
+	})
+	if !first {
+		err = t.ExecuteTemplate(&buf, baseName, d)
+	}
+	if err != nil {
 		if orig := ts.orig(); orig != nil {
 			// Run the templates as written, for the error's true line.
 			d.orig = true
