@@ -302,12 +302,15 @@ func commands(set *template.Template, f func(c *parse.CommandNode, first bool)) 
 	}
 }
 
-func (ts *templates) execute(layout string, d *Data) ([]byte, error) {
+// execute renders page d with layout into buf (a new buffer when nil), and returns the page.
+func (ts *templates) execute(layout string, d *Data, buf *bytes.Buffer) ([]byte, error) {
 	t := ts.layouts[layout]
 	if t == nil {
 		return nil, diag.Errorf(d.Page.File, 0, "unknown layout %q", layout)
 	}
-	var buf bytes.Buffer
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
 	buf.Grow(int(ts.chrome.Load()) + len(d.Content) + 512)
 	// The layout's first page escapes its templates, alone; then tidy rewrites them
 	// before any other page of the layout is rendered.
@@ -315,18 +318,18 @@ func (ts *templates) execute(layout string, d *Data) ([]byte, error) {
 	first := false
 	ts.tidied[layout].Do(func() {
 		first = true
-		if err = t.ExecuteTemplate(&buf, baseName, d); err == nil {
+		if err = t.ExecuteTemplate(buf, baseName, d); err == nil {
 			tidy(t, ts.htmlFuncs, &ts.consts)
 		}
 	})
 	if !first {
-		err = t.ExecuteTemplate(&buf, baseName, d)
+		err = t.ExecuteTemplate(buf, baseName, d)
 	}
 	if err != nil {
 		if orig := ts.orig(); orig != nil {
 			// Run the templates as written, for the error's true line.
 			d.orig = true
-			_, werr := orig.execute(layout, d)
+			_, werr := orig.execute(layout, d, nil)
 			d.orig = false
 			if werr != nil {
 				return nil, werr
