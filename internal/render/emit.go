@@ -26,7 +26,7 @@ func (b *builder) emit(p *content.Page, d *Data) {
 	if b.indexPage(d) {
 		return // a search page, rendered with its index by writeSearch
 	}
-	total := (len(children(p)) + perPage - 1) / perPage
+	total := (childCount(p) + perPage - 1) / perPage
 	for n := 1; n <= max(total, 1); n++ {
 		u := numbered(p.URL, n)
 		if n > 1 {
