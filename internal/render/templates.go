@@ -66,10 +66,16 @@ func (b *builder) funcs() template.FuncMap {
 	}
 }
 
-// loadTemplates parses templates/: base.html, the partials, and one template per layout.
-// The templates are parsed for each language, whose strings the t function returns;
-// report says whether to report parse errors (once for all languages).
+// loadTemplates parses templates/ (parseAll) and checks that every page's layout is there.
 func (b *builder) loadTemplates(report bool) *templates {
+	return b.checkLayouts(b.parseAll(report))
+}
+
+// parseAll parses templates/: base.html, the partials, and one template per layout.
+// The templates are parsed for each language, whose strings the t function returns;
+// report says whether to report parse errors (once for all languages). It needs the
+// language's strings, not its pages.
+func (b *builder) parseAll(report bool) *templates {
 	fail := b.fail
 	if !report {
 		fail = func(error) {}
@@ -83,7 +89,7 @@ func (b *builder) loadTemplates(report bool) *templates {
 		return ts
 	}
 	if !b.min.on {
-		return b.checkLayouts(checkShared(b.parseTemplates(fail, asWritten)))
+		return checkShared(b.parseTemplates(fail, asWritten))
 	}
 	// Minified, the templates are parsed twice per language: checked file by file as
 	// written, for a problem at its true line, and parsed whole minified, for the pages.
@@ -96,11 +102,11 @@ func (b *builder) loadTemplates(report bool) *templates {
 	m := b.parseTemplates(func(error) {}, b.min.template)
 	if m == nil {
 		// The minified templates do not parse: use them as written.
-		return b.checkLayouts(checkShared(b.parseTemplates(fail, asWritten)))
+		return checkShared(b.parseTemplates(fail, asWritten))
 	}
 	m.minified = true
 	m.origFunc = func() *templates { return b.parseTemplates(func(error) {}, asWritten) }
-	return b.checkLayouts(checkShared(m))
+	return checkShared(m)
 }
 
 // checkLayouts reports each page whose layout ts lacks, and returns ts.
