@@ -35,7 +35,7 @@ bench-check:
 # fixtures); here each is fuzzed in turn, and an input that fails it is written to
 # the package's testdata/fuzz/<Target>/, where go test runs it from then on.
 FUZZTIME ?= 30s
-FUZZ_TARGETS = ./internal/content:FuzzParse ./internal/config:FuzzSiteYAML \
+FUZZ_TARGETS = ./internal/content:FuzzParse ./internal/content:FuzzPlainAsYAML ./internal/config:FuzzSiteYAML \
 	./internal/worksheet:FuzzWorksheet ./internal/render:FuzzLinks
 
 fuzz:

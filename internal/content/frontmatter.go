@@ -110,6 +110,14 @@ func notText(data []byte) int {
 
 // decode reads the front matter yaml into p, with the line of each key.
 func (p *Page) decode(yml []byte) diag.List {
+	if p.decodePlain(yml) {
+		return nil
+	}
+	return p.decodeYAML(yml)
+}
+
+// decodeYAML reads the front matter yaml into p with the YAML decoder.
+func (p *Page) decodeYAML(yml []byte) diag.List {
 	// One YAML parse: into a node, whose keys give their lines and are checked against
 	// the known ones. Only a front matter that fails is decoded again, strictly, to word
 	// every one of its problems with its line.

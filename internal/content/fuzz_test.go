@@ -75,3 +75,22 @@ func FuzzParse(f *testing.F) {
 }
 
 var defaultID = regexp.MustCompile(`^([a-z0-9]+(-[a-z0-9]+)*)?$`)
+
+// FuzzPlainAsYAML holds the plain way of reading front matter to the YAML decoder, on
+// front matter of any kind: whatever it reads must decode to the same keys, values and
+// lines with the decoder, and what it leaves must leave the page untouched. Its seeds
+// are the front matter of every page of the fixtures; go test runs them, make fuzz runs
+// the target.
+func FuzzPlainAsYAML(f *testing.F) {
+	for _, s := range sitetest.Seeds(f, func(name string) bool { return strings.HasSuffix(name, ".md") }) {
+		if fm, ok := content.FrontMatterOf(s); ok {
+			f.Add(fm)
+		}
+	}
+	f.Add([]byte("title: Your first session\nweight: 2\nworksheet: true\n"))
+	f.Fuzz(func(t *testing.T, yml []byte) {
+		if _, diff := content.PlainAsYAML(yml); diff != "" {
+			t.Errorf("%q: %s", yml, diff)
+		}
+	})
+}

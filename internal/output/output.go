@@ -7,6 +7,7 @@
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -21,7 +22,8 @@ import (
 )
 
 // A Writer receives the files of a build. Names are slash-separated paths
-// relative to the output root, such as "phases/middle/index.html".
+// relative to the output root, such as "phases/middle/index.html". WriteFile must not
+// keep data once it returns: the build writes the next page into the same memory.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }
@@ -188,6 +190,7 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	if !fs.ValidPath(name) {
 		return fmt.Errorf("output: invalid file name %q", name)
 	}
+	data = bytes.Clone(data)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.files[name] = data

@@ -123,3 +123,16 @@ func TestDirRootMode(t *testing.T) {
 		t.Errorf("the output folder has mode %v, want 0755", got)
 	}
 }
+
+// A build writes the next page into the memory of the last (Writer): Memory keeps a copy.
+func TestMemoryKeepsACopy(t *testing.T) {
+	m := NewMemory()
+	buf := []byte("first page")
+	if err := m.WriteFile("a/index.html", buf); err != nil {
+		t.Fatal(err)
+	}
+	copy(buf, "other page")
+	if got, _ := m.File("a/index.html"); string(got) != "first page" {
+		t.Errorf("a/index.html = %q after its buffer was reused", got)
+	}
+}

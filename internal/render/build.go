@@ -212,12 +212,19 @@ func (r *run) build() error {
 	r.base = cfg
 	r.min = newMinifier(!r.opts.NoMinify)
 	r.min.cache = r.opts.Cache
-	r.assets = r.copyStatic()
-	r.checkLogo()
 
+	// The static files, and each language's strings and templates, need nothing of the
+	// pages: they are made on goroutines of their own while the pages are read.
+	var prep sync.WaitGroup
+	prep.Go(func() { r.assets = r.copyStatic() })
+	type language struct {
+		b     *builder
+		opts  content.Options
+		ready chan bool // the strings and templates are made: whether the language can be built
+	}
+	var langs []language
 	others := cfg.Langs()[1:]
 	for i, lang := range cfg.Langs() {
-		b := &builder{run: r, lang: lang, cfg: cfg.For(lang)}
 		opts := content.Options{Drafts: r.opts.Drafts, Lang: lang, Exclude: others}
 		if i > 0 {
 			// A language without pages is not built: a site that keeps the default
@@ -226,15 +233,27 @@ func (r *run) build() error {
 				continue
 			}
 			opts = content.Options{Drafts: r.opts.Drafts, Lang: lang, Dir: "content/" + lang, URLPrefix: "/" + lang}
-			if len(r.langs) > 0 {
-				opts.Original = r.langs[0].site
-			}
 		}
-		if !b.load(opts, i == 0) {
-			return r.errs.Err()
-		}
-		r.langs = append(r.langs, b)
+		l := language{&builder{run: r, lang: lang, cfg: cfg.For(lang)}, opts, make(chan bool, 1)}
+		prep.Go(func() { l.ready <- l.b.prepare(i == 0) })
+		langs = append(langs, l)
 	}
+	// Every problem found is reported, and none after the build returns.
+	stop := func() error {
+		prep.Wait()
+		return r.errs.Err()
+	}
+	for i, l := range langs {
+		if i > 0 {
+			l.opts.Original = r.langs[0].site
+		}
+		if !l.b.load(l.opts, i == 0, l.ready) {
+			return stop()
+		}
+		r.langs = append(r.langs, l.b)
+	}
+	prep.Wait()
+	r.checkLogo()
 	for _, b := range r.langs {
 		if b.tmpl == nil {
 			return r.errs.Err()
@@ -260,15 +279,24 @@ func (r *run) build() error {
 	return r.errs.Err()
 }
 
-// load reads the strings, pages and templates of one language. It reports false when
-// the language cannot be built at all.
-func (b *builder) load(opts content.Options, main bool) bool {
+// prepare reads the strings of one language and parses its templates. It reports false
+// when the language cannot be built at all.
+func (b *builder) prepare(main bool) bool {
 	str, err := i18n.Load(b.src, b.lang)
 	b.fail(err)
 	if str == nil {
 		return false
 	}
 	b.str = str
+	// Template problems are the same in every language: report them once.
+	b.tmpl = b.parseAll(main)
+	return true
+}
+
+// load reads the pages of one language and, once ready tells its strings and templates
+// are made (prepare), sets up the rest. It reports false when the language cannot be
+// built at all.
+func (b *builder) load(opts content.Options, main bool, ready <-chan bool) bool {
 	site, err := content.Load(b.src, opts)
 	b.fail(err)
 	b.site = site
@@ -279,8 +307,11 @@ func (b *builder) load(opts content.Options, main bool) bool {
 	if main {
 		b.checkQuickExitPages()
 	}
-	// Template problems are the same in every language: report them once.
-	b.tmpl = b.loadTemplates(main)
+	if !<-ready {
+		return false
+	}
+	b.tmpl = b.checkLayouts(b.tmpl)
+	str := b.str
 	b.md = markdown.New(markdown.Options{
 		T:          str.T,
 		Extensions: []goldmark.Extender{worksheet.New(worksheet.Options{T: str.T})},

@@ -178,11 +178,12 @@ func (d *Data) Worksheets() []Link {
 // Children returns the pages and subsections of a section or home page: all of them,
 // or the current numbered page's share when the section is long.
 func (d *Data) Children() []Link {
-	cs := children(d.Page)
+	lo, hi := 0, childCount(d.Page)
 	if d.Paginator != nil {
-		lo := (d.Paginator.Number - 1) * perPage
-		cs = cs[lo:min(lo+perPage, len(cs))]
+		lo = (d.Paginator.Number - 1) * perPage
+		hi = lo + perPage
 	}
+	cs := children(d.Page, lo, hi)
 	ls := make([]Link, 0, len(cs))
 	for _, c := range cs {
 		ls = append(ls, d.link(c))

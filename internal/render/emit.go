@@ -1,8 +1,10 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/iptsite/iptsite/internal/content"
 )
@@ -24,7 +26,7 @@ func (b *builder) emit(p *content.Page, d *Data) {
 	if b.indexPage(d) {
 		return // a search page, rendered with its index by writeSearch
 	}
-	total := (len(children(p)) + perPage - 1) / perPage
+	total := (childCount(p) + perPage - 1) / perPage
 	for n := 1; n <= max(total, 1); n++ {
 		u := numbered(p.URL, n)
 		if n > 1 {
@@ -39,14 +41,22 @@ func (b *builder) emit(p *content.Page, d *Data) {
 				d.Paginator.Next = d.Rel(numbered(p.URL, n+1))
 			}
 		}
-		html, err := b.tmpl.execute(layout, d)
+		buf := pageBufs.Get().(*bytes.Buffer)
+		buf.Reset()
+		html, err := b.tmpl.execute(layout, d, buf)
 		if err != nil {
 			b.fail(err)
 			return
 		}
-		b.writeHTML(u, html)
+		b.writeHTML(u, html) // which keeps nothing of html: the next page is made in buf
+		if buf.Cap() <= 1<<20 {
+			pageBufs.Put(buf)
+		}
 	}
 }
+
+// pageBufs are the buffers pages are made in, one at a time each.
+var pageBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // writeHTML writes the page at site path u, minified unless its templates already were.
 func (b *builder) writeHTML(u string, html []byte) {

@@ -58,7 +58,7 @@ func (b *builder) writeNotFound() {
 	d.abs = true
 	d.inline = b.cfg.BaseURL == ""
 	d.Canonical = ""
-	html, err := b.tmpl.execute("404", d)
+	html, err := b.tmpl.execute("404", d, nil)
 	if err != nil {
 		b.fail(err)
 		return

@@ -16,17 +16,29 @@ type Paginator struct {
 	Prev, Next    string // relative URLs of the neighbouring numbered pages, or ""
 }
 
-// children are the pages and subsections listed on a section or home page.
-func children(p *content.Page) []*content.Page {
-	if p.Own == nil {
+// children are the pages and subsections listed on a section or home page, from the
+// lo-th to before the hi-th (clipped to how many there are).
+func children(p *content.Page, lo, hi int) []*content.Page {
+	hi = min(hi, childCount(p))
+	if lo >= hi {
 		return nil
 	}
-	cs := make([]*content.Page, 0, len(p.Own.Pages)+len(p.Own.Sections))
-	cs = append(cs, p.Own.Pages...)
-	for _, s := range p.Own.Sections {
-		cs = append(cs, s.Index)
+	cs := make([]*content.Page, 0, hi-lo)
+	if lo < len(p.Own.Pages) {
+		cs = append(cs, p.Own.Pages[lo:min(hi, len(p.Own.Pages))]...)
+	}
+	for i := max(lo, len(p.Own.Pages)); i < hi; i++ {
+		cs = append(cs, p.Own.Sections[i-len(p.Own.Pages)].Index)
 	}
 	return cs
+}
+
+// childCount is how many pages and subsections a section or home page lists.
+func childCount(p *content.Page) int {
+	if p.Own == nil {
+		return 0
+	}
+	return len(p.Own.Pages) + len(p.Own.Sections)
 }
 
 // numbered is the site path of page n of the section listing at u: u itself for the

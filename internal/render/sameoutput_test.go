@@ -147,3 +147,91 @@ func TestSharedFieldsSorted(t *testing.T) {
 		}
 	}
 }
+
+// tidy must change how fast a page is made, never what it says: the default site, and
+// a page with constants in every kind of place html/template escapes differently, come
+// out byte for byte as with every escaper left in.
+func TestTidySameOutput(t *testing.T) {
+	odd := fstest.MapFS{
+		"templates/page.html": {Data: []byte(`{{define "main"}}
+<h1 title="{{t "skip"}}" data-a='{{"it's <b> & \"q\" +1"}}' data-b={{"a b=c"}}>{{t "skip"}} {{"<i>&amp;</i> +"}}</h1>
+<a href="{{"/x y?q=1&r=<2>"}}">1</a><a href="/x?q={{"a b&c/d"}}">2</a><a href="#{{"x y"}}">3</a>
+<a href="{{"javascript:alert(1)"}}">4</a>
+<textarea>{{"</textarea><b>"}}</textarea>
+<script>var x = {{"a</script>"}};</script>
+<style>p::after { content: "{{t "skip"}}" }</style>
+<p>{{printf "%s" "<b>"}} {{"x" | printf "%s!"}} {{with "w<"}}{{.}}{{end}} {{$v := "v<"}}{{$v}}</p>
+{{.Content}}
+{{end}}
+`)},
+		"content/_index.md": {Data: []byte("---\ntitle: Home\n---\n")},
+		"content/a.md":      {Data: []byte("---\ntitle: A\n---\nText.\n")},
+		"content/b.md":      {Data: []byte("---\ntitle: B\n---\nText.\n")},
+	}
+	sameBothWays(t, "escaped templates tidied", &tidying, []namedSite{
+		{"default site", Options{Source: iptsite.Defaults(), BaseURL: "https://clinic.example/ipt/"}},
+		{"default site, not minified", Options{Source: iptsite.Defaults(), NoMinify: true}},
+		{"constants in every context", Options{Source: source.Layered{Site: odd, Defaults: iptsite.Defaults()}, NoMinify: true}},
+	})
+}
+
+// The calls are really gone: once the default site is built, its layouts print no
+// constant through an escaper, and no shared partial through the HTML escaper.
+func TestTidyTidies(t *testing.T) {
+	s, _, err := Start(Options{Source: iptsite.Defaults()}, output.NewMemory())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range s.r.langs {
+		for name, set := range b.tmpl.layouts {
+			shared := 0
+			actions(set, func(p *parse.PipeNode) {
+				chain, escaped := escapers(p)
+				if _, ok := p.Cmds[0].Args[0].(*parse.StringNode); ok && escaped {
+					t.Errorf("%s: %s still escapes %s on every page", b.lang, name, p)
+				}
+				if id, ok := p.Cmds[0].Args[0].(*parse.IdentifierNode); ok && id.Ident == "shared" {
+					shared++
+					if escaped && chain == "_html_template_htmlescaper" {
+						t.Errorf("%s: %s still escapes %s on every page", b.lang, name, p)
+					}
+				}
+			})
+			if shared == 0 {
+				t.Errorf("%s: %s has no shared partial", b.lang, name)
+			}
+		}
+	}
+}
+
+// actions calls f with the pipeline of each action of the templates of set.
+func actions(set *template.Template, f func(p *parse.PipeNode)) {
+	var list func(*parse.ListNode)
+	list = func(l *parse.ListNode) {
+		if l == nil {
+			return
+		}
+		for _, n := range l.Nodes {
+			switch n := n.(type) {
+			case *parse.ActionNode:
+				if len(n.Pipe.Cmds) > 0 && len(n.Pipe.Cmds[0].Args) > 0 {
+					f(n.Pipe)
+				}
+			case *parse.IfNode:
+				list(n.List)
+				list(n.ElseList)
+			case *parse.RangeNode:
+				list(n.List)
+				list(n.ElseList)
+			case *parse.WithNode:
+				list(n.List)
+				list(n.ElseList)
+			}
+		}
+	}
+	for _, t := range set.Templates() {
+		if t.Tree != nil {
+			list(t.Tree.Root)
+		}
+	}
+}

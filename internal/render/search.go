@@ -128,7 +128,7 @@ func (b *builder) writeSearch() {
 	}
 	b.write(s.index.File, js)
 	for _, d := range held {
-		html, err := b.tmpl.execute(searchLayout, d)
+		html, err := b.tmpl.execute(searchLayout, d, nil)
 		if err != nil {
 			b.fail(err)
 			continue

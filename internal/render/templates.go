@@ -33,6 +33,11 @@ type templates struct {
 
 	noPolicy sync.Map // the layouts reported for pages without the policy (carriesPolicy)
 
+	// tidied is done for a layout once its first page has escaped its templates: see tidy.
+	tidied    map[string]*sync.Once
+	htmlFuncs map[string]bool
+	consts    sync.Map // the escaped constants tidy computed, for every layout
+
 	// chrome is the size of the last page executed less its Content: with it, a page's
 	// buffer is allocated once at about its final size, not grown seven times.
 	chrome atomic.Int64
@@ -61,10 +66,16 @@ func (b *builder) funcs() template.FuncMap {
 	}
 }
 
-// loadTemplates parses templates/: base.html, the partials, and one template per layout.
-// The templates are parsed for each language, whose strings the t function returns;
-// report says whether to report parse errors (once for all languages).
+// loadTemplates parses templates/ (parseAll) and checks that every page's layout is there.
 func (b *builder) loadTemplates(report bool) *templates {
+	return b.checkLayouts(b.parseAll(report))
+}
+
+// parseAll parses templates/: base.html, the partials, and one template per layout.
+// The templates are parsed for each language, whose strings the t function returns;
+// report says whether to report parse errors (once for all languages). It needs the
+// language's strings, not its pages.
+func (b *builder) parseAll(report bool) *templates {
 	fail := b.fail
 	if !report {
 		fail = func(error) {}
@@ -78,7 +89,7 @@ func (b *builder) loadTemplates(report bool) *templates {
 		return ts
 	}
 	if !b.min.on {
-		return b.checkLayouts(checkShared(b.parseTemplates(fail, asWritten)))
+		return checkShared(b.parseTemplates(fail, asWritten))
 	}
 	// Minified, the templates are parsed twice per language: checked file by file as
 	// written, for a problem at its true line, and parsed whole minified, for the pages.
@@ -91,11 +102,11 @@ func (b *builder) loadTemplates(report bool) *templates {
 	m := b.parseTemplates(func(error) {}, b.min.template)
 	if m == nil {
 		// The minified templates do not parse: use them as written.
-		return b.checkLayouts(checkShared(b.parseTemplates(fail, asWritten)))
+		return checkShared(b.parseTemplates(fail, asWritten))
 	}
 	m.minified = true
 	m.origFunc = func() *templates { return b.parseTemplates(func(error) {}, asWritten) }
-	return b.checkLayouts(checkShared(m))
+	return checkShared(m)
 }
 
 // checkLayouts reports each page whose layout ts lacks, and returns ts.
@@ -182,7 +193,8 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 		}
 	}
 	b.foldT(root)
-	ts := &templates{layouts: map[string]*template.Template{}, root: root}
+	ts := &templates{layouts: map[string]*template.Template{}, root: root,
+		tidied: map[string]*sync.Once{}, htmlFuncs: htmlFuncs(b.funcs())}
 	names, _ := fs.Glob(b.src, "templates/*.html")
 	for _, name := range names {
 		if name == baseName {
@@ -203,7 +215,9 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 			continue
 		}
 		b.foldT(t)
-		ts.layouts[strings.TrimSuffix(path.Base(name), ".html")] = t
+		layout := strings.TrimSuffix(path.Base(name), ".html")
+		ts.layouts[layout] = t
+		ts.tidied[layout] = new(sync.Once)
 	}
 	if failed {
 		return nil
@@ -294,18 +308,34 @@ func commands(set *template.Template, f func(c *parse.CommandNode, first bool)) 
 	}
 }
 
-func (ts *templates) execute(layout string, d *Data) ([]byte, error) {
+// execute renders page d with layout into buf (a new buffer when nil), and returns the page.
+func (ts *templates) execute(layout string, d *Data, buf *bytes.Buffer) ([]byte, error) {
 	t := ts.layouts[layout]
 	if t == nil {
 		return nil, diag.Errorf(d.Page.File, 0, "unknown layout %q", layout)
 	}
-	var buf bytes.Buffer
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
 	buf.Grow(int(ts.chrome.Load()) + len(d.Content) + 512)
-	if err := t.ExecuteTemplate(&buf, baseName, d); err != nil {
+	// The layout's first page escapes its templates, alone; then tidy rewrites them
+	// before any other page of the layout is rendered.
+	var err error
+	first := false
+	ts.tidied[layout].Do(func() {
+		first = true
+		if err = t.ExecuteTemplate(buf, baseName, d); err == nil {
+			tidy(t, ts.htmlFuncs, &ts.consts)
+		}
+	})
+	if !first {
+		err = t.ExecuteTemplate(buf, baseName, d)
+	}
+	if err != nil {
 		if orig := ts.orig(); orig != nil {
 			// Run the templates as written, for the error's true line.
 			d.orig = true
-			_, werr := orig.execute(layout, d)
+			_, werr := orig.execute(layout, d, nil)
 			d.orig = false
 			if werr != nil {
 				return nil, werr
@@ -351,19 +381,35 @@ func (r *run) checkPolicy() {
 // leaves the browser holds on hosts that send no headers only through them.
 func carriesPolicy(html []byte) bool {
 	head := html
-	for _, end := range []string{"<link", "<script", "<style", "</head>", "<body"} {
-		if i := bytes.Index(head, []byte(end)); i >= 0 {
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(head[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j
+		if tagFold(head[i:], "<link", "<script", "<style", "</head", "<body") {
 			head = head[:i]
+			break
 		}
 	}
 	return containsFold(head, "content-security-policy") && containsFold(head, "no-referrer")
 }
 
-// containsFold reports whether s holds word, in any case, without a lower-case copy of s
-// for each page.
+// tagFold reports whether s starts with one of the tags, in any case.
+func tagFold(s []byte, tags ...string) bool {
+	for _, t := range tags {
+		if len(s) >= len(t) && bytes.EqualFold(s[:len(t)], []byte(t)) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s holds word (which starts with a lower-case letter), in
+// any case, without a lower-case copy of s for each page.
 func containsFold(s []byte, word string) bool {
 	for i := 0; i+len(word) <= len(s); i++ {
-		if bytes.EqualFold(s[i:i+len(word)], []byte(word)) {
+		if s[i]|0x20 == word[0] && bytes.EqualFold(s[i:i+len(word)], []byte(word)) {
 			return true
 		}
 	}

@@ -46,6 +46,12 @@ func TestCarriesPolicy(t *testing.T) {
 		`<head><meta name="referrer" content="no-referrer"><link rel="stylesheet" href="a.css"><meta http-equiv="Content-Security-Policy" content="x">`:                  false, // after a link: too late
 		`<head><meta http-equiv="Content-Security-Policy" content="x"></head><body>no-referrer`:                                                                          false,
 		`<head><title>t</title></head><body></body>`: false,
+		`<HEAD><META HTTP-EQUIV="CONTENT-SECURITY-POLICY" CONTENT="x"><META NAME="REFERRER" CONTENT="NO-REFERRER"><LINK REL="stylesheet" HREF="a.css">`: true,
+		`<head><meta name="referrer" content="no-referrer"><LINK rel="stylesheet" href="a.css"><meta http-equiv="Content-Security-Policy" content="x">`: false, // after a link in capitals
+		`<head><meta name="referrer" content="no-referrer"><Script src=a.js></Script><meta http-equiv="Content-Security-Policy" content="x">`:           false,
+		`<head><meta name="referrer" content="no-referrer"><style></style><meta http-equiv="Content-Security-Policy" content="x">`:                      false,
+		`<head><meta name="referrer" content="no-referrer"><meta http-equiv="Content-Security-Policy" content="x">`:                                     true, // no end of the head at all
+		`<head><meta http-equiv="Content-Security-Policy" content="x"><meta name="referrer" content="no-referrer"><`:                                    true,
 	} {
 		if got := carriesPolicy([]byte(page)); got != want {
 			t.Errorf("carriesPolicy(%s) = %v, want %v", page, got, want)

@@ -108,9 +108,7 @@ func (l Layered) ReadDir(name string) ([]fs.DirEntry, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
 	}
-	seen := map[string]bool{}
-	var out []fs.DirEntry
-	found := false
+	var lists [][]fs.DirEntry
 	for _, f := range l.layers(name) {
 		ents, err := fs.ReadDir(f, name)
 		if err != nil {
@@ -119,16 +117,23 @@ func (l Layered) ReadDir(name string) ([]fs.DirEntry, error) {
 			}
 			continue
 		}
-		found = true
+		lists = append(lists, ents)
+	}
+	switch len(lists) {
+	case 0:
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	case 1:
+		return lists[0], nil // sorted by name, as fs.ReadDir returns it
+	}
+	seen := map[string]bool{}
+	var out []fs.DirEntry
+	for _, ents := range lists {
 		for _, e := range ents {
 			if !seen[e.Name()] {
 				seen[e.Name()] = true
 				out = append(out, e)
 			}
 		}
-	}
-	if !found {
-		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
 	return out, nil

@@ -1,0 +1,167 @@
+package content
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Most front matter is a few lines of "key: plain words", such as "title: Your first
+// session" and "worksheet: true". The YAML decoder costs about a tenth of a large site's
+// build for them (a parser, its buffers and a node tree for each page), so decodePlain
+// reads them directly. It reads only what the decoder would read the same way, and
+// leaves anything else to it: quotes, lists, comments, tabs, a colon or a # in a value, a
+// word YAML may read as something other than a string, a repeated or unknown key, a
+// carriage return, an empty line. TestPlainAsYAML and FuzzPlainAsYAML hold it to the
+// decoder's result, keys, values and lines.
+
+// decodePlain decodes yml into p when every line is a known key and a plain value, and
+// reports whether it did. When it reports false, p is as it was.
+func (p *Page) decodePlain(yml []byte) bool {
+	var fm FrontMatter
+	type keyLine struct {
+		key  string
+		line int
+	}
+	var seen [12]keyLine
+	n := 0
+	for line := 2; len(yml) > 0; line++ { // line 1 is the opening "---"
+		var l []byte
+		if i := bytes.IndexByte(yml, '\n'); i >= 0 {
+			l, yml = yml[:i], yml[i+1:]
+		} else {
+			l, yml = yml, nil
+		}
+		k, v, ok := bytes.Cut(l, []byte(": "))
+		if !ok || n == len(seen) {
+			return false
+		}
+		key, ok := plainKey(k)
+		if !ok {
+			return false
+		}
+		for _, s := range seen[:n] {
+			if s.key == key {
+				return false // the decoder's error names both lines
+			}
+		}
+		seen[n] = keyLine{key, line}
+		n++
+		switch key {
+		case "title", "description", "slug", "layout", "id", "menu":
+			if !plainWords(v) {
+				return false
+			}
+			s := string(v)
+			switch key {
+			case "title":
+				fm.Title = s
+			case "description":
+				fm.Description = s
+			case "slug":
+				fm.Slug = s
+			case "layout":
+				fm.Layout = s
+			case "id":
+				fm.ID = s
+			case "menu":
+				fm.Menu = s
+			}
+		case "weight":
+			w, ok := plainInt(v)
+			if !ok {
+				return false
+			}
+			fm.Weight = w
+		default: // the bools
+			var b bool
+			switch string(v) {
+			case "true":
+				b = true
+			case "false":
+			default:
+				return false
+			}
+			switch key {
+			case "draft":
+				fm.Draft = b
+			case "toc":
+				fm.TOC = b
+			case "worksheet":
+				fm.Worksheet = b
+			case "quickExit":
+				fm.QuickExit = b
+			case "repeat":
+				fm.Repeat = b
+			}
+		}
+	}
+	if n == 0 {
+		return false
+	}
+	p.FrontMatter = fm
+	for _, s := range seen[:n] {
+		p.Lines[s.key] = s.line
+	}
+	return true
+}
+
+// plainKey returns k as one of the keys decodePlain reads, without allocating.
+func plainKey(k []byte) (string, bool) {
+	for _, key := range [...]string{"title", "description", "weight", "draft", "slug", "layout",
+		"toc", "worksheet", "id", "quickExit", "repeat", "menu"} {
+		if string(k) == key {
+			return key, true
+		}
+	}
+	return "", false
+}
+
+// plainWords reports whether YAML reads v as the string it is: it starts with a letter
+// (or a digit, when a space follows later: "5 ways to rest"), it ends with neither a
+// space nor a tab, it holds only letters, digits, spaces and common punctuation (no quote
+// at its start, no colon, no #), and it is not one of the words YAML reads as null or a
+// boolean.
+func plainWords(v []byte) bool {
+	if len(v) == 0 || v[len(v)-1] == ' ' {
+		return false
+	}
+	first, _ := utf8.DecodeRune(v)
+	switch {
+	case unicode.IsLetter(first):
+	case first >= '0' && first <= '9' && bytes.IndexByte(v, ' ') > 0:
+	default:
+		return false
+	}
+	for _, r := range string(v) {
+		switch {
+		case unicode.IsLetter(r), unicode.IsDigit(r):
+		case strings.ContainsRune(" .,-'()!?¿¡/’—–", r):
+		default:
+			return false
+		}
+	}
+	if len(v) <= len("false") {
+		switch strings.ToLower(string(v)) {
+		case "null", "true", "false", "yes", "no", "on", "off", "y", "n":
+			return false
+		}
+	}
+	return true
+}
+
+// plainInt reads a weight: up to nine ASCII digits, without a leading zero.
+func plainInt(v []byte) (int, bool) {
+	if len(v) == 0 || len(v) > 9 || v[0] == '0' && len(v) > 1 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}

@@ -1,0 +1,186 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"reflect"
+	"strings"
+	"sync"
+	"text/template/parse"
+)
+
+// html/template escapes every value a template prints by calling its escapers after it,
+// by reflection, on every page: {{"Skip to main content" | _html_template_htmlescaper}}
+// where foldT put a {{t}} call's text, {{shared "menu" . | _html_template_htmlescaper}}
+// where a shared partial goes. Once a layout's templates are escaped (at its first
+// page), tidy takes out of them what would give every page the same answer:
+//
+//   - a constant string and its escapers become the text they make, computed by
+//     html/template itself, in a template of its own where the same escapers follow the
+//     value (escapeRefs); a chain of escapers with no such template is left as it is;
+//   - the HTML escaper after a function that returns template.HTML goes, as that escaper
+//     gives template.HTML back unchanged.
+//
+// TestTidySameOutput builds with and without it and compares every byte.
+
+// tidying turns tidy on; a test turns it off to compare.
+var tidying = true
+
+// tidy rewrites the escaped templates of set. htmlFuncs are the names of the functions
+// that return template.HTML; done holds the escaped constants already computed, for
+// every layout of a language.
+func tidy(set *template.Template, htmlFuncs map[string]bool, done *sync.Map) {
+	if !tidying {
+		return
+	}
+	var list func(*parse.ListNode)
+	list = func(l *parse.ListNode) {
+		if l == nil {
+			return
+		}
+		for i, n := range l.Nodes {
+			switch n := n.(type) {
+			case *parse.ActionNode:
+				if text, ok := constant(n.Pipe, done); ok {
+					l.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(text)}
+				} else {
+					dropHTMLEscaper(n.Pipe, htmlFuncs)
+				}
+			case *parse.IfNode:
+				list(n.List)
+				list(n.ElseList)
+			case *parse.RangeNode:
+				list(n.List)
+				list(n.ElseList)
+			case *parse.WithNode:
+				list(n.List)
+				list(n.ElseList)
+			case *parse.ListNode:
+				list(n)
+			}
+		}
+	}
+	for _, t := range set.Templates() {
+		if t.Tree != nil {
+			list(t.Tree.Root)
+		}
+	}
+}
+
+// escapers returns the names of the escapers html/template put after the first command
+// of p, joined by "|", or false when anything else follows it.
+func escapers(p *parse.PipeNode) (string, bool) {
+	if p == nil || len(p.Decl) > 0 || len(p.Cmds) < 2 {
+		return "", false
+	}
+	var names []string
+	for _, c := range p.Cmds[1:] {
+		if len(c.Args) != 1 {
+			return "", false
+		}
+		id, ok := c.Args[0].(*parse.IdentifierNode)
+		if !ok || !strings.HasPrefix(id.Ident, "_html_template_") {
+			return "", false
+		}
+		names = append(names, id.Ident)
+	}
+	return strings.Join(names, "|"), true
+}
+
+// constant returns what the action {{"text" | escapers}} prints, when it is one.
+func constant(p *parse.PipeNode, done *sync.Map) (string, bool) {
+	chain, ok := escapers(p)
+	if !ok || len(p.Cmds[0].Args) != 1 {
+		return "", false
+	}
+	s, ok := p.Cmds[0].Args[0].(*parse.StringNode)
+	if !ok {
+		return "", false
+	}
+	key := chain + "\x00" + s.Text
+	if v, ok := done.Load(key); ok {
+		return v.(string), true
+	}
+	ref := escapeRefs()[chain]
+	if ref == nil {
+		return "", false
+	}
+	text, ok := ref.escape(s.Text)
+	if ok {
+		done.Store(key, text)
+	}
+	return text, ok
+}
+
+// dropHTMLEscaper takes the HTML escaper from after a function that returns
+// template.HTML: {{shared "menu" .}}.
+func dropHTMLEscaper(p *parse.PipeNode, htmlFuncs map[string]bool) {
+	chain, ok := escapers(p)
+	if !ok || chain != "_html_template_htmlescaper" || len(p.Cmds[0].Args) == 0 {
+		return
+	}
+	if id, ok := p.Cmds[0].Args[0].(*parse.IdentifierNode); ok && htmlFuncs[id.Ident] {
+		p.Cmds = p.Cmds[:1]
+	}
+}
+
+// htmlFuncs returns the names of the functions of funcs that return template.HTML and
+// nothing else but an error.
+func htmlFuncs(funcs template.FuncMap) map[string]bool {
+	names := map[string]bool{}
+	html := reflect.TypeFor[template.HTML]()
+	for name, f := range funcs {
+		t := reflect.TypeOf(f)
+		if t.Kind() == reflect.Func && t.NumOut() >= 1 && t.NumOut() <= 2 && t.Out(0) == html &&
+			(t.NumOut() == 1 || t.Out(1) == reflect.TypeFor[error]()) {
+			names[name] = true
+		}
+	}
+	return names
+}
+
+// An escapeRef is a template that prints a value with one chain of escapers, between a
+// prefix and a suffix printed as they are.
+type escapeRef struct {
+	t              *template.Template
+	prefix, suffix string
+}
+
+// escape returns s as the reference's escapers print it.
+func (r *escapeRef) escape(s string) (string, bool) {
+	var buf bytes.Buffer
+	if r.t.Execute(&buf, s) != nil {
+		return "", false
+	}
+	out, ok := strings.CutPrefix(buf.String(), r.prefix)
+	if !ok {
+		return "", false
+	}
+	return strings.CutSuffix(out, r.suffix)
+}
+
+// escapeRefs are the reference templates, by the chain of escapers html/template puts
+// after their value: for the contexts where a template's text goes, text, attributes
+// quoted and not, a title, a text area and links.
+var escapeRefs = sync.OnceValue(func() map[string]*escapeRef {
+	refs := map[string]*escapeRef{}
+	for _, src := range []string{
+		`{{.}}`, `<p title="{{.}}">`, `<p title='{{.}}'>`, `<p title={{.}}>`, `<title>{{.}}</title>`,
+		`<textarea>{{.}}</textarea>`, `<a href="{{.}}">`, `<a href="/x?q={{.}}">`, `<a href="#{{.}}">`,
+	} {
+		prefix, suffix, _ := strings.Cut(src, "{{.}}")
+		t, err := template.New("ref").Parse(src)
+		if err != nil || t.Execute(new(bytes.Buffer), "") != nil { // escapes it
+			continue
+		}
+		list := t.Tree.Root.Nodes
+		for _, n := range list {
+			if a, ok := n.(*parse.ActionNode); ok {
+				if chain, ok := escapers(a.Pipe); ok {
+					refs[chain] = &escapeRef{t: t, prefix: prefix, suffix: suffix}
+				}
+			}
+		}
+	}
+	return refs
+})
