@@ -37,8 +37,8 @@ func (p *Page) decodePlain(yml []byte) bool {
 		if !ok || n == len(seen) {
 			return false
 		}
-		key, ok := plainKey(k)
-		if !ok {
+		key, field := fm.plainField(k)
+		if field == nil {
 			return false
 		}
 		for _, s := range seen[:n] {
@@ -48,52 +48,23 @@ func (p *Page) decodePlain(yml []byte) bool {
 		}
 		seen[n] = keyLine{key, line}
 		n++
-		switch key {
-		case "title", "description", "slug", "layout", "id", "menu":
+		switch f := field.(type) {
+		case *string:
 			if !plainWords(v) {
 				return false
 			}
-			s := string(v)
-			switch key {
-			case "title":
-				fm.Title = s
-			case "description":
-				fm.Description = s
-			case "slug":
-				fm.Slug = s
-			case "layout":
-				fm.Layout = s
-			case "id":
-				fm.ID = s
-			case "menu":
-				fm.Menu = s
-			}
-		case "weight":
-			w, ok := plainInt(v)
-			if !ok {
+			*f = string(v)
+		case *int:
+			if *f, ok = plainInt(v); !ok {
 				return false
 			}
-			fm.Weight = w
-		default: // the bools
-			var b bool
+		case *bool:
 			switch string(v) {
 			case "true":
-				b = true
+				*f = true
 			case "false":
 			default:
 				return false
-			}
-			switch key {
-			case "draft":
-				fm.Draft = b
-			case "toc":
-				fm.TOC = b
-			case "worksheet":
-				fm.Worksheet = b
-			case "quickExit":
-				fm.QuickExit = b
-			case "repeat":
-				fm.Repeat = b
 			}
 		}
 	}
@@ -107,15 +78,36 @@ func (p *Page) decodePlain(yml []byte) bool {
 	return true
 }
 
-// plainKey returns k as one of the keys decodePlain reads, without allocating.
-func plainKey(k []byte) (string, bool) {
-	for _, key := range [...]string{"title", "description", "weight", "draft", "slug", "layout",
-		"toc", "worksheet", "id", "quickExit", "repeat", "menu"} {
-		if string(k) == key {
-			return key, true
-		}
+// plainField returns key k and the field of fm it sets, for the keys decodePlain reads:
+// a *string, *int or *bool; nil for the others.
+func (fm *FrontMatter) plainField(k []byte) (string, any) {
+	switch string(k) {
+	case "title":
+		return "title", &fm.Title
+	case "description":
+		return "description", &fm.Description
+	case "slug":
+		return "slug", &fm.Slug
+	case "layout":
+		return "layout", &fm.Layout
+	case "id":
+		return "id", &fm.ID
+	case "menu":
+		return "menu", &fm.Menu
+	case "weight":
+		return "weight", &fm.Weight
+	case "draft":
+		return "draft", &fm.Draft
+	case "toc":
+		return "toc", &fm.TOC
+	case "worksheet":
+		return "worksheet", &fm.Worksheet
+	case "quickExit":
+		return "quickExit", &fm.QuickExit
+	case "repeat":
+		return "repeat", &fm.Repeat
 	}
-	return "", false
+	return "", nil
 }
 
 // plainWords reports whether YAML reads v as the string it is: it starts with a letter

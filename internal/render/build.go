@@ -311,10 +311,9 @@ func (b *builder) load(opts content.Options, main bool, ready <-chan bool) bool 
 		return false
 	}
 	b.tmpl = b.checkLayouts(b.tmpl)
-	str := b.str
 	b.md = markdown.New(markdown.Options{
-		T:          str.T,
-		Extensions: []goldmark.Extender{worksheet.New(worksheet.Options{T: str.T})},
+		T:          b.str.T,
+		Extensions: []goldmark.Extender{worksheet.New(worksheet.Options{T: b.str.T})},
 		Facts:      b.opts.Facts,
 	})
 	b.menu, b.footer = b.menuPages()

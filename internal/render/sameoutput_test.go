@@ -206,32 +206,9 @@ func TestTidyTidies(t *testing.T) {
 
 // actions calls f with the pipeline of each action of the templates of set.
 func actions(set *template.Template, f func(p *parse.PipeNode)) {
-	var list func(*parse.ListNode)
-	list = func(l *parse.ListNode) {
-		if l == nil {
-			return
+	nodes(set, func(l *parse.ListNode, i int) {
+		if a, ok := l.Nodes[i].(*parse.ActionNode); ok && len(a.Pipe.Cmds) > 0 && len(a.Pipe.Cmds[0].Args) > 0 {
+			f(a.Pipe)
 		}
-		for _, n := range l.Nodes {
-			switch n := n.(type) {
-			case *parse.ActionNode:
-				if len(n.Pipe.Cmds) > 0 && len(n.Pipe.Cmds[0].Args) > 0 {
-					f(n.Pipe)
-				}
-			case *parse.IfNode:
-				list(n.List)
-				list(n.ElseList)
-			case *parse.RangeNode:
-				list(n.List)
-				list(n.ElseList)
-			case *parse.WithNode:
-				list(n.List)
-				list(n.ElseList)
-			}
-		}
-	}
-	for _, t := range set.Templates() {
-		if t.Tree != nil {
-			list(t.Tree.Root)
-		}
-	}
+	})
 }

@@ -261,7 +261,6 @@ func tCall(c *parse.CommandNode) (*parse.StringNode, bool) {
 // first of its pipeline.
 func commands(set *template.Template, f func(c *parse.CommandNode, first bool)) {
 	var pipe func(*parse.PipeNode)
-	var node func(parse.Node)
 	pipe = func(p *parse.PipeNode) {
 		if p == nil {
 			return
@@ -275,35 +274,51 @@ func commands(set *template.Template, f func(c *parse.CommandNode, first bool)) 
 			f(c, i == 0)
 		}
 	}
-	node = func(n parse.Node) {
-		switch n := n.(type) {
-		case *parse.ListNode:
-			if n != nil {
-				for _, c := range n.Nodes {
-					node(c)
-				}
-			}
+	nodes(set, func(l *parse.ListNode, i int) {
+		switch n := l.Nodes[i].(type) {
 		case *parse.ActionNode:
 			pipe(n.Pipe)
 		case *parse.TemplateNode:
 			pipe(n.Pipe)
 		case *parse.IfNode:
 			pipe(n.Pipe)
-			node(n.List)
-			node(n.ElseList)
 		case *parse.RangeNode:
 			pipe(n.Pipe)
-			node(n.List)
-			node(n.ElseList)
 		case *parse.WithNode:
 			pipe(n.Pipe)
-			node(n.List)
-			node(n.ElseList)
+		}
+	})
+}
+
+// nodes calls f with each node of the templates of set, as the i-th of the list l that
+// holds it, so that f may put another in its place; the lists inside if, range and with
+// are walked too, after f has seen the node that holds them.
+func nodes(set *template.Template, f func(l *parse.ListNode, i int)) {
+	var list func(*parse.ListNode)
+	list = func(l *parse.ListNode) {
+		if l == nil {
+			return
+		}
+		for i := range l.Nodes {
+			f(l, i)
+			switch n := l.Nodes[i].(type) {
+			case *parse.IfNode:
+				list(n.List)
+				list(n.ElseList)
+			case *parse.RangeNode:
+				list(n.List)
+				list(n.ElseList)
+			case *parse.WithNode:
+				list(n.List)
+				list(n.ElseList)
+			case *parse.ListNode:
+				list(n)
+			}
 		}
 	}
 	for _, t := range set.Templates() {
 		if t.Tree != nil {
-			node(t.Tree.Root)
+			list(t.Tree.Root)
 		}
 	}
 }

@@ -33,38 +33,17 @@ func tidy(set *template.Template, htmlFuncs map[string]bool, done *sync.Map) {
 	if !tidying {
 		return
 	}
-	var list func(*parse.ListNode)
-	list = func(l *parse.ListNode) {
-		if l == nil {
+	nodes(set, func(l *parse.ListNode, i int) {
+		a, ok := l.Nodes[i].(*parse.ActionNode)
+		if !ok {
 			return
 		}
-		for i, n := range l.Nodes {
-			switch n := n.(type) {
-			case *parse.ActionNode:
-				if text, ok := constant(n.Pipe, done); ok {
-					l.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(text)}
-				} else {
-					dropHTMLEscaper(n.Pipe, htmlFuncs)
-				}
-			case *parse.IfNode:
-				list(n.List)
-				list(n.ElseList)
-			case *parse.RangeNode:
-				list(n.List)
-				list(n.ElseList)
-			case *parse.WithNode:
-				list(n.List)
-				list(n.ElseList)
-			case *parse.ListNode:
-				list(n)
-			}
+		if text, ok := constant(a.Pipe, done); ok {
+			l.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: a.Pos, Text: []byte(text)}
+		} else {
+			dropHTMLEscaper(a.Pipe, htmlFuncs)
 		}
-	}
-	for _, t := range set.Templates() {
-		if t.Tree != nil {
-			list(t.Tree.Root)
-		}
-	}
+	})
 }
 
 // escapers returns the names of the escapers html/template put after the first command
