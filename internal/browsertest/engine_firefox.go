@@ -309,6 +309,26 @@ func (b *firefoxTab) click(selector string) error {
 	if err != nil {
 		return err
 	}
+	// Click once the element has stopped moving and is what a click at its middle hits:
+	// a page that still lays out what the test's last script added (a row, a chart) can
+	// move it between the scroll and the click, and the click is then lost beside it.
+	// After half a second it clicks anyway, as before.
+	var still bool
+	if err := b.Eval(`(async () => {
+		const e = document.querySelector(`+jsQuote(selector)+`);
+		let last = '';
+		for (let i = 0; i < 50; i++) {
+			await new Promise(r => setTimeout(r, 10));
+			const r = e.getBoundingClientRect();
+			const now = [r.left, r.top, r.width, r.height].join();
+			const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+			if (now === last && hit && (hit === e || e.contains(hit))) return true;
+			last = now;
+		}
+		return false;
+	})()`, &still); err != nil {
+		return err
+	}
 	return b.actions(map[string]any{
 		"type": "pointer", "id": "mouse", "parameters": map[string]any{"pointerType": "mouse"},
 		"actions": []any{
@@ -319,9 +339,20 @@ func (b *firefoxTab) click(selector string) error {
 	})
 }
 
+// Type clicks the element, as a person would, and types into it once it has the focus;
+// keys sent while it has not would be lost.
 func (b *firefoxTab) Type(selector, text string) error {
-	if err := b.Click(selector); err != nil {
-		return err
+	focused := false
+	for try := 0; try < 3 && !focused; try++ {
+		if err := b.Click(selector); err != nil {
+			return err
+		}
+		if err := b.Eval(`document.activeElement === document.querySelector(`+jsQuote(selector)+`)`, &focused); err != nil {
+			return err
+		}
+	}
+	if !focused {
+		return fmt.Errorf("clicked %s three times and it did not take the focus: the keys would be lost", selector)
 	}
 	var keys []any
 	for _, k := range keyValues(text) {
