@@ -130,13 +130,15 @@ func (s *Server) update(changed []string) error {
 	s.site = mem
 	s.problems = ""
 	s.version++
-	s.broadcast(event{"reload", fmt.Sprint(s.version)})
-	s.mu.Unlock()
+	// The line is written before the pages are told to reload, so the terminal is never
+	// behind what the browser shows.
 	if full {
 		fmt.Fprintln(s.opts.Log, res.Summary())
 	} else {
 		fmt.Fprintf(s.opts.Log, "updated %s in %v\n", strings.Join(changed, ", "), res.Duration.Round(time.Millisecond/10))
 	}
+	s.broadcast(event{"reload", fmt.Sprint(s.version)})
+	s.mu.Unlock()
 	if s.opts.AfterBuild != nil {
 		s.opts.AfterBuild(res, mem)
 	}
