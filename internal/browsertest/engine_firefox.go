@@ -313,7 +313,6 @@ func (b *firefoxTab) click(selector string) error {
 	// a page that still lays out what the test's last script added (a row, a chart) can
 	// move it between the scroll and the click, and the click is then lost beside it.
 	// After half a second it clicks anyway, as before.
-	var still bool
 	if err := b.Eval(`(async () => {
 		const e = document.querySelector(`+jsQuote(selector)+`);
 		let last = '';
@@ -326,7 +325,7 @@ func (b *firefoxTab) click(selector string) error {
 			last = now;
 		}
 		return false;
-	})()`, &still); err != nil {
+	})()`, nil); err != nil {
 		return err
 	}
 	return b.actions(map[string]any{

@@ -461,12 +461,12 @@ type sharedSet struct {
 // A shared partial may use what the package doc lists, and nothing else of the page.
 func (b *builder) shared(name string, d *Data) (template.HTML, error) {
 	var buf bytes.Buffer
-	if d.orig {
-		err := b.tmpl.orig().root.ExecuteTemplate(&buf, name, d)
-		return template.HTML(buf.String()), err
-	}
-	if !sharing {
-		err := b.tmpl.root.ExecuteTemplate(&buf, name, d)
+	if d.orig || !sharing { // the page's own: to report an error at its line, or to compare
+		root := b.tmpl.root
+		if d.orig {
+			root = b.tmpl.orig().root
+		}
+		err := root.ExecuteTemplate(&buf, name, d)
 		return template.HTML(buf.String()), err
 	}
 	if d.set == nil { // the page's first shared partial

@@ -118,6 +118,14 @@ func (s *Server) update(changed []string) error {
 	} else {
 		mem, res, full, err = s.session.Update(changed, prev)
 	}
+	// The line is written before the pages are told to reload, so the terminal is never
+	// behind what the browser shows, and outside the lock, so a slow terminal holds up no
+	// request.
+	if err == nil && full {
+		fmt.Fprintln(s.opts.Log, res.Summary())
+	} else if err == nil {
+		fmt.Fprintf(s.opts.Log, "updated %s in %v\n", strings.Join(changed, ", "), res.Duration.Round(time.Millisecond/10))
+	}
 	s.mu.Lock()
 	if err != nil {
 		s.problems = err.Error()
@@ -130,13 +138,6 @@ func (s *Server) update(changed []string) error {
 	s.site = mem
 	s.problems = ""
 	s.version++
-	// The line is written before the pages are told to reload, so the terminal is never
-	// behind what the browser shows.
-	if full {
-		fmt.Fprintln(s.opts.Log, res.Summary())
-	} else {
-		fmt.Fprintf(s.opts.Log, "updated %s in %v\n", strings.Join(changed, ", "), res.Duration.Round(time.Millisecond/10))
-	}
 	s.broadcast(event{"reload", fmt.Sprint(s.version)})
 	s.mu.Unlock()
 	if s.opts.AfterBuild != nil {
