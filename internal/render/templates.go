@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"text/template/parse"
 
+	"github.com/iptsite/iptsite/internal/compiled"
 	"github.com/iptsite/iptsite/internal/diag"
 )
 
@@ -33,8 +34,10 @@ type templates struct {
 
 	noPolicy sync.Map // the layouts reported for pages without the policy (carriesPolicy)
 
-	// tidied is done for a layout once its first page has escaped its templates: see tidy.
-	tidied    map[string]*sync.Once
+	// first is done for a layout once its first page has escaped its templates: see
+	// tidy and package compiled.
+	first     map[string]*firstPage
+	funcs     template.FuncMap
 	htmlFuncs map[string]bool
 	consts    sync.Map // the escaped constants tidy computed, for every layout
 
@@ -194,7 +197,8 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 	}
 	b.foldT(root)
 	ts := &templates{layouts: map[string]*template.Template{}, root: root,
-		tidied: map[string]*sync.Once{}, htmlFuncs: htmlFuncs(b.funcs())}
+		first: map[string]*firstPage{}, funcs: b.funcs()}
+	ts.htmlFuncs = htmlFuncs(ts.funcs)
 	names, _ := fs.Glob(b.src, "templates/*.html")
 	for _, name := range names {
 		if name == baseName {
@@ -217,7 +221,7 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 		b.foldT(t)
 		layout := strings.TrimSuffix(path.Base(name), ".html")
 		ts.layouts[layout] = t
-		ts.tidied[layout] = new(sync.Once)
+		ts.first[layout] = new(firstPage)
 	}
 	if failed {
 		return nil
@@ -323,6 +327,16 @@ func nodes(set *template.Template, f func(l *parse.ListNode, i int)) {
 	}
 }
 
+// compiling turns package compiled on; a test turns it off to compare.
+var compiling = true
+
+// A firstPage is done by a layout's first page.
+type firstPage struct {
+	once     sync.Once
+	compiled *compiled.Template // nil when not compiled
+	declined atomic.Int64       // pages compiled left to html/template
+}
+
 // execute renders page d with layout into buf (a new buffer when nil), and returns the page.
 func (ts *templates) execute(layout string, d *Data, buf *bytes.Buffer) ([]byte, error) {
 	t := ts.layouts[layout]
@@ -334,16 +348,30 @@ func (ts *templates) execute(layout string, d *Data, buf *bytes.Buffer) ([]byte,
 	}
 	buf.Grow(int(ts.chrome.Load()) + len(d.Content) + 512)
 	// The layout's first page escapes its templates, alone; then tidy rewrites them
-	// before any other page of the layout is rendered.
+	// and they are compiled, before any other page of the layout is rendered.
 	var err error
-	first := false
-	ts.tidied[layout].Do(func() {
+	fp, first := ts.first[layout], false
+	fp.once.Do(func() {
 		first = true
 		if err = t.ExecuteTemplate(buf, baseName, d); err == nil {
 			tidy(t, ts.htmlFuncs, &ts.consts)
+			if compiling {
+				// Templates it does not compile run in html/template.
+				fp.compiled, _ = compiled.Compile(t, baseName, ts.funcs)
+			}
 		}
 	})
-	if !first {
+	switch {
+	case first:
+	case fp.compiled != nil:
+		start := buf.Len()
+		if err = fp.compiled.Execute(buf, d); err != nil {
+			// html/template reports the error, or makes what Execute declined to.
+			fp.declined.Add(1)
+			buf.Truncate(start)
+			err = t.ExecuteTemplate(buf, baseName, d)
+		}
+	default:
 		err = t.ExecuteTemplate(buf, baseName, d)
 	}
 	if err != nil {
