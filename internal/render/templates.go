@@ -327,8 +327,10 @@ func nodes(set *template.Template, f func(l *parse.ListNode, i int)) {
 	}
 }
 
-// compiling turns package compiled on; a test turns it off to compare.
-var compiling = true
+// compiling turns package compiled on; a test turns it off to compare. checkCompiled
+// makes each page with html/template too and fails the build when the two differ: on in
+// this package's tests (main_test.go).
+var compiling, checkCompiled = true, false
 
 // A firstPage is done by a layout's first page.
 type firstPage struct {
@@ -370,6 +372,11 @@ func (ts *templates) execute(layout string, d *Data, buf *bytes.Buffer) ([]byte,
 			fp.declined.Add(1)
 			buf.Truncate(start)
 			err = t.ExecuteTemplate(buf, baseName, d)
+		} else if checkCompiled {
+			var want bytes.Buffer
+			if werr := t.ExecuteTemplate(&want, baseName, d); werr != nil || !bytes.Equal(want.Bytes(), buf.Bytes()[start:]) {
+				err = fmt.Errorf("the compiled templates made another page than html/template's (%v)", werr)
+			}
 		}
 	default:
 		err = t.ExecuteTemplate(buf, baseName, d)
