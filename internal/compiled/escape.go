@@ -77,7 +77,9 @@ func newChain(name string) (*chain, error) {
 	for _, n := range strings.Split(name, "|") {
 		f := direct[n]
 		if f == nil {
-			return nil, fmt.Errorf("escaper %s: not compiled", n)
+			// Every value goes through html/template's escapers.
+			c.direct = nil
+			break
 		}
 		c.direct = append(c.direct, f)
 	}
@@ -89,21 +91,17 @@ func newChain(name string) (*chain, error) {
 func (c *chain) write(w *bytes.Buffer, v reflect.Value) error {
 	var s string
 	switch {
-	case !v.IsValid():
-		// No value: html/template's escapers print nothing for it.
-		out, ok := c.ref.escapeValue(nil)
-		if !ok {
-			return errDecline
-		}
-		w.WriteString(out)
-		return nil
-	case v.Type() == stringType:
+	case c.direct != nil && v.IsValid() && v.Type() == stringType:
 		s = c.direct[0](v.String())
-	case v.Type() == htmlType && c.html:
+	case c.direct != nil && v.IsValid() && v.Type() == htmlType && c.html:
 		s = v.String()
 	default:
-		// Any other type, as html/template's escapers make it a string.
-		out, ok := c.ref.escapeValue(v.Interface())
+		// Any other value, as html/template's escapers print it (nothing for no value).
+		var x any
+		if v.IsValid() {
+			x = v.Interface()
+		}
+		out, ok := c.ref.escapeValue(x)
 		if !ok {
 			return errDecline
 		}
@@ -230,13 +228,18 @@ func (r *escapeRef) escapeValue(v any) (string, bool) {
 
 // escapeRefs are the reference templates, by the chain of escapers html/template puts
 // after their value: for the contexts where a template's text goes, text, attributes
-// quoted and not, a title, a text area and links.
+// quoted and not, a title, a text area, links, styles, scripts and image sets. (A chain is
+// a list of pure functions: any context that makes it makes the same text.)
 var escapeRefs = sync.OnceValue(func() map[string]*escapeRef {
 	refs := map[string]*escapeRef{}
 	for _, src := range []string{
 		`{{.}}`, `<p title="{{.}}">`, `<p title='{{.}}'>`, `<p title={{.}}>`, `<title>{{.}}</title>`,
 		`<textarea>{{.}}</textarea>`, `<a href="{{.}}">`, `<a href="/x?q={{.}}">`, `<a href="#{{.}}">`,
-		`<a href='{{.}}'>`, `<a href="/x?q={{.}}&amp;r=1">`,
+		`<a href='{{.}}'>`, `<a href="mailto:{{.}}">`, `<a href='mailto:{{.}}'>`, `<a href=mailto:{{.}}>`,
+		`<style>{{.}}</style>`, `<p style="color: {{.}}">`, `<p style='color: {{.}}'>`,
+		`<script>var x = {{.}};</script>`, `<script>var x = "{{.}}";</script>`, `<script>var x = '{{.}}';</script>`,
+		`<a onclick="f({{.}})">`, `<a onclick='f({{.}})'>`, `<a onclick="f('{{.}}')">`,
+		`<img srcset="{{.}}">`, `<img srcset='{{.}}'>`,
 	} {
 		prefix, suffix, _ := strings.Cut(src, "{{.}}")
 		t, err := template.New("ref").Parse(src)

@@ -231,7 +231,7 @@ func TestCompiledCompiles(t *testing.T) {
 	}
 	for _, b := range s.r.langs {
 		for name, set := range b.tmpl.layouts {
-			fp := b.tmpl.first[name]
+			fp := b.tmpl.quick[name]
 			if _, err := compiled.Compile(set, baseName, b.tmpl.funcs); err != nil {
 				t.Errorf("%s: %s: %v", b.lang, name, err)
 			} else if fp.compiled == nil && slices.ContainsFunc(b.site.Pages, func(p *content.Page) bool { return b.layout(p) == name }) {

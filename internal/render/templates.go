@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -34,9 +35,9 @@ type templates struct {
 
 	noPolicy sync.Map // the layouts reported for pages without the policy (carriesPolicy)
 
-	// first is done for a layout once its first page has escaped its templates: see
-	// tidy and package compiled.
-	first     map[string]*firstPage
+	// Each layout's templates, and each shared partial, are run compiled once escaped.
+	quick     map[string]*quick
+	partials  sync.Map // *quick by partial name
 	funcs     template.FuncMap
 	htmlFuncs map[string]bool
 	consts    sync.Map // the escaped constants tidy computed, for every layout
@@ -197,7 +198,7 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 	}
 	b.foldT(root)
 	ts := &templates{layouts: map[string]*template.Template{}, root: root,
-		first: map[string]*firstPage{}, funcs: b.funcs()}
+		quick: map[string]*quick{}, funcs: b.funcs()}
 	ts.htmlFuncs = htmlFuncs(ts.funcs)
 	names, _ := fs.Glob(b.src, "templates/*.html")
 	for _, name := range names {
@@ -221,7 +222,7 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 		b.foldT(t)
 		layout := strings.TrimSuffix(path.Base(name), ".html")
 		ts.layouts[layout] = t
-		ts.first[layout] = new(firstPage)
+		ts.quick[layout] = new(quick)
 	}
 	if failed {
 		return nil
@@ -332,11 +333,45 @@ func nodes(set *template.Template, f func(l *parse.ListNode, i int)) {
 // this package's tests (main_test.go).
 var compiling, checkCompiled = true, false
 
-// A firstPage is done by a layout's first page.
-type firstPage struct {
+// A quick is one template of a set, run compiled (package compiled) when it can be.
+type quick struct {
 	once     sync.Once
-	compiled *compiled.Template // nil when not compiled
-	declined atomic.Int64       // pages compiled left to html/template
+	compiled *compiled.Template // nil when not compiled: html/template runs it
+	declined atomic.Int64       // runs the compiled template left to html/template
+}
+
+// run executes the template name of set with d into buf. Its first run escapes it
+// (html/template escapes a template when it first executes it: here with data that has
+// no fields, so that execution stops at once and prints nothing anywhere; a function of
+// ours that takes a page refuses it), lets prepare rewrite the escaped templates, and
+// compiles them, before any run goes on.
+func (ts *templates) run(q *quick, set *template.Template, name string, buf *bytes.Buffer, d *Data, prepare func()) error {
+	q.once.Do(func() {
+		set.ExecuteTemplate(io.Discard, name, struct{}{}) // an escaping error comes again below
+		if prepare != nil {
+			prepare()
+		}
+		if compiling {
+			q.compiled, _ = compiled.Compile(set, name, ts.funcs) // or html/template runs it
+		}
+	})
+	if q.compiled == nil {
+		return set.ExecuteTemplate(buf, name, d)
+	}
+	start := buf.Len()
+	if err := q.compiled.Execute(buf, d); err != nil {
+		// html/template reports the error, or makes what Execute declined to.
+		q.declined.Add(1)
+		buf.Truncate(start)
+		return set.ExecuteTemplate(buf, name, d)
+	}
+	if checkCompiled && d.settled() {
+		var want bytes.Buffer
+		if err := set.ExecuteTemplate(&want, name, d); err != nil || !bytes.Equal(want.Bytes(), buf.Bytes()[start:]) {
+			return fmt.Errorf("the compiled template %s made another text than html/template's (%v)", name, err)
+		}
+	}
+	return nil
 }
 
 // execute renders page d with layout into buf (a new buffer when nil), and returns the page.
@@ -349,38 +384,7 @@ func (ts *templates) execute(layout string, d *Data, buf *bytes.Buffer) ([]byte,
 		buf = new(bytes.Buffer)
 	}
 	buf.Grow(int(ts.chrome.Load()) + len(d.Content) + 512)
-	// The layout's first page escapes its templates, alone; then tidy rewrites them
-	// and they are compiled, before any other page of the layout is rendered.
-	var err error
-	fp, first := ts.first[layout], false
-	fp.once.Do(func() {
-		first = true
-		if err = t.ExecuteTemplate(buf, baseName, d); err == nil {
-			tidy(t, ts.htmlFuncs, &ts.consts)
-			if compiling {
-				// Templates it does not compile run in html/template.
-				fp.compiled, _ = compiled.Compile(t, baseName, ts.funcs)
-			}
-		}
-	})
-	switch {
-	case first:
-	case fp.compiled != nil:
-		start := buf.Len()
-		if err = fp.compiled.Execute(buf, d); err != nil {
-			// html/template reports the error, or makes what Execute declined to.
-			fp.declined.Add(1)
-			buf.Truncate(start)
-			err = t.ExecuteTemplate(buf, baseName, d)
-		} else if checkCompiled {
-			var want bytes.Buffer
-			if werr := t.ExecuteTemplate(&want, baseName, d); werr != nil || !bytes.Equal(want.Bytes(), buf.Bytes()[start:]) {
-				err = fmt.Errorf("the compiled templates made another page than html/template's (%v)", werr)
-			}
-		}
-	default:
-		err = t.ExecuteTemplate(buf, baseName, d)
-	}
+	err := ts.run(ts.quick[layout], t, baseName, buf, d, func() { tidy(t, ts.htmlFuncs, &ts.consts) })
 	if err != nil {
 		if orig := ts.orig(); orig != nil {
 			// Run the templates as written, for the error's true line.
@@ -521,7 +525,11 @@ func (b *builder) shared(name string, d *Data) (template.HTML, error) {
 	// field types (see Data.Asset) is the one with every part there.
 	sd := *d
 	sd.shared = true
-	if err := b.tmpl.root.ExecuteTemplate(&buf, name, &sd); err != nil {
+	q, ok := b.tmpl.partials.Load(name)
+	if !ok {
+		q, _ = b.tmpl.partials.LoadOrStore(name, new(quick))
+	}
+	if err := b.tmpl.run(q.(*quick), b.tmpl.root, name, &buf, &sd, nil); err != nil {
 		return "", err
 	}
 	h = template.HTML(buf.String())
