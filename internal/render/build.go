@@ -144,6 +144,8 @@ type builder struct {
 	sheets []*content.Page
 	qr     map[*content.Page]template.HTML
 	search searchState // the text of the pages, for the search index (search.go)
+	// every worksheet of the language is rendered: its questions are all known
+	sheetsDone bool
 }
 
 // Build builds the site in opts.Source and writes it to w. On error, the caller
@@ -346,6 +348,7 @@ func (b *builder) renderPages() {
 		}
 	}
 	b.renderAll(sheets)
+	b.sheetsDone = true
 	b.checkNextSession()
 	// A worksheet that lists the others' questions (My next session) saw only those
 	// rendered before it: render it again, now that all are.

@@ -49,6 +49,19 @@ func (d *Data) Questions(p *content.Page) []Question {
 	return out
 }
 
+// settled reports whether the page, once rendered, is as it will stay: not a worksheet
+// that lists the questions of others while they are still being rendered (it is
+// rendered again after them).
+func (d *Data) settled() bool {
+	b := d.b
+	if b.sheetsDone {
+		return true
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return !b.asksQuestions[d.Page]
+}
+
 // Breakable returns a web address as HTML that a narrow screen may wrap after a / and
 // before the #, and nowhere inside a word: {{$.Breakable .Absolute}}.
 func (d *Data) Breakable(addr string) template.HTML {

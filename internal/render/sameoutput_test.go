@@ -13,6 +13,8 @@ import (
 	"text/template/parse"
 
 	"github.com/iptsite/iptsite"
+	"github.com/iptsite/iptsite/internal/compiled"
+	"github.com/iptsite/iptsite/internal/content"
 	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/source"
 )
@@ -186,7 +188,7 @@ func TestTidyTidies(t *testing.T) {
 		for name, set := range b.tmpl.layouts {
 			shared := 0
 			actions(set, func(p *parse.PipeNode) {
-				chain, escaped := escapers(p)
+				chain, escaped := compiled.Escapers(p)
 				if _, ok := p.Cmds[0].Args[0].(*parse.StringNode); ok && escaped {
 					t.Errorf("%s: %s still escapes %s on every page", b.lang, name, p)
 				}
@@ -211,4 +213,33 @@ func actions(set *template.Template, f func(p *parse.PipeNode)) {
 			f(a.Pipe)
 		}
 	})
+}
+
+// The compiled templates must change how fast a page is made, never what it says.
+func TestCompiledSameOutput(t *testing.T) {
+	sameBothWays(t, "templates compiled", &compiling, []namedSite{
+		{"default site", Options{Source: iptsite.Defaults(), BaseURL: "https://clinic.example/ipt/"}},
+		{"default site, not minified, portable", Options{Source: iptsite.Defaults(), NoMinify: true, Portable: true}},
+	})
+}
+
+// Every layout of the default site is compiled, and makes every page of it.
+func TestCompiledCompiles(t *testing.T) {
+	s, _, err := Start(Options{Source: iptsite.Defaults()}, output.NewMemory())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range s.r.langs {
+		for name, set := range b.tmpl.layouts {
+			fp := b.tmpl.quick[name]
+			if _, err := compiled.Compile(set, baseName, b.tmpl.funcs); err != nil {
+				t.Errorf("%s: %s: %v", b.lang, name, err)
+			} else if fp.compiled == nil && slices.ContainsFunc(b.site.Pages, func(p *content.Page) bool { return b.layout(p) == name }) {
+				t.Errorf("%s: %s: not compiled by the build", b.lang, name)
+			}
+			if n := fp.declined.Load(); n > 0 {
+				t.Errorf("%s: %s: %d pages left to html/template", b.lang, name, n)
+			}
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -14,6 +15,7 @@ import (
 	"sync/atomic"
 	"text/template/parse"
 
+	"github.com/iptsite/iptsite/internal/compiled"
 	"github.com/iptsite/iptsite/internal/diag"
 )
 
@@ -33,8 +35,10 @@ type templates struct {
 
 	noPolicy sync.Map // the layouts reported for pages without the policy (carriesPolicy)
 
-	// tidied is done for a layout once its first page has escaped its templates: see tidy.
-	tidied    map[string]*sync.Once
+	// Each layout's templates, and each shared partial, are run compiled once escaped.
+	quick     map[string]*quick
+	partials  sync.Map // *quick by partial name
+	funcs     template.FuncMap
 	htmlFuncs map[string]bool
 	consts    sync.Map // the escaped constants tidy computed, for every layout
 
@@ -194,7 +198,8 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 	}
 	b.foldT(root)
 	ts := &templates{layouts: map[string]*template.Template{}, root: root,
-		tidied: map[string]*sync.Once{}, htmlFuncs: htmlFuncs(b.funcs())}
+		quick: map[string]*quick{}, funcs: b.funcs()}
+	ts.htmlFuncs = htmlFuncs(ts.funcs)
 	names, _ := fs.Glob(b.src, "templates/*.html")
 	for _, name := range names {
 		if name == baseName {
@@ -217,7 +222,7 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 		b.foldT(t)
 		layout := strings.TrimSuffix(path.Base(name), ".html")
 		ts.layouts[layout] = t
-		ts.tidied[layout] = new(sync.Once)
+		ts.quick[layout] = new(quick)
 	}
 	if failed {
 		return nil
@@ -323,6 +328,52 @@ func nodes(set *template.Template, f func(l *parse.ListNode, i int)) {
 	}
 }
 
+// compiling turns package compiled on; a test turns it off to compare. checkCompiled
+// makes each page with html/template too and fails the build when the two differ: on in
+// this package's tests (main_test.go).
+var compiling, checkCompiled = true, false
+
+// A quick is one template of a set, run compiled (package compiled) when it can be.
+type quick struct {
+	once     sync.Once
+	compiled *compiled.Template // nil when not compiled: html/template runs it
+	declined atomic.Int64       // runs the compiled template left to html/template
+}
+
+// run executes the template name of set with d into buf. Its first run escapes it
+// (html/template escapes a template when it first executes it: here with data that has
+// no fields, so that execution stops at once and prints nothing anywhere; a function of
+// ours that takes a page refuses it), lets prepare rewrite the escaped templates, and
+// compiles them, before any run goes on.
+func (ts *templates) run(q *quick, set *template.Template, name string, buf *bytes.Buffer, d *Data, prepare func()) error {
+	q.once.Do(func() {
+		set.ExecuteTemplate(io.Discard, name, struct{}{}) // an escaping error comes again below
+		if prepare != nil {
+			prepare()
+		}
+		if compiling {
+			q.compiled, _ = compiled.Compile(set, name, ts.funcs) // or html/template runs it
+		}
+	})
+	if q.compiled == nil {
+		return set.ExecuteTemplate(buf, name, d)
+	}
+	start := buf.Len()
+	if err := q.compiled.Execute(buf, d); err != nil {
+		// html/template reports the error, or makes what Execute declined to.
+		q.declined.Add(1)
+		buf.Truncate(start)
+		return set.ExecuteTemplate(buf, name, d)
+	}
+	if checkCompiled && d.settled() {
+		var want bytes.Buffer
+		if err := set.ExecuteTemplate(&want, name, d); err != nil || !bytes.Equal(want.Bytes(), buf.Bytes()[start:]) {
+			return fmt.Errorf("the compiled template %s made another text than html/template's (%v)", name, err)
+		}
+	}
+	return nil
+}
+
 // execute renders page d with layout into buf (a new buffer when nil), and returns the page.
 func (ts *templates) execute(layout string, d *Data, buf *bytes.Buffer) ([]byte, error) {
 	t := ts.layouts[layout]
@@ -333,19 +384,7 @@ func (ts *templates) execute(layout string, d *Data, buf *bytes.Buffer) ([]byte,
 		buf = new(bytes.Buffer)
 	}
 	buf.Grow(int(ts.chrome.Load()) + len(d.Content) + 512)
-	// The layout's first page escapes its templates, alone; then tidy rewrites them
-	// before any other page of the layout is rendered.
-	var err error
-	first := false
-	ts.tidied[layout].Do(func() {
-		first = true
-		if err = t.ExecuteTemplate(buf, baseName, d); err == nil {
-			tidy(t, ts.htmlFuncs, &ts.consts)
-		}
-	})
-	if !first {
-		err = t.ExecuteTemplate(buf, baseName, d)
-	}
+	err := ts.run(ts.quick[layout], t, baseName, buf, d, func() { tidy(t, ts.htmlFuncs, &ts.consts) })
 	if err != nil {
 		if orig := ts.orig(); orig != nil {
 			// Run the templates as written, for the error's true line.
@@ -486,7 +525,11 @@ func (b *builder) shared(name string, d *Data) (template.HTML, error) {
 	// field types (see Data.Asset) is the one with every part there.
 	sd := *d
 	sd.shared = true
-	if err := b.tmpl.root.ExecuteTemplate(&buf, name, &sd); err != nil {
+	q, ok := b.tmpl.partials.Load(name)
+	if !ok {
+		q, _ = b.tmpl.partials.LoadOrStore(name, new(quick))
+	}
+	if err := b.tmpl.run(q.(*quick), b.tmpl.root, name, &buf, &sd, nil); err != nil {
 		return "", err
 	}
 	h = template.HTML(buf.String())

@@ -1,12 +1,12 @@
 package render
 
 import (
-	"bytes"
 	"html/template"
 	"reflect"
-	"strings"
 	"sync"
 	"text/template/parse"
+
+	"github.com/iptsite/iptsite/internal/compiled"
 )
 
 // html/template escapes every value a template prints by calling its escapers after it,
@@ -17,7 +17,7 @@ import (
 //
 //   - a constant string and its escapers become the text they make, computed by
 //     html/template itself, in a template of its own where the same escapers follow the
-//     value (escapeRefs); a chain of escapers with no such template is left as it is;
+//     value (compiled.Escape); a chain of escapers with no such template is left as it is;
 //   - the HTML escaper after a function that returns template.HTML goes, as that escaper
 //     gives template.HTML back unchanged.
 //
@@ -46,29 +46,9 @@ func tidy(set *template.Template, htmlFuncs map[string]bool, done *sync.Map) {
 	})
 }
 
-// escapers returns the names of the escapers html/template put after the first command
-// of p, joined by "|", or false when anything else follows it.
-func escapers(p *parse.PipeNode) (string, bool) {
-	if p == nil || len(p.Decl) > 0 || len(p.Cmds) < 2 {
-		return "", false
-	}
-	var names []string
-	for _, c := range p.Cmds[1:] {
-		if len(c.Args) != 1 {
-			return "", false
-		}
-		id, ok := c.Args[0].(*parse.IdentifierNode)
-		if !ok || !strings.HasPrefix(id.Ident, "_html_template_") {
-			return "", false
-		}
-		names = append(names, id.Ident)
-	}
-	return strings.Join(names, "|"), true
-}
-
 // constant returns what the action {{"text" | escapers}} prints, when it is one.
 func constant(p *parse.PipeNode, done *sync.Map) (string, bool) {
-	chain, ok := escapers(p)
+	chain, ok := compiled.Escapers(p)
 	if !ok || len(p.Cmds[0].Args) != 1 {
 		return "", false
 	}
@@ -80,11 +60,7 @@ func constant(p *parse.PipeNode, done *sync.Map) (string, bool) {
 	if v, ok := done.Load(key); ok {
 		return v.(string), true
 	}
-	ref := escapeRefs()[chain]
-	if ref == nil {
-		return "", false
-	}
-	text, ok := ref.escape(s.Text)
+	text, ok := compiled.Escape(chain, s.Text)
 	if ok {
 		done.Store(key, text)
 	}
@@ -94,7 +70,7 @@ func constant(p *parse.PipeNode, done *sync.Map) (string, bool) {
 // dropHTMLEscaper takes the HTML escaper from after a function that returns
 // template.HTML: {{shared "menu" .}}.
 func dropHTMLEscaper(p *parse.PipeNode, htmlFuncs map[string]bool) {
-	chain, ok := escapers(p)
+	chain, ok := compiled.Escapers(p)
 	if !ok || chain != "_html_template_htmlescaper" || len(p.Cmds[0].Args) == 0 {
 		return
 	}
@@ -117,49 +93,3 @@ func htmlFuncs(funcs template.FuncMap) map[string]bool {
 	}
 	return names
 }
-
-// An escapeRef is a template that prints a value with one chain of escapers, between a
-// prefix and a suffix printed as they are.
-type escapeRef struct {
-	t              *template.Template
-	prefix, suffix string
-}
-
-// escape returns s as the reference's escapers print it.
-func (r *escapeRef) escape(s string) (string, bool) {
-	var buf bytes.Buffer
-	if r.t.Execute(&buf, s) != nil {
-		return "", false
-	}
-	out, ok := strings.CutPrefix(buf.String(), r.prefix)
-	if !ok {
-		return "", false
-	}
-	return strings.CutSuffix(out, r.suffix)
-}
-
-// escapeRefs are the reference templates, by the chain of escapers html/template puts
-// after their value: for the contexts where a template's text goes, text, attributes
-// quoted and not, a title, a text area and links.
-var escapeRefs = sync.OnceValue(func() map[string]*escapeRef {
-	refs := map[string]*escapeRef{}
-	for _, src := range []string{
-		`{{.}}`, `<p title="{{.}}">`, `<p title='{{.}}'>`, `<p title={{.}}>`, `<title>{{.}}</title>`,
-		`<textarea>{{.}}</textarea>`, `<a href="{{.}}">`, `<a href="/x?q={{.}}">`, `<a href="#{{.}}">`,
-	} {
-		prefix, suffix, _ := strings.Cut(src, "{{.}}")
-		t, err := template.New("ref").Parse(src)
-		if err != nil || t.Execute(new(bytes.Buffer), "") != nil { // escapes it
-			continue
-		}
-		list := t.Tree.Root.Nodes
-		for _, n := range list {
-			if a, ok := n.(*parse.ActionNode); ok {
-				if chain, ok := escapers(a.Pipe); ok {
-					refs[chain] = &escapeRef{t: t, prefix: prefix, suffix: suffix}
-				}
-			}
-		}
-	}
-	return refs
-})

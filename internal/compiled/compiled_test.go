@@ -1,0 +1,297 @@
+package compiled
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+type inner struct {
+	Name string
+	Tags []string
+}
+
+func (i inner) Upper() string         { return strings.ToUpper(i.Name) }
+func (i *inner) Pointer() string      { return "ptr:" + i.Name }
+func (i inner) Greet(s string) string { return "hi " + s + ", " + i.Name }
+
+type page struct {
+	inner
+	Title    string
+	Count    int
+	Price    float64
+	On       bool
+	Link     string
+	HTML     template.HTML
+	URL      template.URL
+	Any      any
+	Nil      *inner
+	Next     *inner
+	Items    []inner
+	Ptrs     []*inner
+	Map      map[string]string
+	AnyMap   map[string]any
+	Stringer fmt.Stringer
+	Err      error
+	Func     func() string
+	private  string
+}
+
+func (p *page) Fail() (string, error) { return "", errors.New("it failed") }
+func (p *page) Panic() string         { panic("oh no") }
+func (p *page) Args(a int, b ...string) string {
+	return fmt.Sprint(a, b)
+}
+func (p *page) Pair(a string, b int) string { return fmt.Sprintf("%s=%d", a, b) }
+
+type stringer struct{ s string }
+
+func (s stringer) String() string { return "<" + s.s + ">" }
+
+type named string
+
+func newPage() *page {
+	return &page{
+		inner:    inner{Name: "Ann & <Bo>", Tags: []string{"a", "b\"c"}},
+		Title:    `It's "quoted" <b>+1</b>`,
+		Count:    3,
+		Price:    2.5,
+		On:       true,
+		Link:     "https://example.org/a b?c=d&e=f#g",
+		HTML:     "<em>kept</em>",
+		URL:      "javascript:kept()",
+		Any:      named("named"),
+		Next:     &inner{Name: "next"},
+		Items:    []inner{{Name: "one"}, {Name: "two"}, {Name: "three"}},
+		Ptrs:     []*inner{{Name: "p1"}, nil},
+		Map:      map[string]string{"k": "v", "z": "last"},
+		AnyMap:   map[string]any{"n": 7, "s": "str", "nil": nil},
+		Stringer: stringer{"s"},
+		Err:      errors.New("an error"),
+		Func:     func() string { return "f" },
+		private:  "secret",
+	}
+}
+
+var funcs = template.FuncMap{
+	"list":  func(items ...any) []any { return items },
+	"upper": strings.ToUpper,
+	"html2": func(s string) template.HTML { return template.HTML("<i>" + s + "</i>") },
+	"fail":  func() (string, error) { return "", errors.New("fail") },
+	"join":  func(sep string, xs ...string) string { return strings.Join(xs, sep) },
+	"add":   func(a, b int) int { return a + b },
+	"print": func(a ...any) string { return "mine" }, // a set's function wins over a builtin
+}
+
+// The templates, each run by html/template and by Execute: the same bytes, or both
+// stop with an error. compile: Compile refuses it; declines: Execute leaves it to
+// html/template (an error); the rest Execute must make itself.
+var cases = []struct {
+	name, src         string
+	compile, declines bool
+}{
+	{name: "text", src: `plain text`},
+	{name: "fields", src: `<p>{{.Title}} {{.Count}} {{.Price}} {{.On}} {{.Name}}</p>`},
+	{name: "embedded and methods", src: `{{.Upper}} {{.Pointer}} {{.Next.Pointer}} {{.Greet "you"}}`},
+	{name: "method args", src: `{{.Args 1}} {{.Args 2 "x" "y"}} {{.Pair "a" 3}} {{"z" | .Pair "q" | printf "%s"}}`, compile: true},
+	{name: "method args pipe", src: `{{.Args 1 "x" | upper}} {{.Name | .Greet}}`},
+	{name: "attributes", src: `<a title="{{.Title}}" href="{{.Link}}" data-x='{{.Name}}'>{{.Title}}</a>`},
+	{name: "unquoted attribute", src: `<a title={{.Title}} href=/x/{{.Link}}>x</a>`},
+	{name: "urls", src: `<a href="{{.URL}}">u</a><a href="/s?q={{.Title}}">q</a><a href="#{{.Name}}">f</a><a href="{{.Link}}">l</a><a href="javascript:{{.Name}}">`},
+	{name: "url filter", src: `<a href="{{.URL}}">u</a><a href="/s?q={{.Title}}">q</a><a href="#{{.Name}}">f</a><a href="{{"JavaScript:x"}}">`},
+	{name: "title and textarea", src: `<title>{{.Title}} {{.HTML}}</title><textarea>{{.Title}}</textarea>`},
+	{name: "typed html", src: `<div>{{.HTML}}</div><p title="{{.HTML}}"></p>{{html2 "x"}}<b title="{{html2 "<y>"}}"></b>`},
+	{name: "script", src: `<script>var x = {{.Title}}, y = "{{.Name}}", z = {{.Items}};</script><a onclick="f({{.Count}})">`},
+	{name: "style", src: `<style>p { color: {{.Name}} }</style><p style="color: {{"red"}}"><style>{{.Title}}</style>`},
+	{name: "mailto", src: `<a href="mailto:{{.Name}}">m</a><a href="/x/{{.Title}}">p</a><img srcset="{{.Link}} 2x">`},
+	{name: "script template literal", src: "<script>var x = `{{.Title}}`;</script>", compile: true},
+	{name: "other values", src: `{{.Any}} {{.Stringer}} {{.Err}} {{.Nil}} {{.AnyMap.n}} {{.AnyMap.s}} {{.Map.k}} {{.Map.none}} {{.Ptrs}} {{.Items}}`},
+	{name: "no value", src: `{{.AnyMap.nil}}|{{.AnyMap.none}}|{{$.Map.none}}|`},
+	{name: "unexported embedded", src: `{{.inner.Name}}`, declines: true},
+	{name: "variables", src: `{{$x := .Title}}{{$y := 2}}{{$x}} {{$y}} {{$.Count}} {{$x = "changed"}}{{$x}}{{with .Next}}{{$.Title}} {{.Name}}{{end}}`},
+	{name: "if else", src: `{{if .On}}on{{else}}off{{end}} {{if .Nil}}nil{{else if .Count}}count{{else}}none{{end}} {{if not .On}}x{{end}}`},
+	{name: "with else with", src: `{{with .Nil}}a{{else with .Next}}{{.Name}}{{else}}c{{end}} {{with $v := .Count}}{{$v}}{{end}}`},
+	{name: "and or", src: `{{and .On .Count .Title}} {{or .Nil .Map.none .Count}} {{and .Nil .Fail}} {{or .On .Fail}} {{if and .On (not .Nil)}}yes{{end}} {{.Count | and .On}} {{.Count | or 0}}`},
+	{name: "comparisons", src: `{{eq .Count 3}} {{eq .Title "x" "y"}} {{ne .Name "a"}} {{lt 1 2}} {{le 2 2}} {{gt .Price 1.5}} {{ge "a" "b"}} {{eq .Nil nil}} {{eq .Next .Next}} {{eq 3 .Count}} {{.Count | eq 3}}`},
+	{name: "bad comparison", src: `{{eq .Count "3"}}`, declines: true},
+	{name: "len and index", src: `{{len .Items}} {{len .Title}} {{index .Items 1}} {{(index .Items 2).Name}} {{index .Map "k"}} {{index .Map "no"}} {{index .Tags 0}}`, compile: true},
+	{name: "index", src: `{{len .Items}} {{len .Title}} {{index .Map "k"}} {{index .Map "no"}} {{index .Tags 0}} {{index .AnyMap "n"}}{{with index .Items 2}}{{.Name}}{{end}}`},
+	{name: "index out of range", src: `{{index .Tags 2}}`, declines: true},
+	{name: "range", src: `{{range .Items}}[{{.Name}}]{{end}} {{range $i, $e := .Items}}{{$i}}:{{$e.Name}} {{end}} {{range $e := .Tags}}{{$e}}{{end}}`},
+	{name: "range else", src: `{{range .Map.none}}x{{else}}none{{end}} {{range 3}}{{.}}{{end}} {{range 0}}x{{else}}zero{{end}}`},
+	{name: "range break continue", src: `{{range $i, $e := .Items}}{{if eq $i 1}}{{continue}}{{end}}{{if eq $i 2}}{{break}}{{end}}{{$e.Name}}{{end}}`},
+	{name: "range assign", src: `{{$i := 0}}{{$e := ""}}{{range $i, $e = .Tags}}{{end}}{{$i}} {{$e}}`},
+	{name: "range nil pointer", src: `{{range .Nil}}x{{else}}empty{{end}}`, declines: true},
+	{name: "range map", src: `{{range $k, $v := .Map}}{{$k}}={{$v}} {{end}}`, declines: true},
+	{name: "range variables scoped", src: `{{range .Items}}{{$x := .Name}}{{$x}}{{end}}{{$x := 1}}{{$x}}`},
+	{name: "functions", src: `{{upper .Name}} {{join "-" "a" "b" .Title}} {{add 1 2}} {{list 1 "a" .On}} {{.Title | upper}} {{print "x"}}`},
+	{name: "builtin print", src: `{{print}}`},
+	{name: "function error", src: `{{fail}}`, declines: true},
+	{name: "method error", src: `a{{.Fail}}`, declines: true},
+	{name: "panic", src: `{{.Panic}}`, declines: true},
+	{name: "nil pointer", src: `{{.Nil.Name}}`, declines: true},
+	{name: "nil pointer method", src: `{{.Nil.Pointer}}`, declines: true},
+	{name: "unexported", src: `{{.private}}`, declines: true},
+	{name: "missing field", src: `{{.Missing}}`, declines: true},
+	{name: "field with args", src: `{{.Title "x"}}`, declines: true},
+	{name: "func field", src: `{{.Func}}`},
+	{name: "templates", src: `{{define "t"}}<b>{{.}}</b>{{$}}{{end}}{{template "t" .Name}} {{template "t"}} {{block "b" .Count}}[{{.}}]{{end}}`},
+	{name: "template in attribute", src: `{{define "t"}}{{.}}{{end}}<p title="{{template "t" .Title}}">`, compile: true},
+	{name: "recursion", src: `{{define "r"}}{{if .}}{{len .}}{{template "r" (slice . 1)}}{{end}}{{end}}{{template "r" .Tags}}`, compile: true},
+	{name: "recursion ok", src: `{{define "r"}}{{if gt . 0}}{{.}}{{template "r" (add . -1)}}{{end}}{{end}}{{template "r" 3}}`},
+	{name: "parenthesized", src: `{{(.Title)}} {{upper (print .Count)}} {{(index .Items 0).Name}}`, compile: true},
+	{name: "numbers", src: `{{1}} {{1.5}} {{0x10}} {{'a'}} {{1e3}} {{-2}}`},
+	{name: "comments", src: `a{{/* c */}}b{{- /* d */ -}} c`},
+}
+
+func run(t *testing.T, src string, data any) (want string, wantErr error, got string, compileErr, gotErr error) {
+	t.Helper()
+	tmpl, err := template.New("page").Funcs(funcs).Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	wantErr = tmpl.Execute(&buf, data)
+	want = buf.String()
+	c, compileErr := Compile(tmpl, "page", funcs)
+	if compileErr != nil {
+		return
+	}
+	var out bytes.Buffer
+	gotErr = c.Execute(&out, data)
+	return want, wantErr, out.String(), nil, gotErr
+}
+
+func TestSameAsHTMLTemplate(t *testing.T) {
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			want, wantErr, got, compileErr, gotErr := run(t, c.src, newPage())
+			if compileErr != nil {
+				if !c.compile {
+					t.Fatalf("Compile: %v", compileErr)
+				}
+				return
+			}
+			if c.compile {
+				t.Fatalf("Compile compiled it, want an error")
+			}
+			switch {
+			case wantErr != nil && gotErr == nil:
+				t.Fatalf("html/template: %v; Execute printed %q", wantErr, got)
+			case gotErr != nil && !c.declines:
+				t.Fatalf("Execute: %v (html/template: %q, %v)", gotErr, want, wantErr)
+			case gotErr == nil && c.declines:
+				t.Fatalf("Execute printed %q, want it to decline (html/template: %q, %v)", got, want, wantErr)
+			case gotErr == nil && got != want:
+				t.Errorf("got  %q\nwant %q", got, want)
+			}
+		})
+	}
+}
+
+// Types met one after the other at the same place: what a name was found to be on one
+// type is not used on another.
+func TestTypesChange(t *testing.T) {
+	src := `{{range .}}{{.Name}} {{.Upper}}|{{end}}`
+	tmpl := template.Must(template.New("page").Parse(src))
+	type other struct{ Name, Upper string }
+	data := []any{inner{Name: "a"}, &inner{Name: "b"}, other{"c", "C"}, map[string]string{"Name": "d", "Upper": "D"}}
+	var want bytes.Buffer
+	if err := tmpl.Execute(&want, data); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Compile(tmpl, "page", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		var got bytes.Buffer
+		if err := c.Execute(&got, data); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("got  %q\nwant %q", got.String(), want.String())
+		}
+	}
+}
+
+// A method on a pointer is found on an addressable value and not on a copy, as in
+// text/template.
+func TestAddressable(t *testing.T) {
+	src := `{{range .}}{{.Pointer}}{{end}}`
+	tmpl := template.Must(template.New("page").Parse(src))
+	for _, data := range []any{[]inner{{Name: "a"}}, [1]inner{{Name: "b"}}, map[string]inner{"x": {Name: "c"}}} {
+		var want bytes.Buffer
+		wantErr := tmpl.Execute(&want, data)
+		c, err := Compile(tmpl, "page", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		gotErr := c.Execute(&got, data)
+		if gotErr == nil && (wantErr != nil || got.String() != want.String()) {
+			t.Errorf("%T: got %q, want %q (%v)", data, got.String(), want.String(), wantErr)
+		}
+	}
+}
+
+// An escaper's direct version prints what html/template's does.
+func FuzzEscapers(f *testing.F) {
+	for _, s := range []string{"", "plain", `<a href="x">&amp; 'q' + "</a>`, "\x00nul", "bad \xff utf8 \xc3",
+		"https://example.org/a b?c=d&e=f#g", "javascript:alert(1)", "JAVASCRIPT:x", "/x:y", "mailto:a@b",
+		"%41%zz%", "a/b:c", "ünïcödé ✓ \uFDD0 \uFFFE", " tab\tnewline\n", "#frag", "?q=1&r=2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for name := range escapeRefs() {
+			c, err := newChain(name)
+			if err != nil {
+				continue
+			}
+			want, ok := Escape(name, s)
+			if !ok {
+				continue
+			}
+			var got bytes.Buffer
+			if err := c.write(&got, reflectValue(s)); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want {
+				t.Errorf("%s(%q) = %q, html/template: %q", name, s, got.String(), want)
+			}
+		}
+	})
+}
+
+// The chains of escapers of text, attributes, titles, text areas and links are done
+// directly.
+func TestChainsDirect(t *testing.T) {
+	var names []string
+	for name := range escapeRefs() {
+		c, err := newChain(name)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+		} else if c.direct != nil {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	want := []string{
+		"_html_template_attrescaper",
+		"_html_template_htmlescaper",
+		"_html_template_rcdataescaper",
+		"_html_template_urlescaper|_html_template_attrescaper",
+		"_html_template_urlfilter|_html_template_urlnormalizer|_html_template_attrescaper",
+		"_html_template_urlnormalizer|_html_template_attrescaper",
+	}
+	if !slices.Equal(names, want) {
+		t.Errorf("done directly:\n%s\nwant\n%s", strings.Join(names, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func reflectValue(v any) reflect.Value { return reflect.ValueOf(v) }
