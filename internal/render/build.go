@@ -268,9 +268,18 @@ func (r *run) build() error {
 		}
 		r.opts.Loaded(n)
 	}
-	for _, b := range r.langs {
-		b.renderPages()
+	// The main language's worksheets first: a translation stores its answers by their
+	// fields. Then its other pages and the other languages, side by side.
+	sheets := make(chan struct{})
+	var rendering sync.WaitGroup
+	rendering.Go(func() { r.langs[0].renderPages(func() { close(sheets) }) })
+	for _, b := range r.langs[1:] {
+		rendering.Go(func() {
+			<-sheets
+			b.renderPages(nil)
+		})
 	}
+	rendering.Wait()
 	r.writeSearch()
 	r.checkFragments()
 	r.checkTranslations()
@@ -337,8 +346,9 @@ func (b *builder) load(opts content.Options, main bool, ready <-chan bool) bool 
 }
 
 // renderPages renders every page, on as many goroutines as there are CPUs: the
-// worksheets first, so that every other page may list their questions.
-func (b *builder) renderPages() {
+// worksheets first, so that every other page may list their questions; then it calls
+// sheetsDone, when not nil.
+func (b *builder) renderPages(sheetsDone func()) {
 	var sheets, rest []*content.Page
 	for _, p := range b.site.Pages {
 		if p.Worksheet {
@@ -349,16 +359,21 @@ func (b *builder) renderPages() {
 	}
 	b.renderAll(sheets)
 	b.sheetsDone = true
+	if sheetsDone != nil {
+		sheetsDone()
+	}
 	b.checkNextSession()
 	// A worksheet that lists the others' questions (My next session) saw only those
 	// rendered before it: render it again, now that all are.
 	var again []*content.Page
+	b.mu.Lock() // another language may be rendering
 	for _, p := range sheets {
 		if b.asksQuestions[p] {
 			again = append(again, p)
 			b.frags = slices.DeleteFunc(b.frags, func(f fragment) bool { return f.file == p.File })
 		}
 	}
+	b.mu.Unlock()
 	b.renderAll(again)
 	b.renderAll(rest)
 	dir, prefix := b.contentDir(), ""
