@@ -400,4 +400,3 @@ type lookup struct {
 	err    string       // what text/template would report
 }
 
-func (f *field) String() string { return f.name }

@@ -343,13 +343,13 @@ type quick struct {
 // run executes the template name of set with d into buf. Its first run escapes it
 // (html/template escapes a template when it first executes it: here with data that has
 // no fields, so that execution stops at once and prints nothing anywhere; a function of
-// ours that takes a page refuses it), lets prepare rewrite the escaped templates, and
+// ours that takes a page refuses it), tidies the escaped templates when asked, and
 // compiles them, before any run goes on.
-func (ts *templates) run(q *quick, set *template.Template, name string, buf *bytes.Buffer, d *Data, prepare func()) error {
+func (ts *templates) run(q *quick, set *template.Template, name string, buf *bytes.Buffer, d *Data, tidied bool) error {
 	q.once.Do(func() {
 		set.ExecuteTemplate(io.Discard, name, struct{}{}) // an escaping error comes again below
-		if prepare != nil {
-			prepare()
+		if tidied {
+			tidy(set, ts.htmlFuncs, &ts.consts)
 		}
 		if compiling {
 			q.compiled, _ = compiled.Compile(set, name, ts.funcs) // or html/template runs it
@@ -384,7 +384,7 @@ func (ts *templates) execute(layout string, d *Data, buf *bytes.Buffer) ([]byte,
 		buf = new(bytes.Buffer)
 	}
 	buf.Grow(int(ts.chrome.Load()) + len(d.Content) + 512)
-	err := ts.run(ts.quick[layout], t, baseName, buf, d, func() { tidy(t, ts.htmlFuncs, &ts.consts) })
+	err := ts.run(ts.quick[layout], t, baseName, buf, d, true)
 	if err != nil {
 		if orig := ts.orig(); orig != nil {
 			// Run the templates as written, for the error's true line.
@@ -529,7 +529,7 @@ func (b *builder) shared(name string, d *Data) (template.HTML, error) {
 	if !ok {
 		q, _ = b.tmpl.partials.LoadOrStore(name, new(quick))
 	}
-	if err := b.tmpl.run(q.(*quick), b.tmpl.root, name, &buf, &sd, nil); err != nil {
+	if err := b.tmpl.run(q.(*quick), b.tmpl.root, name, &buf, &sd, false); err != nil {
 		return "", err
 	}
 	h = template.HTML(buf.String())
