@@ -399,4 +399,3 @@ type lookup struct {
 	key    bool         // a map's key
 	err    string       // what text/template would report
 }
-

@@ -448,7 +448,7 @@ func (a *arg) eval(s *state, dot reflect.Value, typ reflect.Type) (reflect.Value
 		}
 		return validateType(v, typ)
 	}
-	switch n := a.node.(type) {
+	switch a.node.(type) {
 	case *parse.DotNode:
 		return validateType(dot, typ)
 	case *parse.NilNode:
@@ -456,39 +456,29 @@ func (a *arg) eval(s *state, dot reflect.Value, typ reflect.Type) (reflect.Value
 			return reflect.Zero(typ), nil
 		}
 		return reflect.Value{}, fmt.Errorf("cannot assign nil to %s", typ)
+	}
+	// A literal: as it is for an interface{} (and, wrapped, for the builtins' reflect.Value),
+	// else made a value of typ.
+	if typ == nil || isEmptyInterface(typ) || typ == reflectValueType {
+		v, err := a.literal(dot)
+		if err == nil && typ == reflectValueType {
+			v = reflect.ValueOf(v)
+		}
+		return v, err
+	}
+	v := reflect.New(typ).Elem()
+	switch n := a.node.(type) {
 	case *parse.BoolNode:
-		if typ == nil || isEmptyInterface(typ) {
-			return reflect.ValueOf(n.True), nil
-		}
-		if typ == reflectValueType {
-			return reflect.ValueOf(reflect.ValueOf(n.True)), nil
-		}
 		if typ.Kind() == reflect.Bool {
-			v := reflect.New(typ).Elem()
 			v.SetBool(n.True)
 			return v, nil
 		}
 	case *parse.StringNode:
-		if typ == nil || isEmptyInterface(typ) {
-			return reflect.ValueOf(n.Text), nil
-		}
-		if typ == reflectValueType {
-			return reflect.ValueOf(reflect.ValueOf(n.Text)), nil
-		}
 		if typ.Kind() == reflect.String {
-			v := reflect.New(typ).Elem()
 			v.SetString(n.Text)
 			return v, nil
 		}
 	case *parse.NumberNode:
-		if typ == nil || isEmptyInterface(typ) || typ == reflectValueType {
-			v, err := idealConstant(n)
-			if err == nil && typ == reflectValueType {
-				v = reflect.ValueOf(v)
-			}
-			return v, err
-		}
-		v := reflect.New(typ).Elem()
 		switch typ.Kind() {
 		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 			if n.IsInt {
