@@ -388,3 +388,21 @@ func TestPrintPDF(t *testing.T) {
 		t.Errorf("with a page break the page printed on %d pages, want 2", got)
 	}
 }
+
+// A server the system gives an earlier test's port must not bring that test's storage
+// back: Serve clears what the browser keeps for the origin (forgetOrigin), shown here
+// on an origin whose page has stored something.
+func TestServeForgetsTheOrigin(t *testing.T) {
+	ctx, _, base := open(t, "")
+	Eval[any](t, ctx, `localStorage.setItem("answer", "kept"), sessionStorage.setItem("answer", "kept")`)
+	origin := strings.TrimSuffix(base, "/clinic/sub/")
+	if err := forgetOrigin(origin); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	if got := Eval[any](t, ctx, `localStorage.getItem("answer")`); got != nil {
+		t.Errorf("localStorage after forgetOrigin: %v, want nothing", got)
+	}
+}

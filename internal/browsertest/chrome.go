@@ -8,9 +8,12 @@ import (
 	"os/exec"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 )
 
@@ -62,6 +65,7 @@ var shared struct {
 	once    sync.Once
 	b       *browser
 	err     error
+	started atomic.Pointer[browser] // b, once a tab of it has been opened
 }
 
 // Main runs the tests of a package with one browser for all of them, and
@@ -113,6 +117,9 @@ func Chrome(t testing.TB) context.Context {
 	if shared.enabled {
 		shared.once.Do(func() { shared.b, shared.err = startBrowser(path) })
 		b, err = shared.b, shared.err
+		if b != nil {
+			shared.started.Store(b)
+		}
 	} else {
 		b, err = startBrowser(path)
 		if b != nil {
@@ -137,6 +144,22 @@ func Chrome(t testing.TB) context.Context {
 		t.Fatalf("opening a browser tab: %v", err)
 	}
 	return tab
+}
+
+// forgetOrigin clears what the shared browser keeps for origin: its storage, caches
+// and service workers. The system may give a new server the port of one that an
+// earlier test closed, and a test must not start with that test's answers.
+func forgetOrigin(origin string) error {
+	b := shared.started.Load()
+	if b == nil {
+		return nil // no tab has been opened: the browser keeps nothing yet
+	}
+	tab, cancel := chromedp.NewContext(b.ctx)
+	defer cancel()
+	return chromedp.Do(tab, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, storage.ClearDataForOrigin, storage.ClearDataForOriginParams{Origin: origin, StorageTypes: "all"})
+		return err
+	}))
 }
 
 // browser is one running browser process.

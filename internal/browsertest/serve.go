@@ -51,6 +51,9 @@ func ServeWith(t testing.TB, dir, prefix string, wrap func(http.Handler) http.Ha
 		h = wrap(h)
 	}
 	srv := httptest.NewServer(h)
+	if err := forgetOrigin(srv.URL); err != nil {
+		t.Fatalf("browsertest.Serve: clearing what the browser keeps for %s: %v", srv.URL, err)
+	}
 	t.Cleanup(func() {
 		// A tab that is still open may hold a connection; Close alone
 		// would wait for it.
