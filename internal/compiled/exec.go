@@ -160,6 +160,9 @@ func (r *rangeLoop) run(s *state, dot reflect.Value) error {
 		}
 		err := r.list.run(s, elem)
 		s.vars = s.vars[:body]
+		if err == errContinue {
+			err = nil
+		}
 		return err
 	}
 	switch val.Kind() {
@@ -169,12 +172,8 @@ func (r *rangeLoop) run(s *state, dot reflect.Value) error {
 			break
 		}
 		for i := 0; i < n; i++ {
-			switch err := one(reflect.ValueOf(i), val.Index(i)); err {
-			case nil, errContinue:
-			case errBreak:
-				return nil
-			default:
-				return err
+			if err := one(reflect.ValueOf(i), val.Index(i)); err != nil {
+				return ended(err)
 			}
 		}
 		return nil
@@ -187,12 +186,8 @@ func (r *rangeLoop) run(s *state, dot reflect.Value) error {
 			break
 		}
 		for i := int64(0); i < n; i++ {
-			switch err := one(reflect.Value{}, reflect.ValueOf(i).Convert(val.Type())); err {
-			case nil, errContinue:
-			case errBreak:
-				return nil
-			default:
-				return err
+			if err := one(reflect.Value{}, reflect.ValueOf(i).Convert(val.Type())); err != nil {
+				return ended(err)
 			}
 		}
 		return nil
@@ -206,6 +201,15 @@ func (r *rangeLoop) run(s *state, dot reflect.Value) error {
 		return r.elseList.run(s, dot)
 	}
 	return nil
+}
+
+// ended is what a range returns when an iteration stopped it with err: nothing for a
+// break.
+func ended(err error) error {
+	if err == errBreak {
+		return nil
+	}
+	return err
 }
 
 func (t *templateCall) run(s *state, dot reflect.Value) error {
