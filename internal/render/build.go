@@ -23,6 +23,7 @@ import (
 	"github.com/iptsite/iptsite/internal/markdown"
 	"github.com/iptsite/iptsite/internal/offline"
 	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/source"
 	"github.com/iptsite/iptsite/internal/worksheet"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
@@ -156,7 +157,7 @@ func Build(opts Options, w output.Writer) (*Result, error) {
 }
 
 func newRun(opts Options, w output.Writer) *run {
-	return &run{opts: opts, src: opts.Source, out: &counter{Writer: w}, joined: map[string]*joined{},
+	return &run{opts: opts, src: source.Once(opts.Source), out: &counter{Writer: w}, joined: map[string]*joined{},
 		anchors: map[*content.Page]map[string]bool{}, fields: map[*content.Page][]string{},
 		questions: map[*content.Page][]question{},
 		facts:     map[*content.Page]*Facts{}}
