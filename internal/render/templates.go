@@ -24,7 +24,7 @@ import (
 type templates struct {
 	layouts map[string]*template.Template // each layout's base.html, in root's set
 	root    *template.Template            // every template, for shared
-	shared  sync.Map           // rendered shared partials: a *sharedSet by sharedKey
+	shared  sync.Map                      // rendered shared partials: a *sharedSet by sharedKey
 
 	// When the build minifies, the templates are minified once, here, instead of every
 	// page they make; orig returns them as written, to report an error at its line,
@@ -41,7 +41,7 @@ type templates struct {
 	partials  sync.Map // *quick by partial name
 	funcs     template.FuncMap
 	htmlFuncs map[string]bool
-	consts    sync.Map // the escaped constants tidy computed, for every layout
+	consts    sync.Map // the escaped constants tidy computed
 
 	// chrome is the size of the last page executed less its Content: with it, a page's
 	// buffer is allocated once at about its final size, not grown seven times.
