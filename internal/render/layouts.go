@@ -110,20 +110,20 @@ func (ts *templates) ready() {
 		ts.root.ExecuteTemplate(io.Discard, name, struct{}{})
 	}
 	tidy(ts.root, ts.htmlFuncs, &ts.consts)
-	compile := func(q *quick, t *template.Template, name string) {
+	c := compiled.NewCompiler(ts.root, ts.funcs) // the partials once for every layout
+	compile := func(q *quick, name string) {
 		q.once.Do(func() {
 			if compiling {
-				q.compiled, _ = compiled.Compile(t, name, ts.funcs)
+				q.compiled, _ = c.Compile(name)
 			}
 		})
 	}
 	for _, name := range layouts {
-		t := ts.layouts[name]
-		compile(ts.quick[name], t, t.Name())
+		compile(ts.quick[name], ts.layouts[name].Name())
 	}
 	for _, name := range shared {
 		q := new(quick)
-		compile(q, ts.root, name)
+		compile(q, name)
 		ts.partials.Store(name, q)
 	}
 }
