@@ -12,15 +12,23 @@ import (
 // took a third of its CPU time on a virtual machine of the kind the benchmarks run on
 // (docs/performance.md).
 //
-// It allocates n bytes, marks them with madvise, and has the collector free them at
-// once. Go's page allocator hands out the lowest free addresses first, so what the build
-// allocates next fills those pages. Where the system refuses the hint, or the runtime
-// places memory elsewhere, the pages are 4 KB ones, as without it.
-func hugeHeap(n int) {
+// It allocates n bytes, marks them with madvise, and has the collector free them, on a
+// goroutine of its own (a collection can take milliseconds to start): the returned
+// channel is closed once it has. Go's page allocator hands out the lowest free addresses
+// first, so what the build allocates next fills those pages. Where the system refuses
+// the hint, or the runtime places memory elsewhere, the pages are 4 KB ones, as without
+// it.
+func hugeHeap(n int) <-chan struct{} {
+	done := make(chan struct{})
 	b := make([]byte, n)
-	err := syscall.Madvise(b, syscall.MADV_HUGEPAGE)
-	b = nil
-	if err == nil {
-		runtime.GC()
+	if err := syscall.Madvise(b, syscall.MADV_HUGEPAGE); err != nil {
+		close(done)
+		return done
 	}
+	b = nil
+	go func() {
+		runtime.GC()
+		close(done)
+	}()
+	return done
 }

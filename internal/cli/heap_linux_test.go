@@ -14,7 +14,7 @@ import (
 func TestHugeHeap(t *testing.T) {
 	if os.Getenv("IPTSITE_TEST_HUGEHEAP") == "1" {
 		before := anonHuge(t)
-		hugeHeap(16 << 20)
+		<-hugeHeap(16 << 20)
 		var keep [][]byte
 		for range 8 << 10 { // 8 MiB in 1 KiB objects, as a build allocates
 			b := make([]byte, 1<<10)
