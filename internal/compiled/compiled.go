@@ -113,6 +113,7 @@ func (c *compiler) list(l *parse.ListNode) (list, error) {
 		return nil, nil
 	}
 	out := make(list, 0, len(l.Nodes))
+	joined := false // the last of out is a text of its own, joined from the tree's
 	for _, n := range l.Nodes {
 		var (
 			x   node
@@ -123,7 +124,10 @@ func (c *compiler) list(l *parse.ListNode) (list, error) {
 			// Adjacent texts, as tidy leaves them, are written at once.
 			if len(out) > 0 {
 				if t, ok := out[len(out)-1].(text); ok {
-					out[len(out)-1] = append(t[:len(t):len(t)], n.Text...)
+					if !joined { // a copy, not the tree's own bytes, grown from here on
+						t, joined = append(text(nil), t...), true
+					}
+					out[len(out)-1] = append(t, n.Text...)
 					continue
 				}
 			}
@@ -154,7 +158,7 @@ func (c *compiler) list(l *parse.ListNode) (list, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, x)
+		out, joined = append(out, x), false
 	}
 	return out, nil
 }
