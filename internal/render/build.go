@@ -271,17 +271,21 @@ func (r *run) build() error {
 	}
 	// The main language's worksheets first: a translation stores its answers by their
 	// fields. Then its other pages and the other languages, side by side.
+	// Each language's search index as soon as its pages are done.
 	sheets := make(chan struct{})
 	var rendering sync.WaitGroup
-	rendering.Go(func() { r.langs[0].renderPages(func() { close(sheets) }) })
+	rendering.Go(func() {
+		r.langs[0].renderPages(func() { close(sheets) })
+		r.langs[0].writeSearch()
+	})
 	for _, b := range r.langs[1:] {
 		rendering.Go(func() {
 			<-sheets
 			b.renderPages(nil)
+			b.writeSearch()
 		})
 	}
 	rendering.Wait()
-	r.writeSearch()
 	r.checkFragments()
 	r.checkTranslations()
 	r.writeExtras()
