@@ -36,7 +36,8 @@ bench-check:
 # the package's testdata/fuzz/<Target>/, where go test runs it from then on.
 FUZZTIME ?= 30s
 FUZZ_TARGETS = ./internal/content:FuzzParse ./internal/content:FuzzPlainAsYAML ./internal/config:FuzzSiteYAML \
-	./internal/worksheet:FuzzWorksheet ./internal/render:FuzzLinks ./internal/compiled:FuzzEscapers
+	./internal/worksheet:FuzzWorksheet ./internal/render:FuzzLinks ./internal/compiled:FuzzEscapers \
+	./internal/plainyaml:FuzzSameAsYAML
 
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \

@@ -151,15 +151,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "iptsite build: %v\n", err)
 		return ExitError
 	}
-	// A build is one short burst of allocation: collect garbage less often while the heap
-	// is small (a third less CPU on a large site), and as usual once it nears the limit.
 	bc := cache.Open()
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit(0)))
+	loaded, restore := collect() // see heap.go
+	defer restore()
 	res, err := render.Build(render.Options{
 		Source: fsys, BaseURL: *baseURL, Drafts: *drafts, NoMinify: *noMinify, Portable: *portable,
 		Cache:  bc, // icons, QR codes, minified assets: see package cache
-		Loaded: func(pages int) { debug.SetMemoryLimit(memoryLimit(pages)) },
+		Loaded: loaded,
 	}, out)
 	defer bc.Prune()
 	if err != nil {
@@ -283,13 +281,12 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	go sc.Prune() // at most once a day; a build reads what it needs meanwhile
 	// The collector as under build (runBuild): serve builds the same way, holds the site
 	// in memory, and with the default GOGC its first build took 1.4 times as long.
-	debug.SetGCPercent(400)
-	debug.SetMemoryLimit(memoryLimit(0))
+	loaded, _ := collect()
 	err = server.Run(ctx, server.Options{
 		Dir: *src, Source: fsys, Addr: fmt.Sprintf("%s:%d", *bind, *port), Drafts: *drafts,
 		Log: stdout, Errors: func(err error) { printErrors(stderr, *src, err) },
 		AfterBuild: serveFindings(stdout, *src, fsys), Cache: sc,
-		Loaded: func(pages int) { debug.SetMemoryLimit(memoryLimit(pages)) },
+		Loaded: loaded,
 	})
 	if err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintf(stderr, "iptsite serve: %v\n", err)
@@ -381,13 +378,4 @@ func writeTree(fsys fs.FS, dir string) (int, error) {
 		return os.WriteFile(target, data, 0o644)
 	})
 	return n, err
-}
-
-// memoryLimit is the soft memory limit of a build of so many pages: 50 MiB, or 12 KiB a
-// page when that is more. A build holds each page's text and front matter until the end
-// (about 2.3 KB a page) and makes garbage at a steady rate while it renders; under a
-// fixed limit the collector would run more often the more pages there are (31 times for
-// 10000 pages, 8 for 4000), and the build time would grow faster than the site.
-func memoryLimit(pages int) int64 {
-	return max(50<<20, int64(pages)*12<<10)
 }

@@ -47,17 +47,44 @@ type Template struct {
 // have escaped already (by executing name once). funcs are the set's own functions.
 // Compile returns an error when the templates use what Execute does not do.
 func Compile(set *template.Template, name string, funcs template.FuncMap) (*Template, error) {
+	return NewCompiler(set, funcs).Compile(name)
+}
+
+// A Compiler compiles templates of one set, as Compile does, and compiles each template
+// once for all the templates that call it: the partials every layout of a site calls.
+// It is not safe for use by several goroutines at once.
+type Compiler struct{ c *compiler }
+
+// NewCompiler returns a Compiler for the templates of set, whose functions are funcs.
+func NewCompiler(set *template.Template, funcs template.FuncMap) *Compiler {
 	c := &compiler{set: set, funcs: map[string]reflect.Value{}, done: map[string]*Template{}}
 	for n, f := range funcs {
 		c.funcs[n] = reflect.ValueOf(f)
 	}
-	return c.template(name)
+	return &Compiler{c}
+}
+
+// Compile compiles the template name of the set as Compile does.
+func (cc *Compiler) Compile(name string) (*Template, error) {
+	c := cc.c
+	c.added = c.added[:0]
+	t, err := c.template(name)
+	if err != nil {
+		// What this call began is not done: a later one compiles it again, and fails
+		// where it fails.
+		for _, n := range c.added {
+			delete(c.done, n)
+		}
+		return nil, err
+	}
+	return t, nil
 }
 
 type compiler struct {
 	set   *template.Template
 	funcs map[string]reflect.Value
 	done  map[string]*Template
+	added []string // the templates begun by the current Compile
 }
 
 func (c *compiler) template(name string) (*Template, error) {
@@ -72,6 +99,7 @@ func (c *compiler) template(name string) (*Template, error) {
 	}
 	t := &Template{name: name}
 	c.done[name] = t // before its body: a template may call itself
+	c.added = append(c.added, name)
 	root, err := c.list(ht.Tree.Root)
 	if err != nil {
 		return nil, err
@@ -85,6 +113,7 @@ func (c *compiler) list(l *parse.ListNode) (list, error) {
 		return nil, nil
 	}
 	out := make(list, 0, len(l.Nodes))
+	joined := false // the last of out is a text of its own, joined from the tree's
 	for _, n := range l.Nodes {
 		var (
 			x   node
@@ -95,7 +124,10 @@ func (c *compiler) list(l *parse.ListNode) (list, error) {
 			// Adjacent texts, as tidy leaves them, are written at once.
 			if len(out) > 0 {
 				if t, ok := out[len(out)-1].(text); ok {
-					out[len(out)-1] = append(t[:len(t):len(t)], n.Text...)
+					if !joined { // a copy, not the tree's own bytes, grown from here on
+						t, joined = append(text(nil), t...), true
+					}
+					out[len(out)-1] = append(t, n.Text...)
 					continue
 				}
 			}
@@ -126,7 +158,7 @@ func (c *compiler) list(l *parse.ListNode) (list, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, x)
+		out, joined = append(out, x), false
 	}
 	return out, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"reflect"
 	"slices"
 	"strings"
@@ -295,3 +296,43 @@ func TestChainsDirect(t *testing.T) {
 }
 
 func reflectValue(v any) reflect.Value { return reflect.ValueOf(v) }
+
+// A Compiler compiles a template once for all that call it, and what one Compile refused
+// is refused again by the next that needs it, not left half compiled.
+func TestCompiler(t *testing.T) {
+	set := template.Must(template.New("a").Funcs(funcs).Parse(`A{{template "p" .}}`))
+	template.Must(set.New("b").Parse(`B{{template "p" .}}`))
+	template.Must(set.New("p").Parse(`<p>{{.}}</p>`))
+	template.Must(set.New("bad").Parse(`{{template "q" .}}{{printf "%d" 1}}`))
+	template.Must(set.New("q").Parse(`{{template "r" .}}`))
+	template.Must(set.New("r").Parse(`{{printf "%s" .}}`))
+	template.Must(set.New("c").Parse(`C{{template "q" .}}`))
+	for _, name := range []string{"a", "b", "bad", "c"} {
+		set.ExecuteTemplate(io.Discard, name, "")
+	}
+	c := NewCompiler(set, funcs)
+	a, err1 := c.Compile("a")
+	b, err2 := c.Compile("b")
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	if a.root[1].(*templateCall).t != b.root[1].(*templateCall).t {
+		t.Error("p was compiled twice")
+	}
+	for name, tmpl := range map[string]*Template{"a": a, "b": b} {
+		var want, got bytes.Buffer
+		set.ExecuteTemplate(&want, name, "x<y")
+		if err := tmpl.Execute(&got, "x<y"); err != nil || got.String() != want.String() {
+			t.Errorf("%s: %q, %v; want %q", name, got.String(), err, want.String())
+		}
+	}
+	if _, err := c.Compile("bad"); err == nil {
+		t.Error("bad compiled")
+	}
+	if _, err := c.Compile("c"); err == nil {
+		t.Error("c compiled, with q and r refused when bad was compiled")
+	}
+	if _, err := c.Compile("a"); err != nil {
+		t.Errorf("a, again: %v", err)
+	}
+}

@@ -23,6 +23,7 @@ import (
 	"github.com/iptsite/iptsite/internal/markdown"
 	"github.com/iptsite/iptsite/internal/offline"
 	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/source"
 	"github.com/iptsite/iptsite/internal/worksheet"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
@@ -156,7 +157,7 @@ func Build(opts Options, w output.Writer) (*Result, error) {
 }
 
 func newRun(opts Options, w output.Writer) *run {
-	return &run{opts: opts, src: opts.Source, out: &counter{Writer: w}, joined: map[string]*joined{},
+	return &run{opts: opts, src: source.Once(opts.Source), out: &counter{Writer: w}, joined: map[string]*joined{},
 		anchors: map[*content.Page]map[string]bool{}, fields: map[*content.Page][]string{},
 		questions: map[*content.Page][]question{},
 		facts:     map[*content.Page]*Facts{}}
@@ -270,17 +271,21 @@ func (r *run) build() error {
 	}
 	// The main language's worksheets first: a translation stores its answers by their
 	// fields. Then its other pages and the other languages, side by side.
+	// Each language's search index as soon as its pages are done.
 	sheets := make(chan struct{})
 	var rendering sync.WaitGroup
-	rendering.Go(func() { r.langs[0].renderPages(func() { close(sheets) }) })
+	rendering.Go(func() {
+		r.langs[0].renderPages(func() { close(sheets) })
+		r.langs[0].writeSearch()
+	})
 	for _, b := range r.langs[1:] {
 		rendering.Go(func() {
 			<-sheets
 			b.renderPages(nil)
+			b.writeSearch()
 		})
 	}
 	rendering.Wait()
-	r.writeSearch()
 	r.checkFragments()
 	r.checkTranslations()
 	r.writeExtras()

@@ -68,8 +68,11 @@ func sameBothWays(t *testing.T, what string, on *bool, sites []namedSite) {
 }
 
 // The calls are really gone: no {{t "key"}} is left in the templates the default site's
-// pages are rendered with, in either language.
+// pages are rendered with, in either language. (Without tidy, which would make the
+// crisis box title text, escaped.)
 func TestFoldTFolds(t *testing.T) {
+	defer func(was bool) { tidying = was }(tidying)
+	tidying = false
 	s, _, err := Start(Options{Source: iptsite.Defaults()}, output.NewMemory())
 	if err != nil {
 		t.Fatal(err)
@@ -232,7 +235,7 @@ func TestCompiledCompiles(t *testing.T) {
 	for _, b := range s.r.langs {
 		for name, set := range b.tmpl.layouts {
 			fp := b.tmpl.quick[name]
-			if _, err := compiled.Compile(set, baseName, b.tmpl.funcs); err != nil {
+			if _, err := compiled.Compile(set, set.Name(), b.tmpl.funcs); err != nil {
 				t.Errorf("%s: %s: %v", b.lang, name, err)
 			} else if fp.compiled == nil && slices.ContainsFunc(b.site.Pages, func(p *content.Page) bool { return b.layout(p) == name }) {
 				t.Errorf("%s: %s: not compiled by the build", b.lang, name)

@@ -16,6 +16,7 @@ import (
 	"github.com/iptsite/iptsite/internal/content"
 	"github.com/iptsite/iptsite/internal/markdown"
 	"github.com/iptsite/iptsite/internal/output"
+	"github.com/iptsite/iptsite/internal/source"
 )
 
 // A Session is a build that can be brought up to date after a change, for iptsite serve.
@@ -50,6 +51,7 @@ func (s *Session) Update(changed []string, prev *output.Memory) (out *output.Mem
 	if s.r != nil {
 		// An update is one edit of many: a search index kept for each would fill the cache.
 		s.r.opts.Cache = nil
+		s.r.src = source.Once(s.opts.Source) // the files as they are now
 	}
 	if s.templatesOnly(changed) {
 		out, res, err := s.retemplate(prev, start)

@@ -55,23 +55,7 @@ func (b *builder) checkShared(ts *templates, fail func(error)) bool {
 
 // misuses returns a problem for each use of page-only data in the shared partials of ts.
 func misuses(ts *templates) []*diag.Error {
-	names := map[string]bool{}
-	for _, set := range append([]*template.Template{ts.root}, layoutSets(ts)...) {
-		commands(set, func(c *parse.CommandNode, first bool) {
-			if len(c.Args) >= 2 {
-				if id, ok := c.Args[0].(*parse.IdentifierNode); ok && id.Ident == "shared" {
-					if s, ok := c.Args[1].(*parse.StringNode); ok {
-						names[s.Text] = true
-					}
-				}
-			}
-		})
-	}
-	sorted := make([]string, 0, len(names))
-	for n := range names {
-		sorted = append(sorted, n)
-	}
-	sort.Strings(sorted)
+	sorted := sharedNames(ts.root)
 	var errs []*diag.Error
 	seen := map[string]bool{} // file:line:col, each once
 	for _, name := range sorted {
@@ -82,17 +66,25 @@ func misuses(ts *templates) []*diag.Error {
 	return errs
 }
 
-func layoutSets(ts *templates) []*template.Template {
-	names := make([]string, 0, len(ts.layouts))
-	for n := range ts.layouts {
-		names = append(names, n)
+// sharedNames returns the names of the partials that the templates of set render with
+// shared, sorted.
+func sharedNames(set *template.Template) []string {
+	names := map[string]bool{}
+	commands(set, func(c *parse.CommandNode, first bool) {
+		if len(c.Args) >= 2 {
+			if id, ok := c.Args[0].(*parse.IdentifierNode); ok && id.Ident == "shared" {
+				if s, ok := c.Args[1].(*parse.StringNode); ok {
+					names[s.Text] = true
+				}
+			}
+		}
+	})
+	sorted := make([]string, 0, len(names))
+	for n := range names {
+		sorted = append(sorted, n)
 	}
-	sort.Strings(names)
-	sets := make([]*template.Template, len(names))
-	for i, n := range names {
-		sets[i] = ts.layouts[n]
-	}
-	return sets
+	sort.Strings(sorted)
+	return sorted
 }
 
 // sharedWalk follows one shared partial and the templates it calls with its data.

@@ -19,11 +19,12 @@ import (
 	"github.com/iptsite/iptsite/internal/diag"
 )
 
-// templates are the parsed layouts, each a clone of base.html and the partials.
+// templates are the parsed templates of one language: base.html, the partials and the
+// layouts, in one set (see addLayout).
 type templates struct {
-	layouts map[string]*template.Template
-	root    *template.Template // base.html and the partials, for shared
-	shared  sync.Map           // rendered shared partials: a *sharedSet by sharedKey
+	layouts map[string]*template.Template // each layout's base.html, in root's set
+	root    *template.Template            // every template, for shared
+	shared  sync.Map                      // rendered shared partials: a *sharedSet by sharedKey
 
 	// When the build minifies, the templates are minified once, here, instead of every
 	// page they make; orig returns them as written, to report an error at its line,
@@ -40,7 +41,7 @@ type templates struct {
 	partials  sync.Map // *quick by partial name
 	funcs     template.FuncMap
 	htmlFuncs map[string]bool
-	consts    sync.Map // the escaped constants tidy computed, for every layout
+	consts    sync.Map // the escaped constants tidy computed
 
 	// chrome is the size of the last page executed less its Content: with it, a page's
 	// buffer is allocated once at about its final size, not grown seven times.
@@ -89,6 +90,9 @@ func (b *builder) parseAll(report bool) *templates {
 	checkShared := func(ts *templates) *templates {
 		if ts != nil && report && !b.checkShared(ts, fail) {
 			return nil
+		}
+		if ts != nil {
+			ts.ready()
 		}
 		return ts
 	}
@@ -200,6 +204,7 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 	ts := &templates{layouts: map[string]*template.Template{}, root: root,
 		quick: map[string]*quick{}, funcs: b.funcs()}
 	ts.htmlFuncs = htmlFuncs(ts.funcs)
+	calls := callGraph(root)
 	names, _ := fs.Glob(b.src, "templates/*.html")
 	for _, name := range names {
 		if name == baseName {
@@ -210,18 +215,19 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 			failed = true
 			continue
 		}
-		t, err := root.Clone()
-		if err == nil {
-			_, err = t.New(name).Parse(text)
-		}
+		own, err := template.New(name).Funcs(ts.funcs).Parse(text)
 		if err != nil {
 			fail(templateError(err))
 			failed = true
 			continue
 		}
-		b.foldT(t)
+		b.foldT(own)
 		layout := strings.TrimSuffix(path.Base(name), ".html")
-		ts.layouts[layout] = t
+		if ts.layouts[layout], err = addLayout(root, calls, layout, own); err != nil {
+			fail(templateError(err))
+			failed = true
+			continue
+		}
 		ts.quick[layout] = new(quick)
 	}
 	if failed {
@@ -299,31 +305,32 @@ func commands(set *template.Template, f func(c *parse.CommandNode, first bool)) 
 // holds it, so that f may put another in its place; the lists inside if, range and with
 // are walked too, after f has seen the node that holds them.
 func nodes(set *template.Template, f func(l *parse.ListNode, i int)) {
-	var list func(*parse.ListNode)
-	list = func(l *parse.ListNode) {
-		if l == nil {
-			return
-		}
-		for i := range l.Nodes {
-			f(l, i)
-			switch n := l.Nodes[i].(type) {
-			case *parse.IfNode:
-				list(n.List)
-				list(n.ElseList)
-			case *parse.RangeNode:
-				list(n.List)
-				list(n.ElseList)
-			case *parse.WithNode:
-				list(n.List)
-				list(n.ElseList)
-			case *parse.ListNode:
-				list(n)
-			}
-		}
-	}
 	for _, t := range set.Templates() {
 		if t.Tree != nil {
-			list(t.Tree.Root)
+			walkList(t.Tree.Root, f)
+		}
+	}
+}
+
+// walkList is nodes for one list and the lists in it.
+func walkList(l *parse.ListNode, f func(l *parse.ListNode, i int)) {
+	if l == nil {
+		return
+	}
+	for i := range l.Nodes {
+		f(l, i)
+		switch n := l.Nodes[i].(type) {
+		case *parse.IfNode:
+			walkList(n.List, f)
+			walkList(n.ElseList, f)
+		case *parse.RangeNode:
+			walkList(n.List, f)
+			walkList(n.ElseList, f)
+		case *parse.WithNode:
+			walkList(n.List, f)
+			walkList(n.ElseList, f)
+		case *parse.ListNode:
+			walkList(n, f)
 		}
 	}
 }
@@ -343,14 +350,11 @@ type quick struct {
 // run executes the template name of set with d into buf. Its first run escapes it
 // (html/template escapes a template when it first executes it: here with data that has
 // no fields, so that execution stops at once and prints nothing anywhere; a function of
-// ours that takes a page refuses it), tidies the escaped templates when asked, and
-// compiles them, before any run goes on.
-func (ts *templates) run(q *quick, set *template.Template, name string, buf *bytes.Buffer, d *Data, tidied bool) error {
+// ours that takes a page refuses it) and compiles it, before any run goes on; a layout's
+// was done by ready.
+func (ts *templates) run(q *quick, set *template.Template, name string, buf *bytes.Buffer, d *Data) error {
 	q.once.Do(func() {
 		set.ExecuteTemplate(io.Discard, name, struct{}{}) // an escaping error comes again below
-		if tidied {
-			tidy(set, ts.htmlFuncs, &ts.consts)
-		}
 		if compiling {
 			q.compiled, _ = compiled.Compile(set, name, ts.funcs) // or html/template runs it
 		}
@@ -384,7 +388,7 @@ func (ts *templates) execute(layout string, d *Data, buf *bytes.Buffer) ([]byte,
 		buf = new(bytes.Buffer)
 	}
 	buf.Grow(int(ts.chrome.Load()) + len(d.Content) + 512)
-	err := ts.run(ts.quick[layout], t, baseName, buf, d, true)
+	err := ts.run(ts.quick[layout], t, t.Name(), buf, d)
 	if err != nil {
 		if orig := ts.orig(); orig != nil {
 			// Run the templates as written, for the error's true line.
@@ -474,7 +478,7 @@ func containsFold(s []byte, word string) bool {
 var tmplErr = regexp.MustCompile(`^(?:html/)?template: ?(templates/[^:]+):(\d+):(?:\d+:)? ?(.*)$`)
 
 func templateError(err error) *diag.Error {
-	msg := err.Error()
+	msg := layoutNames.ReplaceAllString(err.Error(), "")
 	if m := tmplErr.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		return &diag.Error{Path: m[1], Line: line, Msg: strings.TrimSpace(m[3]), Err: err}
@@ -529,7 +533,7 @@ func (b *builder) shared(name string, d *Data) (template.HTML, error) {
 	if !ok {
 		q, _ = b.tmpl.partials.LoadOrStore(name, new(quick))
 	}
-	if err := b.tmpl.run(q.(*quick), b.tmpl.root, name, &buf, &sd, false); err != nil {
+	if err := b.tmpl.run(q.(*quick), b.tmpl.root, name, &buf, &sd); err != nil {
 		return "", err
 	}
 	h = template.HTML(buf.String())

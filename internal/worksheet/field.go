@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/iptsite/iptsite/internal/plainyaml"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -38,35 +39,12 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // line fence; t gives the interface strings a type may default to.
 func parseField(src []byte, fence int, t func(string) string) (*Field, []*Error) {
 	d := &decoder{base: fence, t: t}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		msg := err.Error()
-		line := fence + 1
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			// The YAML parser (unlike its scanner) counts lines from 0 in its messages.
-			if strings.HasPrefix(m[2], "did not find expected") {
-				n++
-			}
-			// For a tab, it points at the line before; find the tab itself.
-			if strings.Contains(m[2], "tab character") {
-				for i, l := range strings.Split(string(src), "\n") {
-					if i+1 >= n && strings.HasPrefix(strings.TrimLeft(l, " "), "\t") {
-						n = i + 1
-						break
-					}
-				}
-			}
-			// At the end of a block that ends the file ("unexpected end of stream"),
-			// it names the line after the last; name the block's last line.
-			if last := strings.Count(strings.TrimSuffix(string(src), "\n"), "\n") + 1; n > last {
-				n = last
-			}
-			line, msg = fence+n, m[2]
-		} else {
-			msg = strings.TrimPrefix(msg, "yaml: ")
+	doc, ok := plainyaml.Parse(src) // most blocks; the YAML parser reads the others
+	if !ok {
+		doc = new(yaml.Node)
+		if err := yaml.Unmarshal(src, doc); err != nil {
+			return nil, []*Error{yamlError(err, src, fence)}
 		}
-		return nil, []*Error{{Line: line, Msg: "invalid YAML: " + msg}}
 	}
 	if len(doc.Content) == 0 {
 		return nil, []*Error{{Line: fence, Msg: "empty field block (want at least id, type and label)"}}
@@ -153,4 +131,36 @@ func (d *decoder) field(n *yaml.Node, column bool) *Field {
 // fnum formats a number the way an author wrote it: 3, 2.5.
 func fnum(x float64) string {
 	return strconv.FormatFloat(x, 'f', -1, 64)
+}
+
+// yamlError is the parser's error about a field block whose fence is on line fence, at
+// its line in the file.
+func yamlError(err error, src []byte, fence int) *Error {
+	msg := err.Error()
+	line := fence + 1
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		// The YAML parser (unlike its scanner) counts lines from 0 in its messages.
+		if strings.HasPrefix(m[2], "did not find expected") {
+			n++
+		}
+		// For a tab, it points at the line before; find the tab itself.
+		if strings.Contains(m[2], "tab character") {
+			for i, l := range strings.Split(string(src), "\n") {
+				if i+1 >= n && strings.HasPrefix(strings.TrimLeft(l, " "), "\t") {
+					n = i + 1
+					break
+				}
+			}
+		}
+		// At the end of a block that ends the file ("unexpected end of stream"),
+		// it names the line after the last; name the block's last line.
+		if last := strings.Count(strings.TrimSuffix(string(src), "\n"), "\n") + 1; n > last {
+			n = last
+		}
+		line, msg = fence+n, m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	return &Error{Line: line, Msg: "invalid YAML: " + msg}
 }

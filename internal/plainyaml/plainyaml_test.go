@@ -1,0 +1,156 @@
+package plainyaml
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// sameAsYAML parses src both ways. It returns whether Parse read it, and how its tree
+// differs from the parser's, or "" when it does not.
+func sameAsYAML(src string) (bool, string) {
+	got, ok := Parse([]byte(src))
+	if !ok {
+		return false, ""
+	}
+	var want yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &want); err != nil {
+		return true, fmt.Sprintf("Parse read what the parser refuses: %v", err)
+	}
+	return true, diff(got, &want, "")
+}
+
+// diff compares the two trees on what a node tells.
+func diff(got, want *yaml.Node, at string) string {
+	at += fmt.Sprintf("/%d:%d", want.Line, want.Column)
+	if got.Kind != want.Kind || got.Tag != want.Tag || got.Value != want.Value || got.Style != want.Style ||
+		got.Line != want.Line || got.Column != want.Column || got.Anchor != want.Anchor || got.Alias != want.Alias ||
+		got.HeadComment != want.HeadComment || got.LineComment != want.LineComment || got.FootComment != want.FootComment {
+		return fmt.Sprintf("%s: got %+v, want %+v", at, *got, *want)
+	}
+	if len(got.Content) != len(want.Content) {
+		return fmt.Sprintf("%s: %d children, want %d", at, len(got.Content), len(want.Content))
+	}
+	for i := range got.Content {
+		if d := diff(got.Content[i], want.Content[i], at); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+var cases = []struct {
+	src  string
+	read bool
+}{
+	{"id: focus\ntype: choice\nlabel: The focus we chose\n", true},
+	{"options:\n  - Grief, after someone important died\n  - \"Sí\"\n  - En parte\n", true},
+	{"options:\n- a b\n- c d\nlabel: x y\n", true},
+	{"rows: 3\nmin: 0\nmax: 10\n", true},
+	{"label: ¿Qué es bueno?\nhint: C# and {x} and [y], it's 100% \"quoted\" inside\n", true},
+	{"crisis.call: Call {number}\nnav.label: Main menu", true},
+	{"label: ¡Hola!\nhint: «Sí» — “quoted”\n", true},
+	{"label: a:b\nx: a#b\n", true},
+	// Left to the parser:
+	{"", false},
+	{"# a comment\nid: x\n", false},
+	{"id: x # a comment\n", false},
+	{"id: x\n\nlabel: y\n", false},
+	{"id:\nlabel: y\n", false},
+	{"id: \n", false},
+	{"list:\n  - \n", false},
+	{"id: \"a\\nb\"\n", false},
+	{"id: 'a'\n", false},
+	{"id: true\n", false},
+	{"id: No\n", false},
+	{"id: null\n", false},
+	{"on: x\n", false},
+	{"id: 1.5\n", false},
+	{"id: 007\n", false},
+	{"id: -1\n", false},
+	{"id: 5 ways\n", false},
+	{"id: a: b\n", false},
+	{"id: a:\n", false},
+	{"id: a \n", false},
+	{"id:  a\n", false},
+	{"id: a\tb\n", false},
+	{"id: a\r\n", false},
+	{"id: a\u2028b\n", false},
+	{"id: a\nid: b\n", false},
+	{"list:\n  - a\n    - b\n", false},
+	{"list:\n  - a\n - b\n", false},
+	{"list:\n  - a\n  b\n", false},
+	{"list:\n  - key: v\n", false},
+	{"list:\n  -\n", false},
+	{"map:\n  key: v\n", false},
+	{"id: {a: b}\n", false},
+	{"id: [a, b]\n", false},
+	{"id: |\n  text\n", false},
+	{"id: &a x\n", false},
+	{"id: *a\n", false},
+	{"id: !tag x\n", false},
+	{"  id: x\n", false},
+	{"id: 1234567890123456789\n", false},
+}
+
+func TestSameAsYAML(t *testing.T) {
+	for _, c := range cases {
+		read, d := sameAsYAML(c.src)
+		if d != "" {
+			t.Errorf("%q: %s", c.src, d)
+		}
+		if read != c.read {
+			t.Errorf("%q: read %v, want %v", c.src, read, c.read)
+		}
+	}
+}
+
+// Every field block of the default site's worksheets: most are plain.
+func TestSiteYAML(t *testing.T) {
+	var blocks []string
+	filepath.WalkDir("../../content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		parts := strings.Split(string(data), "```field\n")
+		for _, b := range parts[1:] {
+			blocks = append(blocks, b[:strings.Index(b, "```")])
+		}
+		return nil
+	})
+	read := 0
+	for _, b := range blocks {
+		ok, d := sameAsYAML(b)
+		if d != "" {
+			t.Errorf("%q: %s", b, d)
+		}
+		if ok {
+			read++
+		}
+	}
+	t.Logf("read %d of %d", read, len(blocks))
+	if read < len(blocks)*3/4 {
+		t.Errorf("Parse read %d of the default site's %d field blocks, want three in four at least", read, len(blocks))
+	}
+}
+
+// FuzzSameAsYAML holds Parse to the parser on any text.
+func FuzzSameAsYAML(f *testing.F) {
+	for _, c := range cases {
+		f.Add(c.src)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if _, d := sameAsYAML(src); d != "" {
+			t.Errorf("%q: %s", src, d)
+		}
+	})
+}
