@@ -63,14 +63,15 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 func serveFindings(w io.Writer, src string, fsys source.Layered) func(*render.Result, *output.Memory) {
 	var mu sync.Mutex
 	latest := 0
-	defaults := defaultConfig(fsys)
+	// Read with the first check, after the first build: serve starts serving sooner.
+	defaults := sync.OnceValue(func() *config.Site { return defaultConfig(fsys) })
 	return func(res *render.Result, mem *output.Memory) {
 		mu.Lock()
 		latest++
 		n := latest
 		mu.Unlock()
 		go func() {
-			r := check.Built(res, mem, origin(fsys, defaults))
+			r := check.Built(res, mem, origin(fsys, defaults()))
 			var b strings.Builder
 			r.WriteText(&b, check.TextOptions{Dir: src})
 			mu.Lock()

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/iptsite/iptsite/internal/diag"
+	"github.com/iptsite/iptsite/internal/plainyaml"
 )
 
 // Strings maps keys to text in one language.
@@ -49,10 +50,13 @@ func Load(fsys fs.FS, lang string) (*Strings, error) {
 			continue
 		}
 		found = true
-		m := map[string]string{}
-		if e := diag.DecodeYAML(name, 1, data, &m); e != nil {
-			errs = append(errs, e...)
-			continue
+		m, plain := plainyaml.Strings(data) // most files; the YAML parser reads the others
+		if !plain {
+			m = map[string]string{}
+			if e := diag.DecodeYAML(name, 1, data, &m); e != nil {
+				errs = append(errs, e...)
+				continue
+			}
 		}
 		for k, v := range m {
 			if _, ok := s.m[k]; !ok {

@@ -12,10 +12,11 @@
 // tags, values, styles, lines and columns), or false for anything else: comments, empty
 // values, nested mappings, flow collections, block scalars, anchors, quotes with escapes,
 // a word YAML reads as other than a string or a whole number. The caller then uses the
-// parser. A field block of a worksheet, an interface strings file: the parser took a
-// tenth of the build of the default site for them.
+// parser. Strings reads a file of key: string lines and comments, as the parser decodes
+// it into a map. The field blocks of worksheets and the interface strings files: the
+// parser took a tenth of the CPU time of a build of the default site for them.
 //
-// TestSameAsYAML and FuzzSameAsYAML hold Parse to the parser.
+// TestSameAsYAML, TestStringsSameAsYAML and FuzzSameAsYAML hold both to the parser.
 package plainyaml
 
 import (
@@ -104,7 +105,8 @@ func isKey(k []byte) bool {
 }
 
 // scalar returns the node of a one-line value at line and column: a plain string, a
-// whole number, or a string in double quotes with no backslash or quote inside.
+// whole number, a string in double quotes with no backslash or quote inside, or in
+// single quotes with no quote inside.
 func scalar(v []byte, line, col int) (*yaml.Node, bool) {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Line: line, Column: col}
 	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
@@ -113,6 +115,14 @@ func scalar(v []byte, line, col int) (*yaml.Node, bool) {
 			return nil, false
 		}
 		n.Style, n.Value = yaml.DoubleQuotedStyle, string(in)
+		return n, true
+	}
+	if len(v) >= 2 && v[0] == '\'' && v[len(v)-1] == '\'' {
+		in := v[1 : len(v)-1]
+		if bytes.IndexByte(in, '\'') >= 0 || !printable(in) {
+			return nil, false
+		}
+		n.Style, n.Value = yaml.SingleQuotedStyle, string(in)
 		return n, true
 	}
 	if isInt(v) {
@@ -141,21 +151,35 @@ func isInt(v []byte) bool {
 }
 
 // plain reports whether YAML reads v, a whole line's value, as the string it is: it
-// starts with a letter or a character outside ASCII, ends with no space, holds no ": " or " #" and no character YAML
+// starts with a letter, a character outside ASCII or a count ("5 ways"), ends with no space, holds no ": " or " #" and no character YAML
 // treats as a line break, a tab or a control, ends with no ":", and is no word YAML reads
 // as null or true or false.
 func plain(v []byte) bool {
 	if len(v) == 0 {
 		return false
 	}
-	// No character outside ASCII is one of YAML's indicators: "¿Qué?" is plain.
-	if first, _ := utf8.DecodeRune(v); !unicode.IsLetter(first) && first < utf8.RuneSelf || v[len(v)-1] == ' ' || v[len(v)-1] == ':' {
+	// No character outside ASCII is one of YAML's indicators: "¿Qué?" is plain. A number
+	// and a space then a letter ("1 page matches") is no number, date or time.
+	if first, _ := utf8.DecodeRune(v); !unicode.IsLetter(first) && first < utf8.RuneSelf && !countWord(v) || v[len(v)-1] == ' ' || v[len(v)-1] == ':' {
 		return false
 	}
 	if bytes.Contains(v, []byte(": ")) || bytes.Contains(v, []byte(" #")) || !printable(v) {
 		return false
 	}
 	return !special(v)
+}
+
+// countWord reports whether v starts with digits, a space and a letter.
+func countWord(v []byte) bool {
+	i := 0
+	for i < len(v) && '0' <= v[i] && v[i] <= '9' {
+		i++
+	}
+	if i == 0 || i+1 >= len(v) || v[i] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRune(v[i+1:])
+	return unicode.IsLetter(r)
 }
 
 // special reports whether v is a word that YAML, or a YAML 1.1 reader, reads as null or
@@ -184,4 +208,36 @@ func printable(v []byte) bool {
 		}
 	}
 	return true
+}
+
+// Strings returns the mapping of src as YAML decodes it into a map[string]string, when
+// every line is a key and a plain or quoted string value (as Parse reads them), a
+// comment starting the line, or empty: an interface strings file. It reports false for
+// anything else, which the caller then decodes with the parser.
+func Strings(src []byte) (map[string]string, bool) {
+	m := map[string]string{}
+	for line := 1; len(src) > 0; line++ {
+		var l []byte
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			l, src = src[:i], src[i+1:]
+		} else {
+			l, src = src, nil
+		}
+		if len(l) == 0 || l[0] == '#' && printable(l) {
+			continue
+		}
+		k, v, ok := bytes.Cut(l, []byte(": "))
+		if !ok || !isKey(k) {
+			return nil, false
+		}
+		val, ok := scalar(v, line, len(k)+3)
+		if !ok || val.Tag != "!!str" {
+			return nil, false
+		}
+		if _, dup := m[string(k)]; dup {
+			return nil, false
+		}
+		m[string(k)] = val.Value
+	}
+	return m, len(m) > 0
 }

@@ -65,7 +65,7 @@ var cases = []struct {
 	{"id: \n", false},
 	{"list:\n  - \n", false},
 	{"id: \"a\\nb\"\n", false},
-	{"id: 'a'\n", false},
+	{"id: 'a'\n", true},
 	{"id: true\n", false},
 	{"id: No\n", false},
 	{"id: null\n", false},
@@ -73,7 +73,12 @@ var cases = []struct {
 	{"id: 1.5\n", false},
 	{"id: 007\n", false},
 	{"id: -1\n", false},
-	{"id: 5 ways\n", false},
+	{"id: 5 ways\nx: 12 Monkeys\n", true},
+	{"id: 'single, \"quoted\": yes'\n", true},
+	{"id: 'it''s'\n", false},
+	{"id: 2001-12-14 21:59:43.10\n", false},
+	{"id: 2001 -12\n", false},
+	{"id: 5 \n", false},
 	{"id: a: b\n", false},
 	{"id: a:\n", false},
 	{"id: a \n", false},
@@ -143,14 +148,87 @@ func TestSiteYAML(t *testing.T) {
 	}
 }
 
-// FuzzSameAsYAML holds Parse to the parser on any text.
+// stringsAsYAML decodes src with Strings and with the parser. It returns whether
+// Strings read it, and how the two maps differ, or "" when they do not.
+func stringsAsYAML(src string) (bool, string) {
+	got, ok := Strings([]byte(src))
+	if !ok {
+		return false, ""
+	}
+	var want map[string]string
+	if err := yaml.Unmarshal([]byte(src), &want); err != nil {
+		return true, fmt.Sprintf("Strings read what the parser refuses: %v", err)
+	}
+	if len(got) != len(want) {
+		return true, fmt.Sprintf("%d keys, want %d", len(got), len(want))
+	}
+	for k, v := range want {
+		if g, ok := got[k]; !ok || g != v {
+			return true, fmt.Sprintf("%s: %q, want %q", k, g, v)
+		}
+	}
+	return true, ""
+}
+
+var stringCases = []struct {
+	src  string
+	read bool
+}{
+	{"# Interface strings\n\nskip: Skip to main content\ncrisis.call: Call {number}\n", true},
+	{"#no space\na: \"Sí\"\n\n\n# end", true},
+	{"a: b\n  # indented comment\n", false},
+	{"a: b # comment\n", false},
+	{"a: 3\n", false},
+	{"a:\n  - b\n", false},
+	{"a: b\na: c\n", false},
+	{"# only a comment\n", false},
+	{"a: b\n#\tcomment\n", false},
+}
+
+func TestStringsSameAsYAML(t *testing.T) {
+	for _, c := range stringCases {
+		read, d := stringsAsYAML(c.src)
+		if d != "" {
+			t.Errorf("%q: %s", c.src, d)
+		}
+		if read != c.read {
+			t.Errorf("%q: read %v, want %v", c.src, read, c.read)
+		}
+	}
+	// The default site's interface strings, every language.
+	files, _ := filepath.Glob("../../i18n/*.yaml")
+	if len(files) == 0 {
+		t.Fatal("no i18n/*.yaml")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		read, d := stringsAsYAML(string(data))
+		if d != "" {
+			t.Errorf("%s: %s", f, d)
+		}
+		if !read {
+			t.Errorf("%s: not read by Strings", f)
+		}
+	}
+}
+
+// FuzzSameAsYAML holds Parse and Strings to the parser on any text.
 func FuzzSameAsYAML(f *testing.F) {
 	for _, c := range cases {
 		f.Add(c.src)
 	}
+	for _, c := range stringCases {
+		f.Add(c.src)
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		if _, d := sameAsYAML(src); d != "" {
-			t.Errorf("%q: %s", src, d)
+			t.Errorf("Parse %q: %s", src, d)
+		}
+		if _, d := stringsAsYAML(src); d != "" {
+			t.Errorf("Strings %q: %s", src, d)
 		}
 	})
 }
