@@ -35,11 +35,7 @@ func Parse(src []byte) (*yaml.Node, bool) {
 	var list *yaml.Node // the list being read, after "key:"
 	for line := 1; len(src) > 0; line++ {
 		var l []byte
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			l, src = src[:i], src[i+1:]
-		} else {
-			l, src = src, nil
-		}
+		l, src = cutLine(src)
 		if list != nil {
 			indent := len(l) - len(bytes.TrimLeft(l, " "))
 			rest := l[indent:]
@@ -87,6 +83,14 @@ func Parse(src []byte) (*yaml.Node, bool) {
 		return nil, false
 	}
 	return &yaml.Node{Kind: yaml.DocumentNode, Line: 1, Column: 1, Content: []*yaml.Node{m}}, true
+}
+
+// cutLine returns the first line of src, without its newline, and the rest.
+func cutLine(src []byte) (line, rest []byte) {
+	if i := bytes.IndexByte(src, '\n'); i >= 0 {
+		return src[:i], src[i+1:]
+	}
+	return src, nil
 }
 
 // isKey reports whether k is a key Parse reads: up to 64 ASCII letters, digits, "-",
@@ -218,11 +222,7 @@ func Strings(src []byte) (map[string]string, bool) {
 	m := map[string]string{}
 	for line := 1; len(src) > 0; line++ {
 		var l []byte
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			l, src = src[:i], src[i+1:]
-		} else {
-			l, src = src, nil
-		}
+		l, src = cutLine(src)
 		if len(l) == 0 || l[0] == '#' && printable(l) {
 			continue
 		}

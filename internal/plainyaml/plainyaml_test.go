@@ -44,10 +44,13 @@ func diff(got, want *yaml.Node, at string) string {
 	return ""
 }
 
-var cases = []struct {
+// A yamlCase is some YAML, and whether it is plain enough to be read without the parser.
+type yamlCase struct {
 	src  string
 	read bool
-}{
+}
+
+var cases = []yamlCase{
 	{"id: focus\ntype: choice\nlabel: The focus we chose\n", true},
 	{"options:\n  - Grief, after someone important died\n  - \"Sí\"\n  - En parte\n", true},
 	{"options:\n- a b\n- c d\nlabel: x y\n", true},
@@ -104,8 +107,14 @@ var cases = []struct {
 }
 
 func TestSameAsYAML(t *testing.T) {
+	checkCases(t, cases, sameAsYAML)
+}
+
+// checkCases reads each case both ways with both: the same, and read when it should be.
+func checkCases(t *testing.T, cases []yamlCase, both func(string) (bool, string)) {
+	t.Helper()
 	for _, c := range cases {
-		read, d := sameAsYAML(c.src)
+		read, d := both(c.src)
 		if d != "" {
 			t.Errorf("%q: %s", c.src, d)
 		}
@@ -170,10 +179,7 @@ func stringsAsYAML(src string) (bool, string) {
 	return true, ""
 }
 
-var stringCases = []struct {
-	src  string
-	read bool
-}{
+var stringCases = []yamlCase{
 	{"# Interface strings\n\nskip: Skip to main content\ncrisis.call: Call {number}\n", true},
 	{"#no space\na: \"Sí\"\n\n\n# end", true},
 	{"a: b\n  # indented comment\n", false},
@@ -186,15 +192,7 @@ var stringCases = []struct {
 }
 
 func TestStringsSameAsYAML(t *testing.T) {
-	for _, c := range stringCases {
-		read, d := stringsAsYAML(c.src)
-		if d != "" {
-			t.Errorf("%q: %s", c.src, d)
-		}
-		if read != c.read {
-			t.Errorf("%q: read %v, want %v", c.src, read, c.read)
-		}
-	}
+	checkCases(t, stringCases, stringsAsYAML)
 	// The default site's interface strings, every language.
 	files, _ := filepath.Glob("../../i18n/*.yaml")
 	if len(files) == 0 {
