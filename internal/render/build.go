@@ -226,6 +226,10 @@ func (r *run) build() error {
 		ready chan bool // the strings and templates are made: whether the language can be built
 	}
 	var langs []language
+	// templates/, parsed once for every language by the main one, with its strings loaded:
+	// escaping executes the templates, and {{t}} reads them.
+	var set *tmplSet
+	parsed := make(chan struct{})
 	others := cfg.Langs()[1:]
 	for i, lang := range cfg.Langs() {
 		opts := content.Options{Drafts: r.opts.Drafts, Lang: lang, Exclude: others}
@@ -238,7 +242,15 @@ func (r *run) build() error {
 			opts = content.Options{Drafts: r.opts.Drafts, Lang: lang, Dir: "content/" + lang, URLPrefix: "/" + lang}
 		}
 		l := language{&builder{run: r, lang: lang, cfg: cfg.For(lang)}, opts, make(chan bool, 1)}
-		prep.Go(func() { l.ready <- l.b.prepare(i == 0) })
+		if i == 0 {
+			prep.Go(func() {
+				ok := l.b.prepare(func() *tmplSet { set = l.b.parseAll(); return set })
+				close(parsed)
+				l.ready <- ok
+			})
+		} else {
+			prep.Go(func() { l.ready <- l.b.prepare(func() *tmplSet { <-parsed; return set }) })
+		}
 		langs = append(langs, l)
 	}
 	// Every problem found is reported, and none after the build returns.
@@ -295,17 +307,16 @@ func (r *run) build() error {
 	return r.errs.Err()
 }
 
-// prepare reads the strings of one language and parses its templates. It reports false
-// when the language cannot be built at all.
-func (b *builder) prepare(main bool) bool {
+// prepare reads the strings of one language and compiles its templates, once parsed
+// (by the main language). It reports false when the language cannot be built at all.
+func (b *builder) prepare(parsed func() *tmplSet) bool {
 	str, err := i18n.Load(b.src, b.lang)
 	b.fail(err)
 	if str == nil {
 		return false
 	}
 	b.str = str
-	// Template problems are the same in every language: report them once.
-	b.tmpl = b.parseAll(main)
+	b.tmpl = b.templatesOf(parsed())
 	return true
 }
 

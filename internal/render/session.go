@@ -187,8 +187,9 @@ func (s *Session) retemplate(prev *output.Memory, start time.Time) (*output.Memo
 	r := s.r
 	r.out = &counter{Writer: out}
 	r.errs = nil
-	for i, b := range r.langs {
-		b.tmpl = b.loadTemplates(i == 0)
+	set := r.langs[0].parseAll()
+	for _, b := range r.langs {
+		b.tmpl = b.checkLayouts(b.templatesOf(set))
 		if b.tmpl == nil {
 			s.dirty = true
 			return nil, nil, r.errs.Err()
