@@ -7,7 +7,10 @@
 // ...any) the same way. A site's pages are made by the same few templates thousands of
 // times; Compile turns a template, once escaped, into a tree of its own that keeps what
 // the names resolved to for the types it met, calls the escapers html/template put after
-// a value directly, and prints strings without fmt.
+// a value directly, and prints strings without fmt. A quoted string printed through its
+// escapers becomes text, escaped once, joined to the text around it; so does a call that
+// Fold answers at compile time, as a site's {{t "key"}} is answered by each language's
+// text: one set, escaped once, compiles for every language.
 //
 // It does what text/template does for the actions a page template uses: text, values and
 // variables, field chains, methods and functions with their arguments, pipelines, if,
@@ -32,6 +35,7 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"text/template/parse"
@@ -56,12 +60,24 @@ func Compile(set *template.Template, name string, funcs template.FuncMap) (*Temp
 type Compiler struct{ c *compiler }
 
 // NewCompiler returns a Compiler for the templates of set, whose functions are funcs.
+// funcs need not be the set's own: one set, escaped once, compiles with each language's.
 func NewCompiler(set *template.Template, funcs template.FuncMap) *Compiler {
-	c := &compiler{set: set, funcs: map[string]reflect.Value{}, done: map[string]*Template{}}
+	c := &compiler{set: set, funcs: map[string]reflect.Value{}, done: map[string]*Template{},
+		folds: map[string]func(string) (string, bool){}}
 	for n, f := range funcs {
 		c.funcs[n] = reflect.ValueOf(f)
 	}
 	return &Compiler{c}
+}
+
+// Fold has the Compiler put the string f returns in place of each call of the function
+// name with one quoted argument that begins a pipeline, {{t "key"}}, when f's second
+// result is true: as though the template had that string there, which is what the call
+// would have returned on every page. Where the call is printed, its text, escaped, joins
+// the text around it. A call that f does not fold is compiled as a call. Fold is called
+// before Compile.
+func (cc *Compiler) Fold(name string, f func(arg string) (string, bool)) {
+	cc.c.folds[name] = f
 }
 
 // Compile compiles the template name of the set as Compile does.
@@ -83,6 +99,7 @@ func (cc *Compiler) Compile(name string) (*Template, error) {
 type compiler struct {
 	set   *template.Template
 	funcs map[string]reflect.Value
+	folds map[string]func(string) (string, bool)
 	done  map[string]*Template
 	added []string // the templates begun by the current Compile
 }
@@ -114,6 +131,19 @@ func (c *compiler) list(l *parse.ListNode) (list, error) {
 	}
 	out := make(list, 0, len(l.Nodes))
 	joined := false // the last of out is a text of its own, joined from the tree's
+	addText := func(b []byte) {
+		// Adjacent texts, with the constants between them, are written at once.
+		if len(out) > 0 {
+			if t, ok := out[len(out)-1].(text); ok {
+				if !joined { // a copy, not the tree's own bytes, grown from here on
+					t, joined = append(text(nil), t...), true
+				}
+				out[len(out)-1] = append(t, b...)
+				return
+			}
+		}
+		out, joined = append(out, text(b)), false
+	}
 	for _, n := range l.Nodes {
 		var (
 			x   node
@@ -121,22 +151,16 @@ func (c *compiler) list(l *parse.ListNode) (list, error) {
 		)
 		switch n := n.(type) {
 		case *parse.TextNode:
-			// Adjacent texts, as tidy leaves them, are written at once.
-			if len(out) > 0 {
-				if t, ok := out[len(out)-1].(text); ok {
-					if !joined { // a copy, not the tree's own bytes, grown from here on
-						t, joined = append(text(nil), t...), true
-					}
-					out[len(out)-1] = append(t, n.Text...)
-					continue
-				}
-			}
-			x = text(n.Text)
+			addText(n.Text)
+			continue
 		case *parse.CommentNode:
 			continue
 		case *parse.ActionNode:
 			var p *pipe
-			p, err = c.pipe(n.Pipe, true)
+			if p, err = c.pipe(n.Pipe, true); err == nil && p.isConstant {
+				addText(p.constant)
+				continue
+			}
 			x = &action{p}
 		case *parse.IfNode:
 			x, err = c.branch(n.Pipe, n.List, n.ElseList, false)
@@ -245,6 +269,9 @@ func (c *compiler) pipe(p *parse.PipeNode, printed bool) (*pipe, error) {
 			out.esc = esc
 		}
 	}
+	if len(cmds) > 0 {
+		cmds = append([]*parse.CommandNode{c.fold(cmds[0])}, cmds[1:]...)
+	}
 	for _, cmd := range cmds {
 		x, err := c.command(cmd)
 		if err != nil {
@@ -252,7 +279,34 @@ func (c *compiler) pipe(p *parse.PipeNode, printed bool) (*pipe, error) {
 		}
 		out.cmds = append(out.cmds, x)
 	}
+	// A quoted string printed through escapers prints the same text on every page.
+	if out.esc != nil && len(out.cmds) == 1 && len(out.decl) == 0 {
+		if s, ok := cmds[0].Args[0].(*parse.StringNode); ok && len(cmds[0].Args) == 1 {
+			if text, ok := Escape(out.esc.name, s.Text); ok {
+				out.constant, out.isConstant = []byte(text), true
+			}
+		}
+	}
 	return out, nil
+}
+
+// fold returns the command as Fold makes it: the string in place of the call, or the
+// command itself.
+func (c *compiler) fold(cmd *parse.CommandNode) *parse.CommandNode {
+	if len(cmd.Args) != 2 {
+		return cmd
+	}
+	id, ok := cmd.Args[0].(*parse.IdentifierNode)
+	arg, ok2 := cmd.Args[1].(*parse.StringNode)
+	if !ok || !ok2 || c.folds[id.Ident] == nil {
+		return cmd
+	}
+	s, ok := c.folds[id.Ident](arg.Text)
+	if !ok {
+		return cmd
+	}
+	return &parse.CommandNode{NodeType: parse.NodeCommand, Pos: cmd.Pos,
+		Args: []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: arg.Pos, Quoted: strconv.Quote(s), Text: s}}}
 }
 
 func (c *compiler) command(cmd *parse.CommandNode) (*command, error) {
@@ -387,6 +441,9 @@ type pipe struct {
 	assign bool
 	cmds   []*command
 	esc    *chain // the escapers at the end of a printed pipeline, or nil
+	// what a printed pipeline that is a quoted string prints, the same on every page
+	constant   []byte
+	isConstant bool
 }
 
 type cmdKind uint8
@@ -430,4 +487,73 @@ type lookup struct {
 	index  []int        // the field's index, when not a method
 	key    bool         // a map's key
 	err    string       // what text/template would report
+}
+
+// Calls returns the arguments of each call of the function name that t makes, with the
+// templates it calls, as parsed.
+func (t *Template) Calls(name string) [][]parse.Node {
+	w := &callWalk{name: name, seen: map[*Template]bool{}}
+	w.template(t)
+	return w.calls
+}
+
+type callWalk struct {
+	name  string
+	seen  map[*Template]bool
+	calls [][]parse.Node
+}
+
+func (w *callWalk) template(t *Template) {
+	if !w.seen[t] {
+		w.seen[t] = true
+		w.list(t.root)
+	}
+}
+
+func (w *callWalk) list(l list) {
+	for _, n := range l {
+		switch n := n.(type) {
+		case *action:
+			w.pipe(n.p)
+		case *branch:
+			w.pipe(n.p)
+			w.list(n.list)
+			w.list(n.elseList)
+		case *rangeLoop:
+			w.pipe(n.p)
+			w.list(n.list)
+			w.list(n.elseList)
+		case *templateCall:
+			w.pipe(n.p)
+			w.template(n.t)
+		case list:
+			w.list(n)
+		}
+	}
+}
+
+func (w *callWalk) pipe(p *pipe) {
+	if p == nil {
+		return
+	}
+	for _, c := range p.cmds {
+		w.command(c)
+	}
+}
+
+func (w *callWalk) command(c *command) {
+	if c == nil {
+		return
+	}
+	if c.kind == cmdFunction && c.name == w.name {
+		args := make([]parse.Node, len(c.args))
+		for i, a := range c.args {
+			args[i] = a.node
+		}
+		w.calls = append(w.calls, args)
+	}
+	w.pipe(c.sub)
+	for _, a := range c.args {
+		w.command(a.cmd)
+	}
 }

@@ -336,3 +336,66 @@ func TestCompiler(t *testing.T) {
 		t.Errorf("a, again: %v", err)
 	}
 }
+
+// Fold puts a call's string in its place, in every context html/template escapes
+// differently: the page is what html/template makes with the call in it, the folded
+// calls are never made, and a printed one joins the text around it.
+func TestFold(t *testing.T) {
+	words := map[string]string{"w": `It's <b> & "q" +1`, "u": "/x y?q=1&r=<2>", "j": "javascript:x()", "e": ""}
+	calls := 0
+	fns := template.FuncMap{"upper": strings.ToUpper, "tr": func(k string, pairs ...string) string {
+		if k != "missing" {
+			calls++
+		}
+		return words[k] + strings.Join(pairs, "")
+	}}
+	src := `<h1 title="{{tr "w"}}" data-a='{{tr "w"}}' data-b={{tr "w"}}>{{tr "w"}}</h1>
+<a href="{{tr "u"}}">1</a><a href="/x?q={{tr "w"}}">2</a><a href="#{{tr "w"}}">3</a><a href="{{tr "j"}}">4</a>
+<textarea>{{tr "w"}}</textarea><title>{{tr "w"}}</title>[{{tr "e"}}]
+<script>var x = {{tr "w"}}, y = "{{tr "w"}}";</script><p style="color: {{tr "e"}}">
+{{with tr "w"}}<p>{{.}}</p>{{end}}{{if eq (tr "u") "/x y?q=1&r=<2>"}}<p>same</p>{{end}}{{$v := tr "w"}}{{$v}}
+{{tr "w" | upper}} {{upper (tr "w")}} {{tr "missing"}} {{tr "w" "+" "pairs"}}{{template "p" tr "u"}}
+{{define "p"}}<a href="{{.}}">{{.}}</a>{{end}}`
+	set := template.Must(template.New("page").Funcs(fns).Parse(src))
+	var want bytes.Buffer
+	if err := set.Execute(&want, nil); err != nil {
+		t.Fatal(err)
+	}
+	c := NewCompiler(set, fns)
+	c.Fold("tr", func(k string) (string, bool) {
+		w, ok := words[k]
+		return w, ok
+	})
+	ct, err := c.Compile("page")
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls = 0
+	var got bytes.Buffer
+	if err := ct.Execute(&got, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("got  %q\nwant %q", got.String(), want.String())
+	}
+	if calls != 1 { // tr "w" "+" "pairs"
+		t.Errorf("tr called %d times, want once", calls)
+	}
+	var left []string
+	for _, args := range ct.Calls("tr") {
+		left = append(left, fmt.Sprint(args))
+	}
+	if got := strings.Join(left, " "); got != `["missing"] ["w" "+" "pairs"]` {
+		t.Errorf("the calls left are %q, want tr \"missing\" and the one with pairs", got)
+	}
+	set = template.Must(template.New("page").Funcs(fns).Parse(`<p title="{{tr "w"}}">a {{tr "w"}} b{{"<c>"}}</p>`))
+	set.Execute(io.Discard, nil)
+	c = NewCompiler(set, fns)
+	c.Fold("tr", func(k string) (string, bool) { return words[k], true })
+	if ct, err = c.Compile("page"); err != nil {
+		t.Fatal(err)
+	}
+	if len(ct.root) != 1 {
+		t.Errorf("the template is %d nodes, want one text", len(ct.root))
+	}
+}

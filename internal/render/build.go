@@ -107,7 +107,8 @@ type run struct {
 	opts    Options
 	src     fs.FS
 	out     *counter
-	siteCSS []byte // css/site.css as written, for the 404 page (extras.go)
+	siteCSS []byte  // css/site.css as written, for the 404 page (extras.go)
+	work    workers // during build
 	min     *minifier
 	assets  map[string]string  // static path -> fingerprinted path
 	joined  map[string]*joined // the scripts written for each page's fields (scripts.go)
@@ -213,6 +214,11 @@ func (r *run) build() error {
 		return err
 	}
 	r.base = cfg
+	r.work = startWorkers()
+	defer func() {
+		close(r.work)
+		r.work = nil // a Session's later updates make their own
+	}()
 	r.min = newMinifier(!r.opts.NoMinify)
 	r.min.cache = r.opts.Cache
 
@@ -226,6 +232,10 @@ func (r *run) build() error {
 		ready chan bool // the strings and templates are made: whether the language can be built
 	}
 	var langs []language
+	// templates/, parsed once for every language by the main one, with its strings loaded:
+	// escaping executes the templates, and {{t}} reads them.
+	var set *tmplSet
+	parsed := make(chan struct{})
 	others := cfg.Langs()[1:]
 	for i, lang := range cfg.Langs() {
 		opts := content.Options{Drafts: r.opts.Drafts, Lang: lang, Exclude: others}
@@ -238,7 +248,15 @@ func (r *run) build() error {
 			opts = content.Options{Drafts: r.opts.Drafts, Lang: lang, Dir: "content/" + lang, URLPrefix: "/" + lang}
 		}
 		l := language{&builder{run: r, lang: lang, cfg: cfg.For(lang)}, opts, make(chan bool, 1)}
-		prep.Go(func() { l.ready <- l.b.prepare(i == 0) })
+		if i == 0 {
+			prep.Go(func() {
+				ok := l.b.prepare(func() *tmplSet { set = l.b.parseAll(); return set })
+				close(parsed)
+				l.ready <- ok
+			})
+		} else {
+			prep.Go(func() { l.ready <- l.b.prepare(func() *tmplSet { <-parsed; return set }) })
+		}
 		langs = append(langs, l)
 	}
 	// Every problem found is reported, and none after the build returns.
@@ -295,17 +313,16 @@ func (r *run) build() error {
 	return r.errs.Err()
 }
 
-// prepare reads the strings of one language and parses its templates. It reports false
-// when the language cannot be built at all.
-func (b *builder) prepare(main bool) bool {
+// prepare reads the strings of one language and compiles its templates, once parsed
+// (by the main language). It reports false when the language cannot be built at all.
+func (b *builder) prepare(parsed func() *tmplSet) bool {
 	str, err := i18n.Load(b.src, b.lang)
 	b.fail(err)
 	if str == nil {
 		return false
 	}
 	b.str = str
-	// Template problems are the same in every language: report them once.
-	b.tmpl = b.parseAll(main)
+	b.tmpl = b.templatesOf(parsed())
 	return true
 }
 
@@ -395,25 +412,49 @@ func (b *builder) renderPages(sheetsDone func()) {
 	}
 }
 
-// renderAll renders pages on as many goroutines as there are CPUs.
+// renderAll renders pages on the build's workers, one per CPU.
 func (b *builder) renderAll(ps []*content.Page) {
-	pages := make(chan *content.Page)
-	var wg sync.WaitGroup
-	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
-		wg.Add(1)
+	b.each(len(ps), func(i int, buf *bytes.Buffer) { b.renderPage(ps[i], buf) })
+}
+
+// workers are goroutines, one per CPU, that render pages and read them for the search
+// index, for a whole build. Rendering a page takes a goroutine's stack to tens of KB
+// (goldmark's recursion and the templates'), and a stack starts at a few and grows by
+// doubling, each time a copy that walks every frame: goroutines made anew for each batch
+// of pages paid that again and again, 3–4 % of the default site's build.
+type workers chan func(*bytes.Buffer)
+
+func startWorkers() workers {
+	w := make(workers)
+	for range runtime.GOMAXPROCS(0) {
 		go func() {
-			defer wg.Done()
 			var buf bytes.Buffer
-			for p := range pages {
+			for task := range w {
 				buf.Reset()
-				b.renderPage(p, &buf)
+				task(&buf)
 			}
 		}()
 	}
-	for _, p := range ps {
-		pages <- p
+	return w
+}
+
+// each runs f(i, buf) for i from 0 to n-1 on the build's workers, or on workers of its
+// own outside a build, and returns when all have run; buf is the worker's, to reuse. f
+// must not call each.
+func (r *run) each(n int, f func(i int, buf *bytes.Buffer)) {
+	w := r.work
+	if w == nil {
+		w = startWorkers()
+		defer close(w)
 	}
-	close(pages)
+	var wg sync.WaitGroup
+	wg.Add(n)
+	for i := range n {
+		w <- func(buf *bytes.Buffer) {
+			defer wg.Done()
+			f(i, buf)
+		}
+	}
 	wg.Wait()
 }
 

@@ -37,7 +37,7 @@ func (b *builder) crisisLines(p *content.Page, body []byte, line int) []byte {
 		return nil
 	}
 	var buf bytes.Buffer
-	if err := b.tmpl.root.ExecuteTemplate(&buf, "crisis-lines", lines); err != nil {
+	if err := b.tmpl.partial("crisis-lines", &buf, lines); err != nil {
 		b.fail(templateError(err))
 		return nil
 	}
@@ -50,7 +50,7 @@ func (b *builder) crisisLines(p *content.Page, body []byte, line int) []byte {
 func (b *builder) crisisAlert(p *content.Page) string {
 	var buf bytes.Buffer
 	if lines := b.cfg.BoxLines(); len(lines) > 0 {
-		if err := b.tmpl.root.ExecuteTemplate(&buf, "crisis-lines", lines); err != nil {
+		if err := b.tmpl.partial("crisis-lines", &buf, lines); err != nil {
 			b.fail(templateError(err))
 			return ""
 		}

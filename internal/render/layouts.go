@@ -2,20 +2,17 @@ package render
 
 import (
 	"html/template"
-	"io"
+	"maps"
 	"regexp"
 	"slices"
-	"sort"
 	"text/template/parse"
-
-	"github.com/iptsite/iptsite/internal/compiled"
 )
 
 // A layout is base.html with some of its templates defined again: the default layouts
 // define "main" and "head", the blocks base.html leaves to them, and a clinic's layout
 // may define any other. All the layouts of a language are in one set with base.html and
-// the partials, so that what they share is parsed, escaped, tidied and compiled once for
-// the language, not once for each layout.
+// the partials, so that what they share is parsed and escaped once, and compiled once for
+// each language, not once for each layout.
 //
 // addLayout puts a layout's own templates in that set under names of their own,
 // layout+"\x00"+name, with a copy of every template that calls one of them, directly or
@@ -91,39 +88,16 @@ func callGraph(set *template.Template) map[string][]string {
 // message, quoted or not.
 var layoutNames = regexp.MustCompile(`[^\s"\\]*(\\x00|\x00)`)
 
-// ready escapes the templates of every layout and every shared partial, tidies them and
-// compiles each, before the first page: tidy rewrites templates that the layouts share,
-// so it must not run while a page is made. A template that does not escape is left to
-// fail where it is first run, which reports why.
-func (ts *templates) ready() {
-	layouts := make([]string, 0, len(ts.layouts))
-	for name := range ts.layouts {
-		layouts = append(layouts, name)
+// ready escapes the templates of every layout and every shared partial before the first
+// page, for every language to compile. A template that does not escape is left to fail
+// where it is first run, which reports why.
+func (s *tmplSet) ready() {
+	s.partials = sharedNames(s.root)
+	for _, name := range slices.Sorted(maps.Keys(s.layouts)) {
+		s.escape(s.layouts[name].Name())
 	}
-	sort.Strings(layouts)
-	shared := sharedNames(ts.root)
-	for _, name := range layouts {
-		t := ts.layouts[name]
-		t.ExecuteTemplate(io.Discard, t.Name(), struct{}{}) // see run
+	for _, name := range s.partials {
+		s.escape(name)
 	}
-	for _, name := range shared {
-		ts.root.ExecuteTemplate(io.Discard, name, struct{}{})
-	}
-	tidy(ts.root, ts.htmlFuncs, &ts.consts)
-	c := compiled.NewCompiler(ts.root, ts.funcs) // the partials once for every layout
-	compile := func(q *quick, name string) {
-		q.once.Do(func() {
-			if compiling {
-				q.compiled, _ = c.Compile(name)
-			}
-		})
-	}
-	for _, name := range layouts {
-		compile(ts.quick[name], ts.layouts[name].Name())
-	}
-	for _, name := range shared {
-		q := new(quick)
-		compile(q, name)
-		ts.partials.Store(name, q)
-	}
+	s.escaped = true
 }

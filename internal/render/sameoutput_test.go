@@ -1,19 +1,16 @@
 package render
 
-// The build makes each page faster than by executing every template action for it (foldT,
-// shared partials); these tests check it makes the same bytes as when it does.
+// The build makes each page faster than by executing every template action for it (the
+// compiled templates, {{t}} folded, shared partials); these tests check it makes the same bytes as when it does.
 
 import (
-	"html/template"
 	"reflect"
 	"slices"
-	"strconv"
 	"testing"
 	"testing/fstest"
 	"text/template/parse"
 
 	"github.com/iptsite/iptsite"
-	"github.com/iptsite/iptsite/internal/compiled"
 	"github.com/iptsite/iptsite/internal/content"
 	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/source"
@@ -67,33 +64,34 @@ func sameBothWays(t *testing.T, what string, on *bool, sites []namedSite) {
 	}
 }
 
-// The calls are really gone: no {{t "key"}} is left in the templates the default site's
-// pages are rendered with, in either language. (Without tidy, which would make the
-// crisis box title text, escaped.)
+// The calls are really gone: the layouts of the default site, compiled by the build, call
+// t only with pairs to put in its text, in either language; with the strings not folded,
+// they call it for every text.
 func TestFoldTFolds(t *testing.T) {
-	defer func(was bool) { tidying = was }(tidying)
-	tidying = false
-	s, _, err := Start(Options{Source: iptsite.Defaults()}, output.NewMemory())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, b := range s.r.langs {
-		sets := map[string]*template.Template{"(shared)": b.tmpl.root}
-		for name, set := range b.tmpl.layouts {
-			sets[name] = set
+	defer func(was bool) { foldStrings = was }(foldStrings)
+	for _, fold := range []bool{true, false} {
+		foldStrings = fold
+		s, _, err := Start(Options{Source: iptsite.Defaults()}, output.NewMemory())
+		if err != nil {
+			t.Fatal(err)
 		}
-		for name, set := range sets {
-			n := 0
-			commands(set, func(c *parse.CommandNode, first bool) {
-				if key, ok := tCall(c); ok {
-					t.Errorf("%s: %s still calls t %s", b.lang, name, key)
+		for _, b := range s.r.langs {
+			for name, q := range b.tmpl.quick {
+				if q.compiled == nil {
+					t.Fatalf("%s: %s not compiled", b.lang, name)
 				}
-				if c.String() == strconv.Quote(b.str.T("crisis.title")) {
-					n++
+				plain := 0
+				for _, args := range q.compiled.Calls("t") {
+					if _, ok := args[0].(*parse.StringNode); ok && len(args) == 1 {
+						plain++
+						if fold {
+							t.Errorf("%s: %s still calls t %s", b.lang, name, args[0])
+						}
+					}
 				}
-			})
-			if n == 0 {
-				t.Errorf("%s: %s has no crisis box title in place", b.lang, name)
+				if !fold && plain < 5 {
+					t.Errorf("%s: %s calls t %d times without pairs, not folded; want at least 5", b.lang, name, plain)
+				}
 			}
 		}
 	}
@@ -153,10 +151,10 @@ func TestSharedFieldsSorted(t *testing.T) {
 	}
 }
 
-// tidy must change how fast a page is made, never what it says: the default site, and
-// a page with constants in every kind of place html/template escapes differently, come
-// out byte for byte as with every escaper left in.
-func TestTidySameOutput(t *testing.T) {
+// The compiled templates must change how fast a page is made, never what it says: the
+// default site, and a page with constants in every kind of place html/template escapes
+// differently, which the compiled templates print as text.
+func TestCompiledSameOutput(t *testing.T) {
 	odd := fstest.MapFS{
 		"templates/page.html": {Data: []byte(`{{define "main"}}
 <h1 title="{{t "skip"}}" data-a='{{"it's <b> & \"q\" +1"}}' data-b={{"a b=c"}}>{{t "skip"}} {{"<i>&amp;</i> +"}}</h1>
@@ -164,8 +162,7 @@ func TestTidySameOutput(t *testing.T) {
 <a href="{{"javascript:alert(1)"}}">4</a>
 <textarea>{{"</textarea><b>"}}</textarea>
 <script>var x = {{"a</script>"}};</script>
-<style>p::after { content: "{{t "skip"}}" }</style>
-<p>{{printf "%s" "<b>"}} {{"x" | printf "%s!"}} {{with "w<"}}{{.}}{{end}} {{$v := "v<"}}{{$v}}</p>
+<p>{{with "w<"}}{{.}}{{end}} {{$v := "v<"}}{{$v}}</p>
 {{.Content}}
 {{end}}
 `)},
@@ -173,76 +170,33 @@ func TestTidySameOutput(t *testing.T) {
 		"content/a.md":      {Data: []byte("---\ntitle: A\n---\nText.\n")},
 		"content/b.md":      {Data: []byte("---\ntitle: B\n---\nText.\n")},
 	}
-	sameBothWays(t, "escaped templates tidied", &tidying, []namedSite{
+	sameBothWays(t, "templates compiled", &compiling, []namedSite{
 		{"default site", Options{Source: iptsite.Defaults(), BaseURL: "https://clinic.example/ipt/"}},
-		{"default site, not minified", Options{Source: iptsite.Defaults(), NoMinify: true}},
+		{"default site, not minified, portable", Options{Source: iptsite.Defaults(), NoMinify: true, Portable: true}},
 		{"constants in every context", Options{Source: source.Layered{Site: odd, Defaults: iptsite.Defaults()}, NoMinify: true}},
 	})
 }
 
-// The calls are really gone: once the default site is built, its layouts print no
-// constant through an escaper, and no shared partial through the HTML escaper.
-func TestTidyTidies(t *testing.T) {
-	s, _, err := Start(Options{Source: iptsite.Defaults()}, output.NewMemory())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, b := range s.r.langs {
-		for name, set := range b.tmpl.layouts {
-			shared := 0
-			actions(set, func(p *parse.PipeNode) {
-				chain, escaped := compiled.Escapers(p)
-				if _, ok := p.Cmds[0].Args[0].(*parse.StringNode); ok && escaped {
-					t.Errorf("%s: %s still escapes %s on every page", b.lang, name, p)
-				}
-				if id, ok := p.Cmds[0].Args[0].(*parse.IdentifierNode); ok && id.Ident == "shared" {
-					shared++
-					if escaped && chain == "_html_template_htmlescaper" {
-						t.Errorf("%s: %s still escapes %s on every page", b.lang, name, p)
-					}
-				}
-			})
-			if shared == 0 {
-				t.Errorf("%s: %s has no shared partial", b.lang, name)
-			}
-		}
-	}
-}
-
-// actions calls f with the pipeline of each action of the templates of set.
-func actions(set *template.Template, f func(p *parse.PipeNode)) {
-	nodes(set, func(l *parse.ListNode, i int) {
-		if a, ok := l.Nodes[i].(*parse.ActionNode); ok && len(a.Pipe.Cmds) > 0 && len(a.Pipe.Cmds[0].Args) > 0 {
-			f(a.Pipe)
-		}
-	})
-}
-
-// The compiled templates must change how fast a page is made, never what it says.
-func TestCompiledSameOutput(t *testing.T) {
-	sameBothWays(t, "templates compiled", &compiling, []namedSite{
-		{"default site", Options{Source: iptsite.Defaults(), BaseURL: "https://clinic.example/ipt/"}},
-		{"default site, not minified, portable", Options{Source: iptsite.Defaults(), NoMinify: true, Portable: true}},
-	})
-}
-
-// Every layout of the default site is compiled, and makes every page of it.
+// Every layout of the default site is compiled, and makes every page of it: html/template
+// runs no page of it, in either language (with the pages not checked against it).
 func TestCompiledCompiles(t *testing.T) {
+	defer func(was bool) { checkCompiled = was }(checkCompiled)
+	checkCompiled = false
 	s, _, err := Start(Options{Source: iptsite.Defaults()}, output.NewMemory())
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, b := range s.r.langs {
-		for name, set := range b.tmpl.layouts {
-			fp := b.tmpl.quick[name]
-			if _, err := compiled.Compile(set, set.Name(), b.tmpl.funcs); err != nil {
-				t.Errorf("%s: %s: %v", b.lang, name, err)
-			} else if fp.compiled == nil && slices.ContainsFunc(b.site.Pages, func(p *content.Page) bool { return b.layout(p) == name }) {
+		for name, q := range b.tmpl.quick {
+			if q.compiled == nil && slices.ContainsFunc(b.site.Pages, func(p *content.Page) bool { return b.layout(p) == name }) {
 				t.Errorf("%s: %s: not compiled by the build", b.lang, name)
 			}
-			if n := fp.declined.Load(); n > 0 {
+			if n := q.declined.Load(); n > 0 {
 				t.Errorf("%s: %s: %d pages left to html/template", b.lang, name, n)
 			}
+		}
+		if b.tmpl.htmlTS != nil {
+			t.Errorf("%s: the templates were parsed again for html/template", b.lang)
 		}
 	}
 }

@@ -9,8 +9,8 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/iptsite/iptsite/internal/cache"
 	"github.com/iptsite/iptsite/internal/content"
@@ -141,38 +141,22 @@ func (b *builder) writeSearch() {
 // JavaScript; file is the search page's, for a problem with the index as a whole.
 func (b *builder) searchJS(pages []*content.Page, file string) ([]byte, bool) {
 	ix := &search.Index{Lang: b.lang, Pages: make([]search.Page, len(pages))}
-	failed := false
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				p := pages[i]
-				sections, err := search.Sections([]byte(b.search.pages[p]), b.lang)
-				if err != nil {
-					b.failf(p.File, 0, "reading the page for the search index: %v", err)
-					mu.Lock()
-					failed = true
-					mu.Unlock()
-				}
-				ix.Pages[i] = search.Page{
-					Title:       p.Title,
-					URL:         b.rel("/", p.URL, false), // the index is at the site root
-					Description: p.Description,
-					Sections:    sections,
-				}
-			}
-		}()
-	}
-	for i := range pages {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if failed {
+	var failed atomic.Bool
+	b.each(len(pages), func(i int, _ *bytes.Buffer) {
+		p := pages[i]
+		sections, err := search.Sections([]byte(b.search.pages[p]), b.lang)
+		if err != nil {
+			b.failf(p.File, 0, "reading the page for the search index: %v", err)
+			failed.Store(true)
+		}
+		ix.Pages[i] = search.Page{
+			Title:       p.Title,
+			URL:         b.rel("/", p.URL, false), // the index is at the site root
+			Description: p.Description,
+			Sections:    sections,
+		}
+	})
+	if failed.Load() {
 		return nil, false
 	}
 	js, err := ix.JS()

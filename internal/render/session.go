@@ -6,10 +6,8 @@ import (
 	"io/fs"
 	"path"
 	"reflect"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/iptsite/iptsite/internal/config"
@@ -187,35 +185,28 @@ func (s *Session) retemplate(prev *output.Memory, start time.Time) (*output.Memo
 	r := s.r
 	r.out = &counter{Writer: out}
 	r.errs = nil
-	for i, b := range r.langs {
-		b.tmpl = b.loadTemplates(i == 0)
+	set := r.langs[0].parseAll()
+	for _, b := range r.langs {
+		b.tmpl = b.checkLayouts(b.templatesOf(set))
 		if b.tmpl == nil {
 			s.dirty = true
 			return nil, nil, r.errs.Err()
 		}
 	}
 	for _, b := range r.langs {
-		pages := make(chan *content.Page)
-		var wg sync.WaitGroup
-		for range runtime.GOMAXPROCS(0) {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for p := range pages {
-					kept := r.bodies[p]
-					d := b.data(p, p.URL)
-					d.Content, d.TOC = kept.content, kept.toc
-					b.emit(p, d)
-				}
-			}()
-		}
+		var pages []*content.Page
 		for _, p := range b.site.Pages {
 			if _, ok := r.bodies[p]; ok {
-				pages <- p
+				pages = append(pages, p)
 			}
 		}
-		close(pages)
-		wg.Wait()
+		r.each(len(pages), func(i int, _ *bytes.Buffer) {
+			p := pages[i]
+			kept := r.bodies[p]
+			d := b.data(p, p.URL)
+			d.Content, d.TOC = kept.content, kept.toc
+			b.emit(p, d)
+		})
 	}
 	r.writeSearch()
 	r.writeExtras()

@@ -32,20 +32,21 @@ func set(names ...string) map[string]bool {
 	return m
 }
 
-// checkShared reports each shared partial of ts that uses what differs from page to page,
+// checkShared reports each shared partial of s that uses what differs from page to page,
 // and says whether there was none. It looks at the templates the pages are rendered with
 // and, only when it finds something, at the templates as written, for the lines.
-func (b *builder) checkShared(ts *templates, fail func(error)) bool {
-	if len(misuses(ts)) == 0 {
+func (b *builder) checkShared(s *tmplSet, fail func(error)) bool {
+	if len(misuses(s)) == 0 {
 		return true
 	}
-	written := ts
-	if o := ts.orig(); o != nil {
-		written = o
+	var found []*diag.Error
+	if s.minified {
+		if w := b.writtenSet(); w != nil {
+			found = misuses(w)
+		}
 	}
-	found := misuses(written)
-	if len(found) == 0 { // cannot happen: the same files, minified
-		found = misuses(ts)
+	if len(found) == 0 { // not minified; or cannot happen: the same files, minified
+		found = misuses(s)
 	}
 	for _, m := range found {
 		fail(m)
@@ -53,13 +54,13 @@ func (b *builder) checkShared(ts *templates, fail func(error)) bool {
 	return false
 }
 
-// misuses returns a problem for each use of page-only data in the shared partials of ts.
-func misuses(ts *templates) []*diag.Error {
-	sorted := sharedNames(ts.root)
+// misuses returns a problem for each use of page-only data in the shared partials of s.
+func misuses(s *tmplSet) []*diag.Error {
+	sorted := sharedNames(s.root)
 	var errs []*diag.Error
 	seen := map[string]bool{} // file:line:col, each once
 	for _, name := range sorted {
-		w := &sharedWalk{root: ts.root, partial: name, visited: map[string]bool{}, seen: seen}
+		w := &sharedWalk{root: s.root, partial: name, visited: map[string]bool{}, seen: seen}
 		w.template(name)
 		errs = append(errs, w.errs...)
 	}

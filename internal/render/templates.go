@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -19,29 +20,43 @@ import (
 	"github.com/iptsite/iptsite/internal/diag"
 )
 
-// templates are the parsed templates of one language: base.html, the partials and the
-// layouts, in one set (see addLayout).
-type templates struct {
+// A tmplSet is templates/ parsed: base.html, the partials and the layouts, in one
+// html/template set (see addLayout). The main language parses it, with its functions, and
+// escapes it (ready); every language compiles it with its own functions (templatesOf),
+// so a site in two languages parses and escapes its templates once.
+type tmplSet struct {
 	layouts map[string]*template.Template // each layout's base.html, in root's set
-	root    *template.Template            // every template, for shared
-	shared  sync.Map                      // rendered shared partials: a *sharedSet by sharedKey
+	root    *template.Template            // every template
+	by      *builder                      // whose functions html/template runs root with
 
 	// When the build minifies, the templates are minified once, here, instead of every
-	// page they make; orig returns them as written, to report an error at its line,
-	// parsed the first time an error needs them.
+	// page they make; orig returns them as written, to report an error at its line.
 	minified bool
-	origOnce sync.Once
-	origFunc func() *templates
-	origTS   *templates
 
+	escaped  bool         // ready escaped every layout and shared partial
+	partials []string     // the partials pages render with shared, sorted
+	mu       sync.RWMutex // html/template escaping a template (which edits it) against compiling
+}
+
+// templates are the templates of one language: the set, compiled (package compiled) with
+// the language's functions and the text of each {{t "key"}} in place of the call.
+type templates struct {
+	*tmplSet
+	b     *builder
+	funcs template.FuncMap
+
+	cmu      sync.Mutex // the compiler's
+	compiler *compiled.Compiler
+	quick    map[string]*quick // each layout's, by layout
+	partials sync.Map          // *quick by partial name
+
+	rendered sync.Map // rendered shared partials: a *sharedSet by sharedKey
 	noPolicy sync.Map // the layouts reported for pages without the policy (carriesPolicy)
 
-	// Each layout's templates, and each shared partial, are run compiled once escaped.
-	quick     map[string]*quick
-	partials  sync.Map // *quick by partial name
-	funcs     template.FuncMap
-	htmlFuncs map[string]bool
-	consts    sync.Map // the escaped constants tidy computed
+	htmlOnce sync.Once
+	htmlTS   *tmplSet // the set parsed with this language's functions, for html/template
+	origOnce sync.Once
+	origTS   *templates
 
 	// chrome is the size of the last page executed less its Content: with it, a page's
 	// buffer is allocated once at about its final size, not grown seven times.
@@ -71,50 +86,125 @@ func (b *builder) funcs() template.FuncMap {
 	}
 }
 
-// loadTemplates parses templates/ (parseAll) and checks that every page's layout is there.
-func (b *builder) loadTemplates(report bool) *templates {
-	return b.checkLayouts(b.parseAll(report))
+// foldStrings has the compiled templates hold each {{t "key"}}'s text; a test turns it
+// off to compare.
+var foldStrings = true
+
+// templatesOf returns the templates of b's language: set compiled with its functions,
+// before the first page when set is escaped already. A worksheet page has a hundred
+// {{t "key"}}: each is the language's text, escaped where it stands, in the compiled
+// template. A key that is not there is left a call, to fail at its line when a page is
+// rendered.
+func (b *builder) templatesOf(set *tmplSet) *templates {
+	if set == nil {
+		return nil
+	}
+	ts := &templates{tmplSet: set, b: b, funcs: b.funcs(), quick: map[string]*quick{}}
+	ts.compiler = compiled.NewCompiler(set.root, ts.funcs)
+	if foldStrings {
+		ts.compiler.Fold("t", b.str.Get)
+	}
+	for name := range set.layouts {
+		ts.quick[name] = new(quick)
+	}
+	if !set.escaped {
+		return ts // each is compiled when first run
+	}
+	layouts := slices.Sorted(maps.Keys(set.layouts))
+	for _, name := range layouts {
+		ts.quick[name].once.Do(func() { ts.compile(ts.quick[name], set.layouts[name].Name()) })
+	}
+	for _, name := range set.partials {
+		q := new(quick)
+		q.once.Do(func() { ts.compile(q, name) })
+		ts.partials.Store(name, q)
+	}
+	return ts
 }
 
-// parseAll parses templates/: base.html, the partials, and one template per layout.
-// The templates are parsed for each language, whose strings the t function returns;
-// report says whether to report parse errors (once for all languages). It needs the
-// language's strings, not its pages.
-func (b *builder) parseAll(report bool) *templates {
-	fail := b.fail
-	if !report {
-		fail = func(error) {}
+// compile compiles the template name for q, unless compiling is off; what it refuses
+// html/template runs.
+func (ts *templates) compile(q *quick, name string) {
+	if !compiling {
+		return
 	}
+	ts.cmu.Lock()
+	defer ts.cmu.Unlock()
+	ts.mu.RLock()
+	defer ts.mu.RUnlock()
+	q.compiled, _ = ts.compiler.Compile(name)
+}
+
+// escape has html/template escape the template name, if it is not yet: by executing it
+// with data that has no fields, so that execution stops at once and prints nothing
+// anywhere (a function of ours that takes a page refuses it). An escaping error comes
+// again when it is run.
+func (s *tmplSet) escape(name string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.root.ExecuteTemplate(io.Discard, name, struct{}{})
+}
+
+// html returns the set that html/template runs for this language: the one parsed with
+// its functions. The main language's is the set itself; another's is parsed when a page
+// first needs it, which none of the default site does (TestCompiledCompiles).
+func (ts *templates) html() (*tmplSet, error) {
+	if ts.by == ts.b {
+		return ts.tmplSet, nil
+	}
+	ts.htmlOnce.Do(func() {
+		transform := func(text string) string { return text }
+		if ts.minified {
+			transform = ts.b.min.template
+		}
+		ts.htmlTS = ts.b.parseTemplates(func(error) {}, transform)
+	})
+	if ts.htmlTS == nil {
+		return nil, diag.Errorf("templates", 0, "the templates did not parse again for %s", ts.b.lang)
+	}
+	return ts.htmlTS, nil
+}
+
+// runHTML has html/template execute the template name of the language's set.
+func (ts *templates) runHTML(buf *bytes.Buffer, name string, data any) error {
+	set, err := ts.html()
+	if err != nil {
+		return err
+	}
+	return set.root.ExecuteTemplate(buf, name, data)
+}
+
+// parseAll parses templates/ (base.html, the partials, and one template per layout),
+// reports its problems, checks the shared partials and escapes the set.
+func (b *builder) parseAll() *tmplSet {
+	fail := b.fail
 	asWritten := func(text string) string { return text }
-	// The shared partials are checked once, with the main language, as the files are.
-	checkShared := func(ts *templates) *templates {
-		if ts != nil && report && !b.checkShared(ts, fail) {
+	ready := func(s *tmplSet) *tmplSet {
+		if s != nil && !b.checkShared(s, fail) {
 			return nil
 		}
-		if ts != nil {
-			ts.ready()
+		if s != nil {
+			s.ready()
 		}
-		return ts
+		return s
 	}
 	if !b.min.on {
-		return checkShared(b.parseTemplates(fail, asWritten))
+		return ready(b.parseTemplates(fail, asWritten))
 	}
-	// Minified, the templates are parsed twice per language: checked file by file as
-	// written, for a problem at its true line, and parsed whole minified, for the pages.
-	// Parsed whole as written (which copies base.html and the partials for each layout)
-	// only when a page's template fails, to say where.
-	// The files are the same in every language: checked once, with the main language.
-	if report && !b.checkTemplates(fail) {
+	// Minified, the templates are parsed twice: checked file by file as written, for a
+	// problem at its true line, and parsed whole minified, for the pages. Parsed whole as
+	// written (which copies base.html and the partials for each layout) only when a
+	// page's template fails, to say where.
+	if !b.checkTemplates(fail) {
 		return nil
 	}
 	m := b.parseTemplates(func(error) {}, b.min.template)
 	if m == nil {
 		// The minified templates do not parse: use them as written.
-		return checkShared(b.parseTemplates(fail, asWritten))
+		return ready(b.parseTemplates(fail, asWritten))
 	}
 	m.minified = true
-	m.origFunc = func() *templates { return b.parseTemplates(func(error) {}, asWritten) }
-	return checkShared(m)
+	return ready(m)
 }
 
 // checkLayouts reports each page whose layout ts lacks, and returns ts.
@@ -159,17 +249,22 @@ func (b *builder) checkTemplates(fail func(error)) bool {
 	return ok
 }
 
-// orig returns the templates as written, or nil when they are.
+// orig returns the language's templates as written, or nil when they are.
 func (ts *templates) orig() *templates {
-	if ts.origFunc == nil {
+	if !ts.minified {
 		return nil
 	}
-	ts.origOnce.Do(func() { ts.origTS = ts.origFunc() })
+	ts.origOnce.Do(func() { ts.origTS = ts.b.templatesOf(ts.b.writtenSet()) })
 	return ts.origTS
 }
 
+// writtenSet parses templates/ as written, with b's functions.
+func (b *builder) writtenSet() *tmplSet {
+	return b.parseTemplates(func(error) {}, func(text string) string { return text })
+}
+
 // parseTemplates parses templates/ after passing each file's text through transform.
-func (b *builder) parseTemplates(fail func(error), transform func(string) string) *templates {
+func (b *builder) parseTemplates(fail func(error), transform func(string) string) *tmplSet {
 	read := func(name string) (string, bool) {
 		data, err := fs.ReadFile(b.src, name)
 		if err != nil {
@@ -182,7 +277,8 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 	if !ok {
 		return nil
 	}
-	root, err := template.New(baseName).Funcs(b.funcs()).Parse(text)
+	funcs := b.funcs()
+	root, err := template.New(baseName).Funcs(funcs).Parse(text)
 	if err != nil {
 		fail(templateError(err))
 		return nil
@@ -200,10 +296,7 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 			failed = true
 		}
 	}
-	b.foldT(root)
-	ts := &templates{layouts: map[string]*template.Template{}, root: root,
-		quick: map[string]*quick{}, funcs: b.funcs()}
-	ts.htmlFuncs = htmlFuncs(ts.funcs)
+	s := &tmplSet{layouts: map[string]*template.Template{}, root: root, by: b}
 	calls := callGraph(root)
 	names, _ := fs.Glob(b.src, "templates/*.html")
 	for _, name := range names {
@@ -215,57 +308,23 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 			failed = true
 			continue
 		}
-		own, err := template.New(name).Funcs(ts.funcs).Parse(text)
+		own, err := template.New(name).Funcs(funcs).Parse(text)
 		if err != nil {
 			fail(templateError(err))
 			failed = true
 			continue
 		}
-		b.foldT(own)
 		layout := strings.TrimSuffix(path.Base(name), ".html")
-		if ts.layouts[layout], err = addLayout(root, calls, layout, own); err != nil {
+		if s.layouts[layout], err = addLayout(root, calls, layout, own); err != nil {
 			fail(templateError(err))
 			failed = true
 			continue
 		}
-		ts.quick[layout] = new(quick)
 	}
 	if failed {
 		return nil
 	}
-	return ts
-}
-
-// foldStrings turns foldT on; a test turns it off to compare.
-var foldStrings = true
-
-// foldT puts the text of each {{t "key"}} in the templates of set in place of the call:
-// the templates are parsed for one language, so its text is known before any page is
-// rendered, and a worksheet page, with a hundred of them, no longer makes a hundred calls
-// by reflection. html/template still escapes the text where it stands, as it escaped what
-// t returned. A key that is not there is left to fail, at its line, when a page is rendered.
-func (b *builder) foldT(set *template.Template) {
-	if !foldStrings {
-		return
-	}
-	commands(set, func(c *parse.CommandNode, first bool) {
-		// Only a pipeline's first command: a later one is also given what came before.
-		if key, ok := tCall(c); ok && first {
-			if text, ok := b.str.Get(key.Text); ok {
-				c.Args = []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: key.Pos, Quoted: strconv.Quote(text), Text: text}}
-			}
-		}
-	})
-}
-
-// tCall returns the key of a command that is {{t "key"}}, with no other argument.
-func tCall(c *parse.CommandNode) (*parse.StringNode, bool) {
-	if len(c.Args) != 2 {
-		return nil, false
-	}
-	id, ok := c.Args[0].(*parse.IdentifierNode)
-	key, ok2 := c.Args[1].(*parse.StringNode)
-	return key, ok && ok2 && id.Ident == "t"
+	return s
 }
 
 // commands calls f with each command in the templates of set, and whether it is the
@@ -347,35 +406,39 @@ type quick struct {
 	declined atomic.Int64       // runs the compiled template left to html/template
 }
 
-// run executes the template name of set with d into buf. Its first run escapes it
-// (html/template escapes a template when it first executes it: here with data that has
-// no fields, so that execution stops at once and prints nothing anywhere; a function of
-// ours that takes a page refuses it) and compiles it, before any run goes on; a layout's
-// was done by ready.
-func (ts *templates) run(q *quick, set *template.Template, name string, buf *bytes.Buffer, d *Data) error {
+// run executes the template name with data into buf. Its first run escapes and compiles
+// it, before any run goes on, unless templatesOf did.
+func (ts *templates) run(q *quick, name string, buf *bytes.Buffer, data any) error {
 	q.once.Do(func() {
-		set.ExecuteTemplate(io.Discard, name, struct{}{}) // an escaping error comes again below
-		if compiling {
-			q.compiled, _ = compiled.Compile(set, name, ts.funcs) // or html/template runs it
-		}
+		ts.escape(name)
+		ts.compile(q, name)
 	})
 	if q.compiled == nil {
-		return set.ExecuteTemplate(buf, name, d)
+		return ts.runHTML(buf, name, data)
 	}
 	start := buf.Len()
-	if err := q.compiled.Execute(buf, d); err != nil {
+	if err := q.compiled.Execute(buf, data); err != nil {
 		// html/template reports the error, or makes what Execute declined to.
 		q.declined.Add(1)
 		buf.Truncate(start)
-		return set.ExecuteTemplate(buf, name, d)
+		return ts.runHTML(buf, name, data)
 	}
-	if checkCompiled && d.settled() {
+	if d, ok := data.(*Data); checkCompiled && (!ok || d.settled()) {
 		var want bytes.Buffer
-		if err := set.ExecuteTemplate(&want, name, d); err != nil || !bytes.Equal(want.Bytes(), buf.Bytes()[start:]) {
+		if err := ts.runHTML(&want, name, data); err != nil || !bytes.Equal(want.Bytes(), buf.Bytes()[start:]) {
 			return fmt.Errorf("the compiled template %s made another text than html/template's (%v)", name, err)
 		}
 	}
 	return nil
+}
+
+// partial executes the partial name with data into buf.
+func (ts *templates) partial(name string, buf *bytes.Buffer, data any) error {
+	q, ok := ts.partials.Load(name)
+	if !ok {
+		q, _ = ts.partials.LoadOrStore(name, new(quick))
+	}
+	return ts.run(q.(*quick), name, buf, data)
 }
 
 // execute renders page d with layout into buf (a new buffer when nil), and returns the page.
@@ -388,7 +451,7 @@ func (ts *templates) execute(layout string, d *Data, buf *bytes.Buffer) ([]byte,
 		buf = new(bytes.Buffer)
 	}
 	buf.Grow(int(ts.chrome.Load()) + len(d.Content) + 512)
-	err := ts.run(ts.quick[layout], t, t.Name(), buf, d)
+	err := ts.run(ts.quick[layout], t.Name(), buf, d)
 	if err != nil {
 		if orig := ts.orig(); orig != nil {
 			// Run the templates as written, for the error's true line.
@@ -505,17 +568,17 @@ type sharedSet struct {
 func (b *builder) shared(name string, d *Data) (template.HTML, error) {
 	var buf bytes.Buffer
 	if d.orig || !sharing { // the page's own: to report an error at its line, or to compare
-		root := b.tmpl.root
+		ts := b.tmpl
 		if d.orig {
-			root = b.tmpl.orig().root
+			ts = ts.orig()
 		}
-		err := root.ExecuteTemplate(&buf, name, d)
+		err := ts.runHTML(&buf, name, d)
 		return template.HTML(buf.String()), err
 	}
 	if d.set == nil { // the page's first shared partial
-		v, ok := b.tmpl.shared.Load(d.sharedKey())
+		v, ok := b.tmpl.rendered.Load(d.sharedKey())
 		if !ok {
-			v, _ = b.tmpl.shared.LoadOrStore(d.sharedKey(), &sharedSet{html: map[string]template.HTML{}})
+			v, _ = b.tmpl.rendered.LoadOrStore(d.sharedKey(), &sharedSet{html: map[string]template.HTML{}})
 		}
 		d.set = v.(*sharedSet)
 	}
@@ -529,11 +592,7 @@ func (b *builder) shared(name string, d *Data) (template.HTML, error) {
 	// field types (see Data.Asset) is the one with every part there.
 	sd := *d
 	sd.shared = true
-	q, ok := b.tmpl.partials.Load(name)
-	if !ok {
-		q, _ = b.tmpl.partials.LoadOrStore(name, new(quick))
-	}
-	if err := b.tmpl.run(q.(*quick), b.tmpl.root, name, &buf, &sd); err != nil {
+	if err := b.tmpl.partial(name, &buf, &sd); err != nil {
 		return "", err
 	}
 	h = template.HTML(buf.String())
