@@ -16,9 +16,10 @@ import (
 	"github.com/iptsite/iptsite/internal/source"
 )
 
-// foldT must change how fast a page is made, never what it says: the default site, in
-// both languages, and a page with {{t}} in every kind of place html/template escapes
-// differently, come out byte for byte as with the calls left in.
+// Folding {{t "key"}} into the compiled templates must change how fast a page is made,
+// never what it says: the default site, in both languages, and a page with {{t}} in every
+// kind of place html/template escapes differently, come out byte for byte as with the
+// calls left in.
 func TestFoldTSameOutput(t *testing.T) {
 	odd := fstest.MapFS{
 		"templates/page.html": {Data: []byte(`{{define "main"}}

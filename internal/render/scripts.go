@@ -139,21 +139,32 @@ func (b *run) variant(j *joined, types map[string]bool) string {
 // them all, so that they share one private scope and one 'use strict', and run in order.
 // Each part starts with a comment naming its file, for reading the output unminified.
 func (b *run) joinScript(parts []string) []byte {
+	const head, tail = "(() => {\n'use strict';\n", "})();\n"
 	parts = slices.Sorted(slices.Values(parts))
-	var buf bytes.Buffer
-	buf.WriteString("(() => {\n'use strict';\n")
-	for _, p := range parts {
+	texts := make([][]byte, len(parts))
+	read := make([]bool, len(parts))
+	size := len(head) + len(tail)
+	for i, p := range parts {
 		data, err := fs.ReadFile(b.src, p)
 		if err != nil {
 			b.failf(p, 0, "%v", err)
 			continue
 		}
-		buf.WriteString("// " + p + "\n")
+		texts[i], read[i] = data, true
+		size += len("// \n") + len(p) + len(data) + 1
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size)) // made at its size, not grown
+	buf.WriteString(head)
+	for i, data := range texts {
+		if !read[i] {
+			continue
+		}
+		buf.WriteString("// " + parts[i] + "\n")
 		buf.Write(data)
 		if !bytes.HasSuffix(data, []byte("\n")) {
 			buf.WriteByte('\n')
 		}
 	}
-	buf.WriteString("})();\n")
+	buf.WriteString(tail)
 	return buf.Bytes()
 }
