@@ -191,20 +191,18 @@ func (b *builder) parseAll() *tmplSet {
 	if !b.min.on {
 		return ready(b.parseTemplates(fail, asWritten))
 	}
-	// Minified, the templates are parsed twice: checked file by file as written, for a
-	// problem at its true line, and parsed whole minified, for the pages. Parsed whole as
-	// written (which copies base.html and the partials for each layout) only when a
-	// page's template fails, to say where.
+	// Minified, the templates are parsed whole minified, for the pages. Where they do not
+	// parse, the files are parsed as written, each on its own and then whole, to report
+	// each problem at its true line; and where they parse as written, the pages use them.
+	// Parsed whole as written also when a page's template fails, to say where (orig).
+	if m := b.parseTemplates(func(error) {}, b.min.template); m != nil {
+		m.minified = true
+		return ready(m)
+	}
 	if !b.checkTemplates(fail) {
 		return nil
 	}
-	m := b.parseTemplates(func(error) {}, b.min.template)
-	if m == nil {
-		// The minified templates do not parse: use them as written.
-		return ready(b.parseTemplates(fail, asWritten))
-	}
-	m.minified = true
-	return ready(m)
+	return ready(b.parseTemplates(fail, asWritten))
 }
 
 // checkLayouts reports each page whose layout ts lacks, and returns ts.
