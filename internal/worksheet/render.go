@@ -3,6 +3,7 @@ package worksheet
 import (
 	"fmt"
 	"html"
+	"io"
 	"strings"
 
 	gast "github.com/yuin/goldmark/ast"
@@ -19,7 +20,7 @@ func (r *htmlRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindField, func(w util.BufWriter, _ []byte, n gast.Node, entering bool) (gast.WalkStatus, error) {
 		if entering {
 			n := n.(*Node)
-			_, _ = w.WriteString(render(n.Field, r.t, n.crisis))
+			render(w, n.Field, r.t, n.crisis)
 		}
 		return gast.WalkSkipChildren, nil
 	})
@@ -32,22 +33,23 @@ func (r *htmlRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // with "f-<field id>_" (ids have no "_") so it never clashes with a heading id; the wrapper carries
 // the field id itself, the anchor a therapist links to. Each type writes its own
 // (its Render); a field whose type is unknown writes nothing.
-func Render(f *Field, t func(string) string) string { return render(f, t, nil) }
+func Render(f *Field, t func(string) string) string {
+	var s strings.Builder
+	render(&s, f, t, nil)
+	return s.String()
+}
 
-// render is Render with the HTML of the page's crisis lines (see WithCrisis).
-func render(f *Field, t func(string) string, crisis func() string) string {
-	typ := fieldType(f.Type, false)
-	if typ == nil {
-		return ""
+// render writes what Render returns to w, with the HTML of the page's crisis lines (see
+// WithCrisis): into the page as it is written, not into a string of its own first.
+func render(w io.Writer, f *Field, t func(string) string, crisis func() string) {
+	if typ := fieldType(f.Type, false); typ != nil {
+		typ.Render(&builder{Writer: w, t: translator(t), f: f, p: "f-" + f.ID, crisis: crisis}, f)
 	}
-	b := &builder{t: translator(t), f: f, p: "f-" + f.ID, crisis: crisis}
-	typ.Render(b, f)
-	return b.String()
 }
 
 // A builder writes the HTML of one field.
 type builder struct {
-	strings.Builder
+	io.Writer
 	t func(string) string
 	f *Field
 	p string // control id prefix: f-<field id>
