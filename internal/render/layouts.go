@@ -92,11 +92,11 @@ var layoutNames = regexp.MustCompile(`[^\s"\\]*(\\x00|\x00)`)
 // page, for every language to compile. A template that does not escape is left to fail
 // where it is first run, which reports why.
 func (s *tmplSet) ready() {
-	s.partials = sharedNames(s.root)
+	s.shared = sharedNames(s.root)
 	for _, name := range slices.Sorted(maps.Keys(s.layouts)) {
 		s.escape(s.layouts[name].Name())
 	}
-	for _, name := range s.partials {
+	for _, name := range s.shared {
 		s.escape(name)
 	}
 	s.escaped = true

@@ -33,9 +33,9 @@ type tmplSet struct {
 	// page they make; orig returns them as written, to report an error at its line.
 	minified bool
 
-	escaped  bool         // ready escaped every layout and shared partial
-	partials []string     // the partials pages render with shared, sorted
-	mu       sync.RWMutex // html/template escaping a template (which edits it) against compiling
+	escaped bool         // ready escaped every layout and shared partial
+	shared  []string     // the partials pages render with shared, sorted
+	mu      sync.RWMutex // html/template escaping a template (which edits it) against compiling
 }
 
 // templates are the templates of one language: the set, compiled (package compiled) with
@@ -114,7 +114,7 @@ func (b *builder) templatesOf(set *tmplSet) *templates {
 	for _, name := range layouts {
 		ts.quick[name].once.Do(func() { ts.compile(ts.quick[name], set.layouts[name].Name()) })
 	}
-	for _, name := range set.partials {
+	for _, name := range set.shared {
 		q := new(quick)
 		q.once.Do(func() { ts.compile(q, name) })
 		ts.partials.Store(name, q)
