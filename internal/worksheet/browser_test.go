@@ -125,9 +125,17 @@ inp.dispatchEvent(new Event('change'));
 await new Promise(r => setTimeout(r, 200));
 `
 
-// pressJS clicks the button of the open dialog whose text is the argument.
+// pressJS clicks the button of the open dialog whose text is the argument, once there is
+// one: a dialog opens after its file is read, which a loaded machine takes its time over
+// (waiting a fixed 200 ms after choosing a file failed there). It fails after 10 s.
 func pressJS(label string) string {
-	return `[...document.querySelectorAll('dialog[open] button')].find(b => b.textContent === ` + jsString(label) + `).click();
+	l := jsString(label)
+	return `await (async () => {
+const find = () => [...document.querySelectorAll('dialog[open] button')].find(b => b.textContent === ` + l + `);
+for (let i = 0; i < 200 && !find(); i++) await new Promise(r => setTimeout(r, 50));
+if (!find()) throw new Error('no open dialog has a button ' + ` + l + `);
+find().click();
+})();
 await new Promise(r => setTimeout(r, 100));`
 }
 
