@@ -117,12 +117,17 @@ URL.createObjectURL = (b) => { window.__files.push(b); return create.call(URL, b
 `
 
 // importJS imports the text in window.__import through the page's file input.
-const importJS = `const dt = new DataTransfer();
+// It returns after 200 ms once a dialog is open or the status line says something, and
+// waits up to 10 s for either: the file is read first, which a loaded machine takes its
+// time over.
+const importJS = `const ist = document.getElementById('ws-status');
+if (ist) ist.textContent = '';
+const dt = new DataTransfer();
 dt.items.add(new File([window.__import], 'answers.json', {type: 'application/json'}));
 const inp = document.getElementById('ws-file');
 inp.files = dt.files;
 inp.dispatchEvent(new Event('change'));
-await new Promise(r => setTimeout(r, 200));
+for (let i = 0; i < 500 && (i < 10 || !(document.querySelector('dialog[open]') || (ist && ist.textContent))); i++) await new Promise(r => setTimeout(r, 20));
 `
 
 // pressJS clicks the button of the open dialog whose text is the argument, once there is
