@@ -42,8 +42,7 @@ type tmplSet struct {
 // the language's functions and the text of each {{t "key"}} in place of the call.
 type templates struct {
 	*tmplSet
-	b     *builder
-	funcs template.FuncMap
+	b *builder
 
 	cmu      sync.Mutex // the compiler's
 	compiler *compiled.Compiler
@@ -99,8 +98,8 @@ func (b *builder) templatesOf(set *tmplSet) *templates {
 	if set == nil {
 		return nil
 	}
-	ts := &templates{tmplSet: set, b: b, funcs: b.funcs(), quick: map[string]*quick{}}
-	ts.compiler = compiled.NewCompiler(set.root, ts.funcs)
+	ts := &templates{tmplSet: set, b: b, quick: map[string]*quick{}}
+	ts.compiler = compiled.NewCompiler(set.root, b.funcs())
 	if foldStrings {
 		ts.compiler.Fold("t", b.str.Get)
 	}
@@ -153,7 +152,7 @@ func (ts *templates) html() (*tmplSet, error) {
 		return ts.tmplSet, nil
 	}
 	ts.htmlOnce.Do(func() {
-		transform := func(text string) string { return text }
+		transform := asWritten
 		if ts.minified {
 			transform = ts.b.min.template
 		}
@@ -174,11 +173,14 @@ func (ts *templates) runHTML(buf *bytes.Buffer, name string, data any) error {
 	return set.root.ExecuteTemplate(buf, name, data)
 }
 
+// asWritten is the text of a template file as it is, where parseTemplates takes a
+// transform.
+func asWritten(text string) string { return text }
+
 // parseAll parses templates/ (base.html, the partials, and one template per layout),
 // reports its problems, checks the shared partials and escapes the set.
 func (b *builder) parseAll() *tmplSet {
 	fail := b.fail
-	asWritten := func(text string) string { return text }
 	ready := func(s *tmplSet) *tmplSet {
 		if s != nil && !b.checkShared(s, fail) {
 			return nil
@@ -258,7 +260,7 @@ func (ts *templates) orig() *templates {
 
 // writtenSet parses templates/ as written, with b's functions.
 func (b *builder) writtenSet() *tmplSet {
-	return b.parseTemplates(func(error) {}, func(text string) string { return text })
+	return b.parseTemplates(func(error) {}, asWritten)
 }
 
 // parseTemplates parses templates/ after passing each file's text through transform.
