@@ -254,7 +254,7 @@ func FuzzEscapers(f *testing.F) {
 			if err != nil {
 				continue
 			}
-			want, ok := Escape(name, s)
+			want, ok := escapeString(name, s)
 			if !ok {
 				continue
 			}

@@ -10,9 +10,9 @@ import (
 	"text/template/parse"
 )
 
-// Escapers returns the names of the escapers html/template put after the first command
+// escapersOf returns the names of the escapers html/template put after the first command
 // of p, joined by "|", or false when anything else follows it.
-func Escapers(p *parse.PipeNode) (string, bool) {
+func escapersOf(p *parse.PipeNode) (string, bool) {
 	if p == nil || len(p.Decl) > 0 || len(p.Cmds) < 2 {
 		return "", false
 	}
@@ -39,9 +39,9 @@ func escaper(c *parse.CommandNode) (string, bool) {
 	return id.Ident, true
 }
 
-// Escape returns s as the chain of escapers (as Escapers names it) prints it, computed
-// by html/template itself; false when there is no reference for the chain.
-func Escape(chain, s string) (string, bool) {
+// escapeString returns s as the chain of escapers (as escapersOf names it) prints it,
+// computed by html/template itself; false when there is no reference for the chain.
+func escapeString(chain, s string) (string, bool) {
 	ref := escapeRefs()[chain]
 	if ref == nil {
 		return "", false
@@ -248,7 +248,7 @@ var escapeRefs = sync.OnceValue(func() map[string]*escapeRef {
 		}
 		for _, n := range t.Tree.Root.Nodes {
 			if a, ok := n.(*parse.ActionNode); ok {
-				if chain, ok := Escapers(a.Pipe); ok && refs[chain] == nil {
+				if chain, ok := escapersOf(a.Pipe); ok && refs[chain] == nil {
 					refs[chain] = &escapeRef{t: t, prefix: prefix, suffix: suffix}
 				}
 			}
