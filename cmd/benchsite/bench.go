@@ -25,7 +25,8 @@ type bench struct {
 	command string
 
 	root    string // the repository
-	tmp     string // corpora, outputs and the iptsite binary
+	tmp     string // corpora and outputs
+	bin     string // the programs timed, each a plain copy (install)
 	iptsite string // the binary timed: built from cmd/iptsite unless given
 	self    string // this program, for "benchsite floor"
 	peers   bool   // also time Hugo (-peers hugo)
@@ -33,6 +34,43 @@ type bench struct {
 	hugo    string // the Hugo binary: given with -hugo, else installed when peers
 	base    string // another iptsite binary to compare with, in the same run (-base)
 	bare    bool   // also time iptsite with bareTemplates (-bare)
+}
+
+// binFolder makes the folder the timed programs are copied into: on disk, in the user
+// cache folder where Hugo is installed too (see install), or else the temporary folder.
+func binFolder() (string, error) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	dir = filepath.Join(dir, "iptsite-bench")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	return os.MkdirTemp(dir, "bin-")
+}
+
+// install copies the program at src into dir as name, with plain writes, and returns its
+// path. Every program is timed from such a copy, as "go install" leaves one (and Hugo is
+// installed): the same program ran up to 1.4× slower from the file the linker wrote, or
+// from a copy on tmpfs, than from a copy on disk, most likely because of how its pages
+// sit in the page cache; and the floor, which is mostly starting up, more than iptsite.
+func install(src, dir, name string) (string, error) {
+	in, err := os.Open(src)
+	if err != nil {
+		return "", err
+	}
+	defer in.Close()
+	dst := filepath.Join(dir, name)
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o755)
+	if err != nil {
+		return "", err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return "", err
+	}
+	return dst, out.Close()
 }
 
 // A sample is one child process's cost.
@@ -77,6 +115,13 @@ func (b *bench) run() (*report, error) {
 	} else {
 		defer os.RemoveAll(b.tmp)
 	}
+	if b.bin, err = binFolder(); err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(b.bin)
+	if b.self, err = install(b.self, b.bin, "benchsite"); err != nil {
+		return nil, err
+	}
 	rep := &report{command: b.command, runs: b.runs, machine: describeMachine(b.tmp), loadBefore: loadAverage()}
 	if rep.machine.goVersion, err = output(b.root, "go", "version"); err != nil {
 		return nil, err
@@ -90,6 +135,9 @@ func (b *bench) run() (*report, error) {
 		if _, err := outputEnv(b.root, []string{"CGO_ENABLED=0"}, "go", "build", "-o", b.iptsite, "./cmd/iptsite"); err != nil {
 			return nil, err
 		}
+		if b.iptsite, err = install(b.iptsite, b.bin, "iptsite"); err != nil {
+			return nil, err
+		}
 		rep.commit = "at an unknown commit"
 		if c, err := output(b.root, "git", "describe", "--always", "--dirty"); err == nil {
 			rep.commit = "at commit `" + c + "`"
@@ -100,12 +148,18 @@ func (b *bench) run() (*report, error) {
 			return nil, err
 		}
 		rep.commit = "binary `" + b.iptsite + "`"
+		if b.iptsite, err = install(b.iptsite, b.bin, "iptsite"); err != nil {
+			return nil, err
+		}
 	}
 	if b.base != "" {
 		if b.base, err = filepath.Abs(b.base); err != nil {
 			return nil, err
 		}
 		rep.base = b.base
+		if b.base, err = install(b.base, b.bin, "base"); err != nil {
+			return nil, err
+		}
 	}
 	if b.peers {
 		if b.hugo, err = b.hugoBinary(); err != nil {

@@ -1,7 +1,7 @@
 // Package cache keeps, between builds, what a build makes the same way from the same
 // input and what costs more to make than to read: the app icons drawn as PNG, the QR
-// codes of the worksheets' addresses, the minified static files and templates, the
-// search index. A clinic's site of a few dozen pages spends most of its build on these,
+// codes of the worksheets' addresses, the minified static files, the templates parsed
+// and escaped, the search index. A clinic's site of a few dozen pages spends most of its build on these,
 // and they change only when their input or iptsite itself does.
 //
 // An entry is found by a key made from its input and the version of the program

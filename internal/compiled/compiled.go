@@ -51,7 +51,18 @@ type Template struct {
 // have escaped already (by executing name once). funcs are the set's own functions.
 // Compile returns an error when the templates use what Execute does not do.
 func Compile(set *template.Template, name string, funcs template.FuncMap) (*Template, error) {
-	return NewCompiler(set, funcs).Compile(name)
+	return NewCompiler(Trees(set), funcs).Compile(name)
+}
+
+// Trees returns the parse tree of each template of set by name, as html/template left
+// it, for NewCompiler; nil for one the set does not have, or has made unusable.
+func Trees(set *template.Template) func(name string) *parse.Tree {
+	return func(name string) *parse.Tree {
+		if t := set.Lookup(name); t != nil {
+			return t.Tree
+		}
+		return nil
+	}
 }
 
 // A Compiler compiles templates of one set, as Compile does, and compiles each template
@@ -59,10 +70,12 @@ func Compile(set *template.Template, name string, funcs template.FuncMap) (*Temp
 // It is not safe for use by several goroutines at once.
 type Compiler struct{ c *compiler }
 
-// NewCompiler returns a Compiler for the templates of set, whose functions are funcs.
-// funcs need not be the set's own: one set, escaped once, compiles with each language's.
-func NewCompiler(set *template.Template, funcs template.FuncMap) *Compiler {
-	c := &compiler{set: set, funcs: map[string]reflect.Value{}, done: map[string]*Template{},
+// NewCompiler returns a Compiler for the templates that trees returns by name, escaped
+// by html/template (Trees), whose functions are funcs. funcs need not be the set's own:
+// one set, escaped once, compiles with each language's. The trees may also be ones
+// parsed again from the text of such trees, as a build keeps them between builds.
+func NewCompiler(trees func(name string) *parse.Tree, funcs template.FuncMap) *Compiler {
+	c := &compiler{trees: trees, funcs: map[string]reflect.Value{}, done: map[string]*Template{},
 		folds: map[string]func(string) (string, bool){}}
 	for n, f := range funcs {
 		c.funcs[n] = reflect.ValueOf(f)
@@ -97,7 +110,7 @@ func (cc *Compiler) Compile(name string) (*Template, error) {
 }
 
 type compiler struct {
-	set   *template.Template
+	trees func(name string) *parse.Tree
 	funcs map[string]reflect.Value
 	folds map[string]func(string) (string, bool)
 	done  map[string]*Template
@@ -108,8 +121,8 @@ func (c *compiler) template(name string) (*Template, error) {
 	if t, ok := c.done[name]; ok {
 		return t, nil
 	}
-	ht := c.set.Lookup(name)
-	if ht == nil || ht.Tree == nil || ht.Tree.Root == nil {
+	tree := c.trees(name)
+	if tree == nil || tree.Root == nil {
 		// A template html/template derived for another context lives only in its
 		// text/template set, where Lookup does not see it.
 		return nil, fmt.Errorf("template %q not found", name)
@@ -117,7 +130,7 @@ func (c *compiler) template(name string) (*Template, error) {
 	t := &Template{name: name}
 	c.done[name] = t // before its body: a template may call itself
 	c.added = append(c.added, name)
-	root, err := c.list(ht.Tree.Root)
+	root, err := c.list(tree.Root)
 	if err != nil {
 		return nil, err
 	}

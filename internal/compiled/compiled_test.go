@@ -310,7 +310,7 @@ func TestCompiler(t *testing.T) {
 	for _, name := range []string{"a", "b", "bad", "c"} {
 		set.ExecuteTemplate(io.Discard, name, "")
 	}
-	c := NewCompiler(set, funcs)
+	c := NewCompiler(Trees(set), funcs)
 	a, err1 := c.Compile("a")
 	b, err2 := c.Compile("b")
 	if err1 != nil || err2 != nil {
@@ -361,7 +361,7 @@ func TestFold(t *testing.T) {
 	if err := set.Execute(&want, nil); err != nil {
 		t.Fatal(err)
 	}
-	c := NewCompiler(set, fns)
+	c := NewCompiler(Trees(set), fns)
 	c.Fold("tr", func(k string) (string, bool) {
 		w, ok := words[k]
 		return w, ok
@@ -390,7 +390,7 @@ func TestFold(t *testing.T) {
 	}
 	set = template.Must(template.New("page").Funcs(fns).Parse(`<p title="{{tr "w"}}">a {{tr "w"}} b{{"<c>"}}</p>`))
 	set.Execute(io.Discard, nil)
-	c = NewCompiler(set, fns)
+	c = NewCompiler(Trees(set), fns)
 	c.Fold("tr", func(k string) (string, bool) { return words[k], true })
 	if ct, err = c.Compile("page"); err != nil {
 		t.Fatal(err)

@@ -10,11 +10,12 @@ import (
 // Most front matter is a few lines of "key: plain words", such as "title: Your first
 // session" and "worksheet: true". The YAML decoder costs about a tenth of a large site's
 // build for them (a parser, its buffers and a node tree for each page), so decodePlain
-// reads them directly. It reads only what the decoder would read the same way, and
-// leaves anything else to it: quotes, lists, comments, tabs, a colon or a # in a value, a
-// word YAML may read as something other than a string, a repeated or unknown key, a
-// carriage return, an empty line. TestPlainAsYAML and FuzzPlainAsYAML hold it to the
-// decoder's result, keys, values and lines.
+// reads them directly, and the params: of a worksheet, a few lines of "  key: plain words"
+// or "  key: [plain words, plain words]". It reads only what the decoder would read the
+// same way, and leaves anything else to it: quotes, other lists, deeper mappings,
+// comments, tabs, a colon or a # in a value, a word YAML may read as something other than
+// a string, a repeated or unknown key, a carriage return, an empty line. TestPlainAsYAML
+// and FuzzPlainAsYAML hold it to the decoder's result, keys, values and lines.
 
 // decodePlain decodes yml into p when every line is a known key and a plain value, and
 // reports whether it did. When it reports false, p is as it was.
@@ -32,6 +33,15 @@ func (p *Page) decodePlain(yml []byte) bool {
 			l, yml = yml[:i], yml[i+1:]
 		} else {
 			l, yml = yml, nil
+		}
+		if string(l) == "params:" && fm.Params == nil {
+			if fm.Params, yml = plainParams(yml); fm.Params == nil || n == len(seen) {
+				return false
+			}
+			seen[n] = keyLine{"params", line}
+			n++
+			line += len(fm.Params)
+			continue
 		}
 		k, v, ok := bytes.Cut(l, []byte(": "))
 		if !ok || n == len(seen) {
@@ -141,6 +151,60 @@ func plainWords(v []byte) bool {
 		}
 	}
 	return true
+}
+
+// plainParams reads the lines of params: at the head of yml, each "  key: plain words" or
+// "  key: [plain words, plain words]", into the map the decoder makes of them (a string,
+// or a list of strings), and returns it with the rest of yml. It returns a nil map when
+// a line is of another kind, a key repeats, or there is no line.
+func plainParams(yml []byte) (map[string]any, []byte) {
+	params := map[string]any{}
+	for len(yml) > 0 && bytes.HasPrefix(yml, []byte("  ")) {
+		var l []byte
+		if i := bytes.IndexByte(yml, '\n'); i >= 0 {
+			l, yml = yml[:i], yml[i+1:]
+		} else {
+			l, yml = yml, nil
+		}
+		k, v, ok := bytes.Cut(l[2:], []byte(": "))
+		if !ok || !plainKey(k) || params[string(k)] != nil {
+			return nil, nil
+		}
+		if list, ok := bytes.CutPrefix(v, []byte("[")); ok {
+			list, ok = bytes.CutSuffix(list, []byte("]"))
+			var items []any
+			for item := range bytes.SplitSeq(list, []byte(", ")) {
+				if !ok || !plainWords(item) || bytes.IndexByte(item, ',') >= 0 {
+					return nil, nil
+				}
+				items = append(items, string(item))
+			}
+			params[string(k)] = items
+			continue
+		}
+		if !plainWords(v) {
+			return nil, nil
+		}
+		params[string(k)] = string(v)
+	}
+	if len(params) == 0 {
+		return nil, nil
+	}
+	return params, yml
+}
+
+// plainKey reports whether YAML reads k as the string it is, a key of params: an ASCII
+// letter, then letters, digits, - and _, and not a word YAML reads as null or a boolean.
+func plainKey(k []byte) bool {
+	if len(k) == 0 || !(k[0] >= 'a' && k[0] <= 'z' || k[0] >= 'A' && k[0] <= 'Z') {
+		return false
+	}
+	for _, c := range k {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return plainWords(k)
 }
 
 // plainInt reads a weight: up to nine ASCII digits, without a leading zero.

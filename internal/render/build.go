@@ -250,7 +250,7 @@ func (r *run) build() error {
 		l := language{&builder{run: r, lang: lang, cfg: cfg.For(lang)}, opts, make(chan bool, 1)}
 		if i == 0 {
 			prep.Go(func() {
-				ok := l.b.prepare(func() *tmplSet { set = l.b.parseAll(); return set })
+				ok := l.b.prepare(func() *tmplSet { set = l.b.cachedTemplates(); return set })
 				close(parsed)
 				l.ready <- ok
 			})

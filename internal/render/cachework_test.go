@@ -65,7 +65,7 @@ func TestCacheSameOutput(t *testing.T) {
 	for _, f := range files {
 		kinds[strings.SplitN(filepath.Base(f), "-", 2)[0]] = true
 	}
-	for _, k := range []string{"minify", "qr", "icons", "search"} {
+	for _, k := range []string{"minify", "qr", "icons", "search", "templates"} {
 		if !kinds[k] {
 			t.Errorf("the cold build kept no %q entry (it kept %v)", k, kinds)
 		}

@@ -16,7 +16,7 @@ import (
 // own URL, is shown on the first page only.
 func (b *builder) emit(p *content.Page, d *Data) {
 	layout := b.layout(p)
-	if b.tmpl.layouts[layout] == nil {
+	if b.tmpl.layouts[layout] == "" {
 		return // reported by loadTemplates
 	}
 	if b.tmpl.minified {

@@ -46,7 +46,7 @@ func (r *run) writeExtras() {
 }
 
 func (b *builder) writeNotFound() {
-	if b.tmpl.layouts["404"] == nil {
+	if b.tmpl.layouts["404"] == "" {
 		return
 	}
 	p := &content.Page{Kind: content.KindPage, URL: "/404.html", File: "templates/404.html", Path: "404.html"}

@@ -94,7 +94,7 @@ var layoutNames = regexp.MustCompile(`[^\s"\\]*(\\x00|\x00)`)
 func (s *tmplSet) ready() {
 	s.shared = sharedNames(s.root)
 	for _, name := range slices.Sorted(maps.Keys(s.layouts)) {
-		s.escape(s.layouts[name].Name())
+		s.escape(s.layouts[name])
 	}
 	for _, name := range s.shared {
 		s.escape(name)

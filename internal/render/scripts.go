@@ -53,7 +53,14 @@ type joined struct {
 	only  map[string][]string // part -> the field types it is only for
 
 	mu       sync.Mutex
-	variants map[string]string // the parts joined, one per line -> output path
+	variants map[string]*variant // by the parts joined, one per line
+}
+
+// A variant is one set of a joined script's parts, written once: pages that ask for
+// another set meanwhile are not kept waiting.
+type variant struct {
+	once sync.Once
+	out  string // the output path
 }
 
 // partTypes returns the field types that the part is only for (its onlyFor line, among
@@ -94,7 +101,7 @@ func (b *run) checkOnlyFor(part string, line int, types []string) {
 // newJoined returns script s with its parts, or nil when every part is on every page
 // (the script is then written once, as it is).
 func (b *run) newJoined(s string, parts []string) *joined {
-	j := &joined{name: s, parts: parts, only: map[string][]string{}, variants: map[string]string{}}
+	j := &joined{name: s, parts: parts, only: map[string][]string{}, variants: map[string]*variant{}}
 	for _, p := range parts {
 		data, err := fs.ReadFile(b.src, p)
 		if err != nil {
@@ -125,13 +132,14 @@ func (b *run) variant(j *joined, types map[string]bool) string {
 	}
 	key := strings.Join(parts, "\n")
 	j.mu.Lock()
-	defer j.mu.Unlock()
-	out, ok := j.variants[key]
-	if !ok {
-		out = b.writeAsset(j.name, b.joinScript(withShared(j.name, parts)))
-		j.variants[key] = out
+	v := j.variants[key]
+	if v == nil {
+		v = new(variant)
+		j.variants[key] = v
 	}
-	return out
+	j.mu.Unlock()
+	v.once.Do(func() { v.out = b.writeAsset(j.name, b.joinScript(withShared(j.name, parts))) })
+	return v.out
 }
 
 // joinScript returns the parts (paths in the source) as one classic script, in lexical

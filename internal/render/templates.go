@@ -23,11 +23,14 @@ import (
 // A tmplSet is templates/ parsed: base.html, the partials and the layouts, in one
 // html/template set (see addLayout). The main language parses it, with its functions, and
 // escapes it (ready); every language compiles it with its own functions (templatesOf),
-// so a site in two languages parses and escapes its templates once.
+// so a site in two languages parses and escapes its templates once. A build with a cache
+// keeps the escaped set there, and the next one reads it back (cachedTemplates): then
+// root is nil, and trees holds what the pages are compiled from.
 type tmplSet struct {
-	layouts map[string]*template.Template // each layout's base.html, in root's set
-	root    *template.Template            // every template
-	by      *builder                      // whose functions html/template runs root with
+	layouts map[string]string  // the name of each layout's base.html, by layout
+	root    *template.Template // every template, or nil for a set from the cache
+	trees   map[string]*parse.Tree
+	by      *builder // whose functions html/template runs root with
 
 	// When the build minifies, the templates are minified once, here, instead of every
 	// page they make; orig returns them as written, to report an error at its line.
@@ -99,7 +102,7 @@ func (b *builder) templatesOf(set *tmplSet) *templates {
 		return nil
 	}
 	ts := &templates{tmplSet: set, b: b, quick: map[string]*quick{}}
-	ts.compiler = compiled.NewCompiler(set.root, b.funcs())
+	ts.compiler = compiled.NewCompiler(set.tree, b.funcs())
 	if foldStrings {
 		ts.compiler.Fold("t", b.str.Get)
 	}
@@ -111,7 +114,7 @@ func (b *builder) templatesOf(set *tmplSet) *templates {
 	}
 	layouts := slices.Sorted(maps.Keys(set.layouts))
 	for _, name := range layouts {
-		ts.quick[name].once.Do(func() { ts.compile(ts.quick[name], set.layouts[name].Name()) })
+		ts.quick[name].once.Do(func() { ts.compile(ts.quick[name], set.layouts[name]) })
 	}
 	for _, name := range set.shared {
 		q := new(quick)
@@ -139,16 +142,28 @@ func (ts *templates) compile(q *quick, name string) {
 // anywhere (a function of ours that takes a page refuses it). An escaping error comes
 // again when it is run.
 func (s *tmplSet) escape(name string) {
+	if s.root == nil {
+		return // from the cache: escaped, or not there to compile
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.root.ExecuteTemplate(io.Discard, name, struct{}{})
 }
 
+// tree returns the parse tree of the template name, escaped, or nil.
+func (s *tmplSet) tree(name string) *parse.Tree {
+	if s.root == nil {
+		return s.trees[name]
+	}
+	return compiled.Trees(s.root)(name)
+}
+
 // html returns the set that html/template runs for this language: the one parsed with
-// its functions. The main language's is the set itself; another's is parsed when a page
-// first needs it, which none of the default site does (TestCompiledCompiles).
+// its functions. The main language's is the set itself, unless it came from the cache;
+// another's is parsed when a page first needs it, which none of the default site does
+// (TestCompiledCompiles).
 func (ts *templates) html() (*tmplSet, error) {
-	if ts.by == ts.b {
+	if ts.by == ts.b && ts.root != nil {
 		return ts.tmplSet, nil
 	}
 	ts.htmlOnce.Do(func() {
@@ -213,7 +228,7 @@ func (b *builder) checkLayouts(ts *templates) *templates {
 		return nil
 	}
 	for _, p := range b.site.Pages {
-		if l := b.layout(p); ts.layouts[l] == nil {
+		if l := b.layout(p); ts.layouts[l] == "" {
 			b.failf(p.File, p.Line("layout"), "unknown layout %q: there is no templates/%s.html", l, l)
 		}
 	}
@@ -296,7 +311,7 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 			failed = true
 		}
 	}
-	s := &tmplSet{layouts: map[string]*template.Template{}, root: root, by: b}
+	s := &tmplSet{layouts: map[string]string{}, root: root, by: b}
 	calls := callGraph(root)
 	names, _ := fs.Glob(b.src, "templates/*.html")
 	for _, name := range names {
@@ -315,11 +330,13 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 			continue
 		}
 		layout := strings.TrimSuffix(path.Base(name), ".html")
-		if s.layouts[layout], err = addLayout(root, calls, layout, own); err != nil {
+		t, err := addLayout(root, calls, layout, own)
+		if err != nil {
 			fail(templateError(err))
 			failed = true
 			continue
 		}
+		s.layouts[layout] = t.Name()
 	}
 	if failed {
 		return nil
@@ -443,15 +460,15 @@ func (ts *templates) partial(name string, buf *bytes.Buffer, data any) error {
 
 // execute renders page d with layout into buf (a new buffer when nil), and returns the page.
 func (ts *templates) execute(layout string, d *Data, buf *bytes.Buffer) ([]byte, error) {
-	t := ts.layouts[layout]
-	if t == nil {
+	name := ts.layouts[layout]
+	if name == "" {
 		return nil, diag.Errorf(d.Page.File, 0, "unknown layout %q", layout)
 	}
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}
 	buf.Grow(int(ts.chrome.Load()) + len(d.Content) + 512)
-	err := ts.run(ts.quick[layout], t.Name(), buf, d)
+	err := ts.run(ts.quick[layout], name, buf, d)
 	if err != nil {
 		if orig := ts.orig(); orig != nil {
 			// Run the templates as written, for the error's true line.
