@@ -187,6 +187,14 @@ func TestCompiledCompiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	allCompiled(t, s)
+}
+
+// allCompiled fails t for each layout of a page of s, in each language, that the build
+// did not compile or left a page of to html/template, and for each language whose
+// templates were parsed again for html/template. checkCompiled must be off.
+func allCompiled(t *testing.T, s *Session) {
+	t.Helper()
 	for _, b := range s.r.langs {
 		for name, q := range b.tmpl.quick {
 			if q.compiled == nil && slices.ContainsFunc(b.site.Pages, func(p *content.Page) bool { return b.layout(p) == name }) {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/iptsite/iptsite"
 	"github.com/iptsite/iptsite/internal/cache"
-	"github.com/iptsite/iptsite/internal/content"
 	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/source"
 )
@@ -45,18 +44,8 @@ func TestTemplatesFromCache(t *testing.T) {
 		if b.tmpl.root != nil {
 			t.Errorf("%s: the warm build parsed templates/ again", b.lang)
 		}
-		for name, q := range b.tmpl.quick {
-			if q.compiled == nil && slices.ContainsFunc(b.site.Pages, func(p *content.Page) bool { return b.layout(p) == name }) {
-				t.Errorf("%s: %s: not compiled from the cache", b.lang, name)
-			}
-			if n := q.declined.Load(); n > 0 {
-				t.Errorf("%s: %s: %d pages left to html/template", b.lang, name, n)
-			}
-		}
-		if b.tmpl.htmlTS != nil {
-			t.Errorf("%s: the templates were parsed again for html/template", b.lang)
-		}
 	}
+	allCompiled(t, s)
 
 	page, _ := fs.ReadFile(iptsite.Defaults(), "templates/page.html")
 	site := fstest.MapFS{"templates/page.html": {Data: []byte(strings.Replace(string(page), "<h1>", `<p class="edited">Edited.</p><h1>`, 1))}}
