@@ -29,11 +29,7 @@ func (p *Page) decodePlain(yml []byte) bool {
 	n := 0
 	for line := 2; len(yml) > 0; line++ { // line 1 is the opening "---"
 		var l []byte
-		if i := bytes.IndexByte(yml, '\n'); i >= 0 {
-			l, yml = yml[:i], yml[i+1:]
-		} else {
-			l, yml = yml, nil
-		}
+		l, yml, _ = bytes.Cut(yml, []byte("\n"))
 		if string(l) == "params:" && fm.Params == nil {
 			if fm.Params, yml = plainParams(yml); fm.Params == nil || n == len(seen) {
 				return false
@@ -161,11 +157,7 @@ func plainParams(yml []byte) (map[string]any, []byte) {
 	params := map[string]any{}
 	for len(yml) > 0 && bytes.HasPrefix(yml, []byte("  ")) {
 		var l []byte
-		if i := bytes.IndexByte(yml, '\n'); i >= 0 {
-			l, yml = yml[:i], yml[i+1:]
-		} else {
-			l, yml = yml, nil
-		}
+		l, yml, _ = bytes.Cut(yml, []byte("\n"))
 		k, v, ok := bytes.Cut(l[2:], []byte(": "))
 		if !ok || !plainKey(k) || params[string(k)] != nil {
 			return nil, nil
