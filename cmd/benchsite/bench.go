@@ -135,9 +135,6 @@ func (b *bench) run() (*report, error) {
 		if _, err := outputEnv(b.root, []string{"CGO_ENABLED=0"}, "go", "build", "-o", b.iptsite, "./cmd/iptsite"); err != nil {
 			return nil, err
 		}
-		if b.iptsite, err = install(b.iptsite, b.bin, "iptsite"); err != nil {
-			return nil, err
-		}
 		rep.commit = "at an unknown commit"
 		if c, err := output(b.root, "git", "describe", "--always", "--dirty"); err == nil {
 			rep.commit = "at commit `" + c + "`"
@@ -148,9 +145,9 @@ func (b *bench) run() (*report, error) {
 			return nil, err
 		}
 		rep.commit = "binary `" + b.iptsite + "`"
-		if b.iptsite, err = install(b.iptsite, b.bin, "iptsite"); err != nil {
-			return nil, err
-		}
+	}
+	if b.iptsite, err = install(b.iptsite, b.bin, "iptsite"); err != nil {
+		return nil, err
 	}
 	if b.base != "" {
 		if b.base, err = filepath.Abs(b.base); err != nil {

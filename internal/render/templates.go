@@ -254,8 +254,7 @@ func (b *builder) checkTemplates(fail func(error)) bool {
 		return false
 	}
 	ok := true
-	parts, _ := fs.Glob(b.src, partialsDir+"/*.html")
-	names, _ := fs.Glob(b.src, "templates/*.html")
+	parts, names := b.templateFiles()
 	for _, name := range append(parts, names...) {
 		if name != baseName && !check(name) {
 			ok = false
@@ -278,6 +277,14 @@ func (b *builder) writtenSet() *tmplSet {
 	return b.parseTemplates(func(error) {}, asWritten)
 }
 
+// templateFiles lists the files of templates/ a set is parsed from besides base.html:
+// the partials, and the layouts (where base.html is listed too).
+func (b *builder) templateFiles() (partials, layouts []string) {
+	partials, _ = fs.Glob(b.src, partialsDir+"/*.html")
+	layouts, _ = fs.Glob(b.src, "templates/*.html")
+	return partials, layouts
+}
+
 // parseTemplates parses templates/ after passing each file's text through transform.
 func (b *builder) parseTemplates(fail func(error), transform func(string) string) *tmplSet {
 	read := func(name string) (string, bool) {
@@ -298,7 +305,7 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 		fail(templateError(err))
 		return nil
 	}
-	parts, _ := fs.Glob(b.src, partialsDir+"/*.html")
+	parts, names := b.templateFiles()
 	failed := false
 	for _, name := range parts {
 		text, ok := read(name)
@@ -313,7 +320,6 @@ func (b *builder) parseTemplates(fail func(error), transform func(string) string
 	}
 	s := &tmplSet{layouts: map[string]string{}, root: root, by: b}
 	calls := callGraph(root)
-	names, _ := fs.Glob(b.src, "templates/*.html")
 	for _, name := range names {
 		if name == baseName {
 			continue

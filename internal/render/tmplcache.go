@@ -54,8 +54,7 @@ func (b *builder) cachedTemplates() *tmplSet {
 // parseTemplates reads, and whether they are minified. It reports false when a file
 // cannot be read: parseAll then reports it.
 func (b *builder) templatesKey(c *cache.Cache) (string, bool) {
-	parts, _ := fs.Glob(b.src, partialsDir+"/*.html")
-	layouts, _ := fs.Glob(b.src, "templates/*.html")
+	parts, layouts := b.templateFiles()
 	key := [][]byte{[]byte(strconv.FormatBool(b.min.on))}
 	for _, name := range append(append([]string{baseName}, parts...), layouts...) {
 		data, err := fs.ReadFile(b.src, name)
