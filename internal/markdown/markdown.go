@@ -52,25 +52,50 @@ func New(opts Options) goldmark.Markdown {
 	if t == nil {
 		t = func(k string) string { return k }
 	}
-	exts := []goldmark.Extender{
-		extension.GFM,
-		extension.Footnote,
-		extension.DefinitionList,
-		extension.Typographer,
-		&alerts{t: t},
-		&tasks{t: t},
-		Links,
-		Blocks,
+	// Two parsers: goldmark's Linkify looks at every space for a bare web address, so a
+	// page that has none to find (see linkable) is parsed without it.
+	md := func(linkify bool) goldmark.Markdown {
+		var exts []goldmark.Extender
+		if linkify {
+			exts = append(exts, extension.Linkify)
+		}
+		exts = append(exts,
+			extension.Table, // with Linkify before them, extension.GFM
+			extension.Strikethrough,
+			extension.TaskList,
+			extension.Footnote,
+			extension.DefinitionList,
+			extension.Typographer,
+			&alerts{t: t},
+			&tasks{t: t},
+			Links,
+			Blocks,
+		)
+		if opts.Facts {
+			exts = append(exts, facts{})
+		}
+		return goldmark.New(
+			goldmark.WithExtensions(append(exts, opts.Extensions...)...),
+			goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+			goldmark.WithRendererOptions(html.WithXHTML()),
+		)
 	}
-	if opts.Facts {
-		exts = append(exts, facts{})
-	}
-	exts = append(exts, opts.Extensions...)
-	return goldmark.New(
-		goldmark.WithExtensions(exts...),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		goldmark.WithRendererOptions(html.WithXHTML()),
-	)
+	return &converter{Markdown: md(true), unlinked: md(false).Parser()}
+}
+
+// A converter is goldmark with the extensions above, and its parser without Linkify,
+// which Parse uses for a page that has no bare address.
+type converter struct {
+	goldmark.Markdown
+	unlinked parser.Parser
+}
+
+// linkable reports whether goldmark's Linkify could find an address in source: each
+// starts with "http://", "https://", "ftp://" or "www.", or is an email address, and
+// Linkify looks for nothing else (goldmark's extension/linkify.go). TestUnlinkedSameHTML
+// and FuzzUnlinked hold the two parsers to the same HTML where it reports false.
+func linkable(source []byte) bool {
+	return bytes.IndexByte(source, '@') >= 0 || bytes.Contains(source, []byte("://")) || bytes.Contains(source, []byte("www."))
 }
 
 // Line returns the 1-based line of n in source, using the first text position
@@ -156,5 +181,9 @@ func plainText(n ast.Node, source []byte) string {
 
 // Parse parses source with md, in the parser context pc.
 func Parse(md goldmark.Markdown, source []byte, pc parser.Context) ast.Node {
-	return md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
+	p := md.Parser()
+	if c, ok := md.(*converter); ok && !linkable(source) {
+		p = c.unlinked
+	}
+	return p.Parse(text.NewReader(source), parser.WithContext(pc))
 }
