@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/iptsite/iptsite/internal/cli"
+	_ "github.com/iptsite/iptsite/internal/heap" // the heap in 2 MB pages, before the other packages initialize
 )
 
 func main() {

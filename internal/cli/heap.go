@@ -10,12 +10,11 @@ import "runtime/debug"
 // gives back. A larger site collects at GOGC=400: seldom while the heap is small, and as
 // usual once it nears the limit (memoryLimit).
 //
-// The first hugeHeapSize bytes the build fills are asked for in 2 MB pages where the
-// system allows it (hugeHeap).
+// The memory the build fills is in 2 MB pages where the system allows it: the command
+// asks for them when it starts (package heap).
 
 const (
 	smallSite      = 1000
-	hugeHeapSize   = 32 << 20
 	largeGCPercent = 400
 )
 
@@ -25,7 +24,6 @@ const (
 func collect() (loaded func(pages int), restore func()) {
 	gc := debug.SetGCPercent(-1)
 	limit := debug.SetMemoryLimit(memoryLimit(0))
-	hugeHeap(hugeHeapSize)
 	loaded = func(pages int) {
 		if pages > smallSite {
 			debug.SetGCPercent(largeGCPercent)
