@@ -528,7 +528,6 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 	b.mu.Unlock()
 
 	d := b.data(p, p.URL)
-	d.Content = template.HTML(buf.String())
 	if p.TOC {
 		for _, h := range headings {
 			if h.Level == 2 || h.Level == 3 {
@@ -536,7 +535,8 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 			}
 		}
 	}
-	b.keepBody(p, d)
+	b.keepBody(p, buf.Bytes(), d.TOC) // before body: minifying writes in the bytes it reads
+	d.Content = b.body(p, buf.Bytes())
 	b.emit(p, d)
 }
 

@@ -11,17 +11,13 @@ import (
 
 // What goes out for a page: its layout executed, once per numbered page, and written.
 
-// emit executes the page's layout and writes the result: once, or for a long section
+// emit executes the page's layout around d.Content (see body) and writes the result: once, or for a long section
 // once per numbered page. The Markdown body, whose links are relative to the section's
 // own URL, is shown on the first page only.
 func (b *builder) emit(p *content.Page, d *Data) {
 	layout := b.layout(p)
 	if b.tmpl.layouts[layout] == "" {
 		return // reported by loadTemplates
-	}
-	if b.tmpl.minified {
-		// The templates are minified already; the page's own HTML is minified here.
-		d.Content = template.HTML(b.min.bytes("text/html", p.File, []byte(d.Content)))
 	}
 	if b.indexPage(d) {
 		return // a search page, rendered with its index by writeSearch
@@ -53,6 +49,15 @@ func (b *builder) emit(p *content.Page, d *Data) {
 			pageBufs.Put(buf)
 		}
 	}
+}
+
+// body returns the page's Markdown HTML for its templates: minified when they are (then
+// the page as a whole is not; see writeHTML), a copy of html.
+func (b *builder) body(p *content.Page, html []byte) template.HTML {
+	if b.tmpl.minified {
+		html = b.min.bytes("text/html", p.File, html)
+	}
+	return template.HTML(html)
 }
 
 // pageBufs are the buffers pages are made in, one at a time each.

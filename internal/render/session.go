@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"html/template"
 	"io/fs"
 	"path"
 	"reflect"
@@ -114,12 +113,13 @@ func (s *Session) Update(changed []string, prev *output.Memory) (out *output.Mem
 
 // A body is what a page's Markdown made, which its templates are executed around.
 type body struct {
-	content template.HTML
+	content string // as goldmark made it
 	toc     []markdown.Heading
 }
 
-// keepBody keeps the page's Markdown HTML when the build is a Session's (serve).
-func (b *builder) keepBody(p *content.Page, d *Data) {
+// keepBody keeps the page's Markdown HTML, as goldmark made it, when the build is a
+// Session's (serve).
+func (b *builder) keepBody(p *content.Page, html []byte, toc []markdown.Heading) {
 	if !b.opts.LiveReload {
 		return
 	}
@@ -127,7 +127,7 @@ func (b *builder) keepBody(p *content.Page, d *Data) {
 	if b.bodies == nil {
 		b.bodies = map[*content.Page]body{}
 	}
-	b.bodies[p] = body{d.Content, d.TOC}
+	b.bodies[p] = body{string(html), toc}
 	b.mu.Unlock()
 }
 
@@ -204,7 +204,7 @@ func (s *Session) retemplate(prev *output.Memory, start time.Time) (*output.Memo
 			p := pages[i]
 			kept := r.bodies[p]
 			d := b.data(p, p.URL)
-			d.Content, d.TOC = kept.content, kept.toc
+			d.Content, d.TOC = b.body(p, []byte(kept.content)), kept.toc
 			b.emit(p, d)
 		})
 	}
