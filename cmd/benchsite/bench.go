@@ -28,7 +28,7 @@ type bench struct {
 	tmp     string // corpora and outputs
 	bin     string // the programs timed, each a plain copy (install)
 	iptsite string // the binary timed: built from cmd/iptsite unless given
-	self    string // this program, for "benchsite floor"
+	self    string // this program, for "benchsite floor" and "benchsite time"
 	peers   bool   // also time Hugo (-peers hugo)
 	site    bool   // also time the default site (-site)
 	hugo    string // the Hugo binary: given with -hugo, else installed when peers
@@ -222,7 +222,7 @@ func (b *bench) size(n int) (row, error) {
 	for i := -1; i < b.runs; i++ {
 		for j, p := range progs {
 			os.RemoveAll(p.out) // a cold build into an empty folder, not timed
-			s, err := measure(p.argv)
+			s, err := b.measure(p.argv)
 			if err != nil {
 				return row{}, fmt.Errorf("%s, %d pages: %w", p.name, n, err)
 			}
@@ -289,20 +289,37 @@ func checkPage(who, out, floorOut, name string) error {
 	return nil
 }
 
-// measure runs argv and returns its wall time and what the kernel says it used.
-// env, when given, is added to this process's environment.
-func measure(argv []string, env ...string) (sample, error) {
-	cmd := exec.Command(argv[0], argv[1:]...)
+// measure runs argv by "benchsite time" and returns what it reports: the wall time, and
+// what the kernel says the program used (see the package doc for why not here). env, when
+// given, is added to this process's environment.
+func (b *bench) measure(argv []string, env ...string) (sample, error) {
+	cmd := exec.Command(b.self, append([]string{"time", "--"}, argv...)...)
 	if len(env) > 0 {
 		cmd.Env = append(os.Environ(), env...)
 	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return sample{}, fmt.Errorf("%v\n%s", err, stderr.Bytes())
+	}
+	var wall, cpu, rss int64
+	if _, err := fmt.Sscan(string(out), &wall, &cpu, &rss); err != nil {
+		return sample{}, fmt.Errorf("benchsite time printed %q: %v", out, err)
+	}
+	return sample{wall: time.Duration(wall), cpu: time.Duration(cpu), rss: rss}, nil
+}
+
+// measureHere runs argv and returns its wall time and what the kernel says it used. Its
+// stderr is this process's, and its output is thrown away.
+func measureHere(argv []string) (sample, error) {
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Stderr = os.Stderr
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)
 	if err != nil {
-		return sample{}, fmt.Errorf("%v\n%s", err, stderr.Bytes())
+		return sample{}, err
 	}
 	cpu, rss := usage(cmd.ProcessState)
 	return sample{wall: wall, cpu: cpu, rss: rss}, nil

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -231,4 +232,42 @@ func TestBareColumn(t *testing.T) {
 	if want := "| 4000 | 400 | 320 | 3.2× | 2.5× | 1.25 | 1.40 |"; !strings.Contains(doc, want) {
 		t.Errorf("no line %q in:\n%s", want, doc)
 	}
+}
+
+// TestMain runs the command itself when a test starts this binary as benchsite.
+func TestMain(m *testing.M) {
+	if os.Getenv("BENCHSITE_TEST_AS_COMMAND") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// TestMeasureOwnMemory: the peak memory measured of a small program is its own, not that
+// of benchsite, however much benchsite holds (on Linux a new process's peak starts at
+// its parent's memory).
+func TestMeasureOwnMemory(t *testing.T) {
+	held := make([]byte, 256<<20)
+	for i := range held {
+		held[i] = 1
+	}
+	site, out := t.TempDir(), t.TempDir()
+	if err := corpus.Write(site, corpus.Generate(5, 1)); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("BENCHSITE_TEST_AS_COMMAND", "1")
+	b := &bench{self: os.Args[0]}
+	s, err := b.measure([]string{os.Args[0], "floor", site, out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.wall <= 0 || s.cpu <= 0 || s.rss <= 0 {
+		t.Errorf("measured %+v, want a wall time, a CPU time and a peak", s)
+	}
+	if s.rss >= 128<<20 {
+		t.Errorf("the floor of 5 pages peaked at %d MiB: benchsite's 256 MiB counted in", s.rss>>20)
+	}
+	if entries, err := os.ReadDir(out); len(entries) == 0 {
+		t.Errorf("the floor wrote nothing (%v)", err)
+	}
+	runtime.KeepAlive(held)
 }

@@ -7,12 +7,14 @@
 //	benchsite [-sizes 250,500,...] [-runs 5] [-iptsite BINARY] [-peers hugo] [-bare] [-write docs/performance.md]
 //	benchsite gen [-seed 1] N DIR
 //	benchsite floor DIR OUT
+//	benchsite time -- PROGRAM [ARG...]
 //
 // With no command, benchsite builds cmd/iptsite once, writes a corpus of each size into a
 // tmpfs folder (/dev/shm) when there is one, and for each size runs "iptsite build" (the
 // default templates, minified) and "benchsite floor" as child processes: a warm-up, then
 // -runs times each, alternating. It prints a Markdown table of the medians: wall time,
-// time per page, CPU time, peak resident memory (the child's rusage) and output bytes, each
+// time per page, CPU time, peak resident memory (the child's rusage, by "benchsite time")
+// and output bytes, each
 // with its ratio to the floor. -peers hugo also builds each corpus with Hugo (installed
 // into the user cache folder the first time, with go install), minified, with a bare
 // one-line template, alternating with the other two, and prints iptsite/Hugo beside
@@ -28,6 +30,12 @@
 // OUT/<path>/index.html, the same pretty URLs as iptsite. On GOMAXPROCS goroutines, as
 // iptsite; no template, no minifying: the simplest program that does the job. DIR may be a
 // real site folder (benchsite floor . OUT converts the default site's pages).
+//
+// time runs PROGRAM and prints its wall time and CPU time in nanoseconds and its peak
+// resident memory in bytes, on one line. benchsite runs each program it times through it:
+// Linux counts in a new process's peak the memory of the process that started it (shared
+// until the program is loaded), and benchsite itself holds tens of MiB, more than the floor
+// uses; "benchsite time" holds a few.
 //
 // Run it from the repository, which "make bench" does.
 package main
@@ -54,6 +62,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runGen(args[1:], stdout, stderr)
 		case "floor":
 			return runFloor(args[1:], stderr)
+		case "time":
+			return runTime(args[1:], stdout, stderr)
 		}
 	}
 	return runBench(args, stdout, stderr)
@@ -89,6 +99,20 @@ func runFloor(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "benchsite floor: %v\n", err)
 		return 1
 	}
+	return 0
+}
+
+func runTime(args []string, stdout, stderr io.Writer) int {
+	if len(args) < 2 || args[0] != "--" {
+		fmt.Fprintln(stderr, "usage: benchsite time -- PROGRAM [ARG...]")
+		return 2
+	}
+	s, err := measureHere(args[1:])
+	if err != nil {
+		fmt.Fprintf(stderr, "benchsite time: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%d %d %d\n", s.wall, s.cpu, s.rss)
 	return 0
 }
 

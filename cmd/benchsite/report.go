@@ -71,8 +71,10 @@ func (r *report) Markdown() string {
 	fmt.Fprintf(&b, "- Machine: %d CPUs, %s, %s memory, %s\n", m.cpus, m.model, m.memory, m.os)
 	fmt.Fprintf(&b, "- Toolchain: %s\n", m.goVersion)
 	fmt.Fprintf(&b, "- Output folder on: %s\n", m.fsType)
-	fmt.Fprintf(&b, "- Load average (1 min) before and after: %.2f, %.2f", r.loadBefore, r.loadAfter)
-	if r.loadBefore >= 1 || r.loadAfter >= 1 {
+	// The load after counts the benchmark's own programs, which keep both CPUs busy for
+	// minutes; only the load before tells of other work.
+	fmt.Fprintf(&b, "- Load average (1 min) before and after (after: with the benchmark's own programs): %.2f, %.2f", r.loadBefore, r.loadAfter)
+	if r.loadBefore >= 1 {
 		b.WriteString(" — **the machine was busy with other work, so times are higher and noisier than on an idle machine; CPU time and memory are less affected**")
 	}
 	if r.runs == 1 {

@@ -57,7 +57,7 @@ func (b *bench) defaultSite() (*siteRow, error) {
 		}
 		for j, p := range progs {
 			os.RemoveAll(p.out)
-			s, err := measure(p.argv, p.env...)
+			s, err := b.measure(p.argv, p.env...)
 			if err != nil {
 				return nil, fmt.Errorf("the default site, %s: %w", p.name, err)
 			}
