@@ -16,13 +16,10 @@
 // times as long (docs/performance.md); TestFirst keeps the order.
 package heap
 
-import (
-	"runtime"
-	"runtime/debug"
-)
+import "runtime/debug"
 
 // hugeSize is how much of the heap is asked for in 2 MB pages: more than a clinic's
-// site allocates in a build (the default site about 20 MB), and less than the memory
+// site allocates in a build (the default site about 15 MB), and less than the memory
 // limit of a build (internal/cli's memoryLimit), which counts what the heap holds free.
 const hugeSize = 32 << 20
 
@@ -31,5 +28,5 @@ func init() {
 	// before the one below.
 	gc := debug.SetGCPercent(-1)
 	defer debug.SetGCPercent(gc)
-	huge(hugeSize, runtime.GC)
+	huge(hugeSize)
 }
