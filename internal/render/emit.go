@@ -11,9 +11,9 @@ import (
 
 // What goes out for a page: its layout executed, once per numbered page, and written.
 
-// emit executes the page's layout around d.Content (see body) and writes the result: once, or for a long section
-// once per numbered page. The Markdown body, whose links are relative to the section's
-// own URL, is shown on the first page only.
+// emit executes the page's layout around d.Content (see body) and writes the result:
+// once, or for a long section once per numbered page. The Markdown body, whose links are
+// relative to the section's own URL, is shown on the first page only.
 func (b *builder) emit(p *content.Page, d *Data) {
 	layout := b.layout(p)
 	if b.tmpl.layouts[layout] == "" {
