@@ -29,6 +29,8 @@ import (
 	"runtime/debug"
 	"strconv"
 	"sync"
+
+	"github.com/iptsite/iptsite/internal/diskfile"
 )
 
 // Env is the environment variable that turns the cache off ("off") or moves it.
@@ -128,7 +130,7 @@ func (c *Cache) Get(key string) ([]byte, bool) {
 	if c == nil || key == "" {
 		return nil, false
 	}
-	data, err := os.ReadFile(c.file(key))
+	data, err := diskfile.ReadFile(c.file(key))
 	if err != nil || len(data) < sha256.Size {
 		return nil, false
 	}
