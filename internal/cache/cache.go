@@ -6,9 +6,10 @@
 //
 // An entry is found by a key made from its input and the version of the program
 // (Key), so a changed input or a new iptsite finds nothing and makes the entry again: the
-// cache is never wrong, only cold. Each entry file starts with a SHA-256 of what follows;
-// an entry that does not match it (a torn write, a changed file) is a miss, and is made
-// again and written over. Entries are written to a temporary file and renamed, so two
+// cache is never wrong, only cold. Each entry file starts with a CRC-32 of what follows
+// (a checksum for damage, which the processor computes at memory speed; what finds an
+// entry is the key's SHA-256); an entry that does not match it (a torn write, a changed
+// file) is a miss, and is made again and written over. Entries are written to a temporary file and renamed, so two
 // builds at once do not see each other's half-written files.
 //
 // The cache lives in the user cache folder (os.UserCacheDir()/iptsite: ~/.cache/iptsite
@@ -19,23 +20,25 @@
 package cache
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strconv"
 	"sync"
+
+	"github.com/iptsite/iptsite/internal/diskfile"
 )
 
 // Env is the environment variable that turns the cache off ("off") or moves it.
 const Env = "IPTSITE_CACHE"
 
 // format changes when the layout of an entry does: old entries are then not read.
-const format = "1"
+const format = "2"
 
 // A Cache is a folder of entries.
 type Cache struct {
@@ -119,6 +122,12 @@ func (c *Cache) Key(kind string, parts ...[]byte) string {
 	return kind + "-" + hex.EncodeToString(h.Sum(nil))[:40]
 }
 
+// An entry starts with the checksum of the rest, sumSize bytes, little-endian.
+const sumSize = 4
+
+// checksum is the CRC-32 of data, which the processor computes (CLMUL) at memory speed.
+func checksum(data []byte) uint32 { return crc32.ChecksumIEEE(data) }
+
 func (c *Cache) file(key string) string {
 	return filepath.Join(c.dir, key[len(key)-2:], key)
 }
@@ -128,16 +137,12 @@ func (c *Cache) Get(key string) ([]byte, bool) {
 	if c == nil || key == "" {
 		return nil, false
 	}
-	data, err := os.ReadFile(c.file(key))
-	if err != nil || len(data) < sha256.Size {
-		return nil, false
-	}
-	sum := sha256.Sum256(data[sha256.Size:])
-	if !bytes.Equal(sum[:], data[:sha256.Size]) {
+	data, err := diskfile.ReadFile(c.file(key))
+	if err != nil || len(data) < sumSize || binary.LittleEndian.Uint32(data) != checksum(data[sumSize:]) {
 		return nil, false
 	}
 	touch(c.file(key)) // read: Prune keeps it
-	return data[sha256.Size:], true
+	return data[sumSize:], true
 }
 
 // Put keeps data as the entry key. A cache that cannot be written is a cache that
@@ -154,8 +159,8 @@ func (c *Cache) Put(key string, data []byte) {
 	if err != nil {
 		return
 	}
-	sum := sha256.Sum256(data)
-	_, err1 := f.Write(sum[:])
+	sum := binary.LittleEndian.AppendUint32(nil, checksum(data))
+	_, err1 := f.Write(sum)
 	_, err2 := f.Write(data)
 	err3 := f.Close()
 	if err1 != nil || err2 != nil || err3 != nil || os.Rename(f.Name(), name) != nil {

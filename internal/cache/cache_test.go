@@ -46,9 +46,11 @@ func TestDamaged(t *testing.T) {
 	if got, ok := c.Get(k); !ok || string(got) != "<svg>right</svg>" {
 		t.Errorf("the entry was not written again: %q, %v", got, ok)
 	}
-	os.WriteFile(name, data[:10], 0o644)
-	if _, ok := c.Get(k); ok {
-		t.Error("a cut entry was read")
+	for _, n := range []int{10, 2, 0} {
+		os.WriteFile(name, data[:n], 0o644)
+		if _, ok := c.Get(k); ok {
+			t.Errorf("an entry cut to %d bytes was read", n)
+		}
 	}
 	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(name), ".tmp-*")); len(leftovers) > 0 {
 		t.Errorf("temporary files left: %v", leftovers)

@@ -218,6 +218,8 @@ var (
 	anyType          = reflect.TypeFor[any]()
 	stringType       = reflect.TypeFor[string]()
 	htmlType         = reflect.TypeFor[template.HTML]()
+	urlType          = reflect.TypeFor[template.URL]()
+	intType          = reflect.TypeFor[int]()
 )
 
 func isEmptyInterface(t reflect.Type) bool {

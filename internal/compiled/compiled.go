@@ -295,7 +295,7 @@ func (c *compiler) pipe(p *parse.PipeNode, printed bool) (*pipe, error) {
 	// A quoted string printed through escapers prints the same text on every page.
 	if out.esc != nil && len(out.cmds) == 1 && len(out.decl) == 0 {
 		if s, ok := cmds[0].Args[0].(*parse.StringNode); ok && len(cmds[0].Args) == 1 {
-			if text, ok := escapeString(out.esc.name, s.Text); ok {
+			if text, ok := out.esc.escape(s.Text); ok {
 				out.constant, out.isConstant = []byte(text), true
 			}
 		}

@@ -104,6 +104,7 @@ var cases = []struct {
 	{name: "attributes", src: `<a title="{{.Title}}" href="{{.Link}}" data-x='{{.Name}}'>{{.Title}}</a>`},
 	{name: "unquoted attribute", src: `<a title={{.Title}} href=/x/{{.Link}}>x</a>`},
 	{name: "urls", src: `<a href="{{.URL}}">u</a><a href="/s?q={{.Title}}">q</a><a href="#{{.Name}}">f</a><a href="{{.Link}}">l</a><a href="javascript:{{.Name}}">`},
+	{name: "ints and urls in attributes", src: `<a href="{{.URL}}" title="{{.Count}}" data-n={{.Count}}>{{.Count}}</a><a href="{{.URL}}?n={{.Count}}">{{.Any}}</a><a href="{{.Link}}" title="{{.HTML}}">`},
 	{name: "url filter", src: `<a href="{{.URL}}">u</a><a href="/s?q={{.Title}}">q</a><a href="#{{.Name}}">f</a><a href="{{"JavaScript:x"}}">`},
 	{name: "title and textarea", src: `<title>{{.Title}} {{.HTML}}</title><textarea>{{.Title}}</textarea>`},
 	{name: "typed html", src: `<div>{{.HTML}}</div><p title="{{.HTML}}"></p>{{html2 "x"}}<b title="{{html2 "<y>"}}"></b>`},
@@ -265,8 +266,46 @@ func FuzzEscapers(f *testing.F) {
 			if got.String() != want {
 				t.Errorf("%s(%q) = %q, html/template: %q", name, s, got.String(), want)
 			}
+			// The values printed directly besides strings.
+			for _, v := range []any{template.URL(s), template.HTML(s), len(s), -len(s)} {
+				want, ok := c.ref.escapeValue(v)
+				got.Reset()
+				if err := c.write(&got, reflectValue(v)); (err == nil) != ok || got.String() != want {
+					t.Errorf("%s(%T %q) = %q, %v; html/template: %q, %v", name, v, v, got.String(), err, want, ok)
+				}
+			}
 		}
 	})
+}
+
+// Besides strings, the values a page prints most are done directly: an int, and a
+// template.URL in a link; a value of another type goes through html/template.
+func TestDirectValues(t *testing.T) {
+	for _, c := range []struct {
+		chain string
+		v     any
+		ok    bool
+	}{
+		{"_html_template_htmlescaper", "a<b", true},
+		{"_html_template_attrescaper", 42, true},
+		{"_html_template_htmlescaper", -7, true},
+		{"_html_template_urlfilter|_html_template_urlnormalizer|_html_template_attrescaper", template.URL("/a b"), true},
+		{"_html_template_urlfilter|_html_template_urlnormalizer|_html_template_attrescaper", 3, true},
+		{"_html_template_urlescaper|_html_template_attrescaper", template.URL("/a b"), false}, // the escaper normalizes a URL
+		{"_html_template_htmlescaper", template.HTML("<b>"), true},
+		{"_html_template_attrescaper", template.HTML("<b>"), false}, // the escaper strips its tags
+		{"_html_template_attrescaper", named("n"), false},
+		{"_html_template_attrescaper", int64(1), false},
+		{"_html_template_attrescaper", 2.5, false},
+	} {
+		ch, err := newChain(c.chain)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := ch.directly(reflectValue(c.v)); ok != c.ok {
+			t.Errorf("%s(%T %v): done directly %v, want %v", c.chain, c.v, c.v, ok, c.ok)
+		}
+	}
 }
 
 // The chains of escapers of text, attributes, titles, text areas and links are done

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"text/template/parse"
@@ -49,14 +50,16 @@ func escapeString(chain, s string) (string, bool) {
 	return ref.escape(s)
 }
 
-// A chain is the escapers html/template put after a printed value: a string goes through
-// their direct versions; any other value through html/template's, by a reference template
-// with the same chain.
+// A chain is the escapers html/template put after a printed value: a string, an int,
+// and the typed strings the first escaper passes as they are, go through their direct
+// versions; any other value through html/template's, by a reference template with the
+// same chain.
 type chain struct {
 	name   string
 	direct []func(string) string
 	ref    *escapeRef
 	html   bool // the first escaper leaves template.HTML as it is
+	url    bool // the first escaper (urlfilter) leaves template.URL as it is
 }
 
 // The escapers done directly, for a value that is a string.
@@ -84,34 +87,60 @@ func newChain(name string) (*chain, error) {
 		c.direct = append(c.direct, f)
 	}
 	c.html = strings.HasPrefix(name, "_html_template_htmlescaper")
+	c.url = strings.HasPrefix(name, "_html_template_urlfilter")
 	return c, nil
+}
+
+// escape returns s as the chain prints it, as escapeString does.
+func (c *chain) escape(s string) (string, bool) {
+	if out, ok := c.directly(reflect.ValueOf(s)); ok {
+		return out, true
+	}
+	return c.ref.escape(s)
+}
+
+// directly returns v through the direct versions of the escapers, when they print it
+// as html/template's do: a string; an int, which html/template's print as fmt.Sprint
+// does and then escape as that string; template.HTML before the HTML escaper and
+// template.URL before the URL filter, which pass them as they are.
+func (c *chain) directly(v reflect.Value) (string, bool) {
+	if c.direct == nil || !v.IsValid() {
+		return "", false
+	}
+	fs := c.direct
+	var s string
+	switch t := v.Type(); {
+	case t == stringType:
+		s = v.String()
+	case t == intType:
+		s = strconv.FormatInt(v.Int(), 10)
+	case t == htmlType && c.html, t == urlType && c.url:
+		s, fs = v.String(), fs[1:]
+	default:
+		return "", false
+	}
+	for _, f := range fs {
+		s = f(s)
+	}
+	return s, true
 }
 
 // write prints v through the chain.
 func (c *chain) write(w *bytes.Buffer, v reflect.Value) error {
-	var s string
-	switch {
-	case c.direct != nil && v.IsValid() && v.Type() == stringType:
-		s = c.direct[0](v.String())
-	case c.direct != nil && v.IsValid() && v.Type() == htmlType && c.html:
-		s = v.String()
-	default:
-		// Any other value, as html/template's escapers print it (nothing for no value).
-		var x any
-		if v.IsValid() {
-			x = v.Interface()
-		}
-		out, ok := c.ref.escapeValue(x)
-		if !ok {
-			return errDecline
-		}
-		w.WriteString(out)
+	if s, ok := c.directly(v); ok {
+		w.WriteString(s)
 		return nil
 	}
-	for _, f := range c.direct[1:] {
-		s = f(s)
+	// Any other value, as html/template's escapers print it (nothing for no value).
+	var x any
+	if v.IsValid() {
+		x = v.Interface()
 	}
-	w.WriteString(s)
+	out, ok := c.ref.escapeValue(x)
+	if !ok {
+		return errDecline
+	}
+	w.WriteString(out)
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"sync"
 	"text/template/parse"
 )
 
@@ -356,8 +357,27 @@ func (s *state) field(dot reflect.Value, f *field, args []*arg, final reflect.Va
 	return receiver.FieldByIndexErr(l.index)
 }
 
+// found keeps what find found, for every template and compile: a site's templates look
+// up the same few names on the same few types in many places.
+var found sync.Map // findKey -> *lookup
+
+type findKey struct {
+	ptr  reflect.Type
+	name string
+}
+
 // find looks name up on a receiver of type ptr (typ once indirected).
 func find(ptr, typ reflect.Type, name string) *lookup {
+	k := findKey{ptr, name}
+	if l, ok := found.Load(k); ok {
+		return l.(*lookup)
+	}
+	l := lookUp(ptr, typ, name)
+	found.Store(k, l)
+	return l
+}
+
+func lookUp(ptr, typ reflect.Type, name string) *lookup {
 	l := &lookup{typ: ptr, method: -1}
 	if m, ok := ptr.MethodByName(name); ok {
 		l.method = m.Index

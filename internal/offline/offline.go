@@ -69,7 +69,7 @@ type File struct {
 // of its SHA-256, in hex. sw.js computes the same with the browser's SubtleCrypto (which
 // has no CRC) to check each file it downloads; 64 bits are plenty to tell two versions of
 // a file apart, and keep the list of a large site small.
-func Hash(data []byte) string {
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:8])
-}
+func Hash(data []byte) string { return HashOfSum(sha256.Sum256(data)) }
+
+// HashOfSum is Hash of the data whose SHA-256 is sum, for a caller that has it already.
+func HashOfSum(sum [sha256.Size]byte) string { return hex.EncodeToString(sum[:8]) }

@@ -19,6 +19,8 @@ import (
 	"sync"
 	"testing/fstest"
 	"time"
+
+	"github.com/iptsite/iptsite/internal/diskfile"
 )
 
 // A Writer receives the files of a build. Names are slash-separated paths
@@ -117,7 +119,7 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	d.mu.Lock()
 	d.n++
 	d.mu.Unlock()
-	return os.WriteFile(p, data, 0o644)
+	return diskfile.WriteFile(p, data, 0o644)
 }
 
 // mkdir makes the folder dir under tmp unless an earlier file made it: a page per folder
@@ -134,7 +136,9 @@ func (d *Dir) mkdir(dir string) error {
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	d.made.Store(dir, true)
+	for ; dir != d.tmp && len(dir) > len(d.tmp); dir = filepath.Dir(dir) {
+		d.made.Store(dir, true) // and the folders MkdirAll made on the way
+	}
 	return nil
 }
 

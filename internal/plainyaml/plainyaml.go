@@ -202,7 +202,14 @@ func special(v []byte) bool {
 // printable reports whether v is valid UTF-8 of printable characters and spaces, none of
 // which YAML treats as a line break (U+0085, U+2028, U+2029) or a byte order mark.
 func printable(v []byte) bool {
-	for _, r := range string(v) {
+	i := 0
+	for i < len(v) && ' ' <= v[i] && v[i] < 0x7f { // ASCII, printable
+		i++
+	}
+	if i == len(v) {
+		return true
+	}
+	for _, r := range string(v[i:]) {
 		switch {
 		case r == utf8.RuneError, r == '\u0085', r == '\u2028', r == '\u2029', r == '\uFEFF':
 			return false

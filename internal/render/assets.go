@@ -145,12 +145,12 @@ func (b *run) writeAsset(rel string, data []byte) string {
 		b.siteCSS = data
 	}
 	out := rel
+	sum := sha256.Sum256(data) // for the name, and the service worker's list
 	if fingerprinted(rel) {
-		sum := sha256.Sum256(data)
 		ext := path.Ext(rel)
 		out = strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
 	}
-	b.write(out, data)
+	b.writeSummed(out, data, sum)
 	return out
 }
 

@@ -3,6 +3,7 @@ package render
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -91,7 +92,11 @@ type counter struct {
 }
 
 func (c *counter) WriteFile(name string, data []byte) error {
-	h := offline.Hash(data)
+	return c.writeHashed(name, data, offline.Hash(data))
+}
+
+// writeHashed is WriteFile given the offline.Hash of data.
+func (c *counter) writeHashed(name string, data []byte, h string) error {
 	c.mu.Lock()
 	c.n++
 	if c.hashes == nil {
@@ -559,6 +564,13 @@ func (b *builder) layout(p *content.Page) string {
 
 func (b *run) write(name string, data []byte) {
 	if err := b.out.WriteFile(name, data); err != nil {
+		b.fail(err)
+	}
+}
+
+// writeSummed is write given the SHA-256 of data.
+func (b *run) writeSummed(name string, data []byte, sum [sha256.Size]byte) {
+	if err := b.out.writeHashed(name, data, offline.HashOfSum(sum)); err != nil {
 		b.fail(err)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/iptsite/iptsite/internal/diskfile"
 )
 
 // Dir returns the site folder at root as a file system that follows a link only to
@@ -180,11 +182,17 @@ func (d *dirFS) Open(name string) (fs.File, error) {
 
 // ReadFile implements fs.ReadFileFS.
 func (d *dirFS) ReadFile(name string) ([]byte, error) {
+	if fs.ValidPath(name) {
+		// Most files have no link on the way: read them at once.
+		if data, ok, err := diskfile.ReadPlain(filepath.Join(d.root, filepath.FromSlash(name))); ok {
+			return data, named(err, name)
+		}
+	}
 	p, err := d.path("read", name)
 	if err != nil {
 		return nil, err
 	}
-	b, err := os.ReadFile(p)
+	b, err := diskfile.ReadFile(p)
 	return b, named(err, name)
 }
 
