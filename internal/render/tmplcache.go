@@ -1,13 +1,13 @@
 package render
 
 import (
-	"io/fs"
 	"maps"
 	"slices"
 	"strconv"
 	"text/template/parse"
 
 	"github.com/iptsite/iptsite/internal/cache"
+	"github.com/iptsite/iptsite/internal/source"
 	"github.com/iptsite/iptsite/internal/treecodec"
 )
 
@@ -61,7 +61,7 @@ func (b *builder) templatesKey(c *cache.Cache) (string, bool) {
 	parts, layouts := b.templateFiles()
 	key := [][]byte{[]byte(strconv.FormatBool(b.min.on))}
 	for _, name := range append(append([]string{baseName}, parts...), layouts...) {
-		data, err := fs.ReadFile(b.src, name)
+		data, err := source.ReadShared(b.src, name) // only hashed
 		if err != nil {
 			return "", false
 		}
