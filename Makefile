@@ -37,7 +37,8 @@ bench-check:
 FUZZTIME ?= 30s
 FUZZ_TARGETS = ./internal/content:FuzzParse ./internal/content:FuzzPlainAsYAML ./internal/config:FuzzSiteYAML \
 	./internal/worksheet:FuzzWorksheet ./internal/render:FuzzLinks ./internal/compiled:FuzzEscapers \
-	./internal/plainyaml:FuzzSameAsYAML ./internal/markdown:FuzzUnlinked
+	./internal/plainyaml:FuzzSameAsYAML ./internal/markdown:FuzzUnlinked \
+	./internal/treecodec:FuzzRoundTrip ./internal/treecodec:FuzzDecode
 
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \

@@ -65,6 +65,21 @@ func (m *minifier) template(text string) string {
 // templateComment is a comment action, {{/* … */}}, with the marks that trim space.
 var templateComment = regexp.MustCompile(`\{\{(- )?/\*[\s\S]*?\*/( -)?\}\}`)
 
+// cachedJoin is cached for the data that join makes of the parts of key, found in the
+// cache by those parts: join is called only when the entry must be made.
+func (m *minifier) cachedJoin(mediatype, name string, key [][]byte, join func() []byte) []byte {
+	if !m.on || m.cache == nil {
+		return m.bytes(mediatype, name, join())
+	}
+	k := m.cache.Key("minify-joined", append([][]byte{[]byte(mediatype)}, key...)...)
+	if out, ok := m.cache.Get(k); ok {
+		return out
+	}
+	out := m.bytes(mediatype, name, join())
+	m.cache.Put(k, out)
+	return out
+}
+
 // cached is bytes, kept in the cache: for files that are the same from build to build.
 func (m *minifier) cached(mediatype, name string, data []byte) []byte {
 	if !m.on || mediatype == "" || m.cache == nil {
@@ -132,7 +147,7 @@ func (b *run) copyStatic() map[string]string {
 			b.joined[s] = j // written for each page's fields, as pages ask (see variant)
 			continue
 		}
-		names[s] = b.writeAsset(s, b.joinScript(withShared(s, scripts[s])))
+		names[s] = b.writeScript(s, withShared(s, scripts[s]))
 	}
 	return names
 }
@@ -140,7 +155,11 @@ func (b *run) copyStatic() map[string]string {
 // writeAsset writes the static file rel, minified, and returns its output path:
 // rel, or for CSS and JS rel with a hash of the content in its name.
 func (b *run) writeAsset(rel string, data []byte) string {
-	data = b.min.cached(mediaTypes[path.Ext(rel)], rel, data)
+	return b.writeMinified(rel, b.min.cached(mediaTypes[path.Ext(rel)], rel, data))
+}
+
+// writeMinified is writeAsset for data minified already.
+func (b *run) writeMinified(rel string, data []byte) string {
 	if rel == "css/site.css" {
 		b.siteCSS = data
 	}

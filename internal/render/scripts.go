@@ -3,11 +3,11 @@ package render
 import (
 	"bufio"
 	"bytes"
-	"io/fs"
 	"slices"
 	"strings"
 	"sync"
 
+	"github.com/iptsite/iptsite/internal/source"
 	"github.com/iptsite/iptsite/internal/worksheet"
 )
 
@@ -103,7 +103,7 @@ func (b *run) checkOnlyFor(part string, line int, types []string) {
 func (b *run) newJoined(s string, parts []string) *joined {
 	j := &joined{name: s, parts: parts, only: map[string][]string{}, variants: map[string]*variant{}}
 	for _, p := range parts {
-		data, err := fs.ReadFile(b.src, p)
+		data, err := source.ReadShared(b.src, p)
 		if err != nil {
 			continue // joinScript reports it
 		}
@@ -138,8 +138,21 @@ func (b *run) variant(j *joined, types map[string]bool) string {
 		j.variants[key] = v
 	}
 	j.mu.Unlock()
-	v.once.Do(func() { v.out = b.writeAsset(j.name, b.joinScript(withShared(j.name, parts))) })
+	v.once.Do(func() { v.out = b.writeScript(j.name, withShared(j.name, parts)) })
 	return v.out
+}
+
+// writeScript writes the parts as one script (joinScript), minified, and returns its
+// output path, as writeAsset does. The minified script is found in the cache by its
+// parts, so that a warm build neither joins them nor hashes the joined script.
+func (b *run) writeScript(name string, parts []string) string {
+	parts, texts := b.readParts(parts)
+	key := make([][]byte, 0, 2*len(parts))
+	for i, p := range parts {
+		key = append(key, []byte(p), texts[i])
+	}
+	data := b.min.cachedJoin(mediaTypes[".js"], name, key, func() []byte { return joinTexts(parts, texts) })
+	return b.writeMinified(name, data)
 }
 
 // joinScript returns the parts (paths in the source) as one classic script, in lexical
@@ -147,24 +160,38 @@ func (b *run) variant(j *joined, types map[string]bool) string {
 // them all, so that they share one private scope and one 'use strict', and run in order.
 // Each part starts with a comment naming its file, for reading the output unminified.
 func (b *run) joinScript(parts []string) []byte {
-	const head, tail = "(() => {\n'use strict';\n", "})();\n"
+	return joinTexts(b.readParts(parts))
+}
+
+// readParts returns the parts in lexical order and the text of each (nil for one that
+// could not be read, which it reports), as the build keeps them: not to be changed.
+func (b *run) readParts(parts []string) ([]string, [][]byte) {
 	parts = slices.Sorted(slices.Values(parts))
 	texts := make([][]byte, len(parts))
-	read := make([]bool, len(parts))
-	size := len(head) + len(tail)
 	for i, p := range parts {
-		data, err := fs.ReadFile(b.src, p)
+		data, err := source.ReadShared(b.src, p)
 		if err != nil {
 			b.failf(p, 0, "%v", err)
 			continue
 		}
-		texts[i], read[i] = data, true
-		size += len("// \n") + len(p) + len(data) + 1
+		texts[i] = data
+	}
+	return parts, texts
+}
+
+// joinTexts joins the parts, as joinScript; a part without a text is left out.
+func joinTexts(parts []string, texts [][]byte) []byte {
+	const head, tail = "(() => {\n'use strict';\n", "})();\n"
+	size := len(head) + len(tail)
+	for i, p := range parts {
+		if texts[i] != nil {
+			size += len("// \n") + len(p) + len(texts[i]) + 1
+		}
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, size)) // made at its size, not grown
 	buf.WriteString(head)
 	for i, data := range texts {
-		if !read[i] {
+		if data == nil {
 			continue
 		}
 		buf.WriteString("// " + parts[i] + "\n")

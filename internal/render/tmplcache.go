@@ -1,20 +1,22 @@
 package render
 
 import (
-	"io/fs"
 	"maps"
 	"slices"
 	"strconv"
 	"text/template/parse"
 
 	"github.com/iptsite/iptsite/internal/cache"
+	"github.com/iptsite/iptsite/internal/source"
+	"github.com/iptsite/iptsite/internal/treecodec"
 )
 
 // Parsing templates/, minifying it and having html/template escape it is the longest
 // step before a build's first page, and it makes the same trees from the same files. A
-// build with a cache keeps them there, as text: each template that a layout or a shared
-// partial runs, as html/template left it, escapers in, and the next build parses that
-// text back (text/template parses what Tree.String prints into the same tree) instead.
+// build with a cache keeps them there: each template that a layout or a shared partial
+// runs, as html/template left it, escapers in, encoded node by node (package treecodec),
+// and the next build reads the trees back instead, in less than half the time parsing
+// their text would take.
 //
 // Only what html/template escaped is kept: the templates reached from the layouts and
 // the shared partials through their calls as escaping left them. A template that did
@@ -45,7 +47,9 @@ func (b *builder) cachedTemplates() *tmplSet {
 	}
 	s := b.parseAll()
 	if s != nil {
-		c.Put(key, s.encode())
+		if data, err := s.encode(); err == nil {
+			c.Put(key, data)
+		}
 	}
 	return s
 }
@@ -57,7 +61,7 @@ func (b *builder) templatesKey(c *cache.Cache) (string, bool) {
 	parts, layouts := b.templateFiles()
 	key := [][]byte{[]byte(strconv.FormatBool(b.min.on))}
 	for _, name := range append(append([]string{baseName}, parts...), layouts...) {
-		data, err := fs.ReadFile(b.src, name)
+		data, err := source.ReadShared(b.src, name) // only hashed
 		if err != nil {
 			return "", false
 		}
@@ -67,8 +71,8 @@ func (b *builder) templatesKey(c *cache.Cache) (string, bool) {
 }
 
 // encode returns the entry that decodeTemplates reads back: whether s is minified, its
-// layouts, its shared partials, and the text of each escaped template they run.
-func (s *tmplSet) encode() []byte {
+// layouts, its shared partials, and the tree of each escaped template they run.
+func (s *tmplSet) encode() ([]byte, error) {
 	var layouts, shared, trees [][]byte
 	for _, l := range slices.Sorted(maps.Keys(s.layouts)) {
 		layouts = append(layouts, []byte(l), []byte(s.layouts[l]))
@@ -77,10 +81,14 @@ func (s *tmplSet) encode() []byte {
 		shared = append(shared, []byte(name))
 	}
 	for _, name := range s.escapedNames() {
-		trees = append(trees, []byte(name), []byte(s.tree(name).Root.String()))
+		tree, err := treecodec.Append(nil, s.tree(name).Root)
+		if err != nil {
+			return nil, err
+		}
+		trees = append(trees, []byte(name), tree)
 	}
 	return cache.Pack([]byte(strconv.FormatBool(s.minified)), cache.Pack(layouts...),
-		cache.Pack(shared...), cache.Pack(trees...))
+		cache.Pack(shared...), cache.Pack(trees...)), nil
 }
 
 // escapedNames returns, sorted, the templates reached from the layouts and the shared
@@ -132,11 +140,13 @@ func decodeTemplates(data []byte) *tmplSet {
 	}
 	for i := 0; i < len(trees); i += 2 {
 		name := string(trees[i])
-		t := parse.New(name)
-		t.Mode = parse.SkipFuncCheck // the escapers and the site's functions are only names here
-		if _, err := t.Parse(string(trees[i+1]), "", "", map[string]*parse.Tree{}); err != nil {
+		root, err := treecodec.Decode(trees[i+1])
+		if err != nil {
 			return nil
 		}
+		t := parse.New(name)
+		t.Mode = parse.SkipFuncCheck // the escapers and the site's functions are only names here
+		t.Root = root
 		s.trees[name] = t
 	}
 	return s

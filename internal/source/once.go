@@ -34,8 +34,30 @@ type onceFile struct {
 
 // ReadFile implements fs.ReadFileFS.
 func (o *once) ReadFile(name string) ([]byte, error) {
+	data, err := ReadShared(o, name)
+	if err != nil || name == Content || strings.HasPrefix(name, Content+"/") {
+		return data, err
+	}
+	return append([]byte(nil), data...), nil
+}
+
+// ReadDir implements fs.ReadDirFS.
+func (o *once) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(o.FS, name) }
+
+// Stat implements fs.StatFS.
+func (o *once) Stat(name string) (fs.FileInfo, error) { return fs.Stat(o.FS, name) }
+
+// ReadShared returns the file name of fsys as fs.ReadFile does, but without a copy when
+// fsys is a Once that keeps it: the caller must not change what it returns. A build reads
+// the parts of its scripts for every variant of each; copying them each time was a MB
+// of memory a build, and a new process pays for every MB it touches.
+func ReadShared(fsys fs.FS, name string) ([]byte, error) {
+	o, ok := fsys.(*once)
+	if !ok {
+		return fs.ReadFile(fsys, name)
+	}
 	if name == Content || strings.HasPrefix(name, Content+"/") {
-		return fs.ReadFile(o.FS, name)
+		return fs.ReadFile(o.FS, name) // read once each: not kept
 	}
 	o.mu.Lock()
 	f := o.files[name]
@@ -45,14 +67,5 @@ func (o *once) ReadFile(name string) ([]byte, error) {
 	}
 	o.mu.Unlock()
 	f.read.Do(func() { f.data, f.err = fs.ReadFile(o.FS, name) })
-	if f.err != nil {
-		return nil, f.err
-	}
-	return append([]byte(nil), f.data...), nil
+	return f.data, f.err
 }
-
-// ReadDir implements fs.ReadDirFS.
-func (o *once) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(o.FS, name) }
-
-// Stat implements fs.StatFS.
-func (o *once) Stat(name string) (fs.FileInfo, error) { return fs.Stat(o.FS, name) }

@@ -64,3 +64,34 @@ func TestOnce(t *testing.T) {
 		t.Errorf("Stat = %v, %v", fi, err)
 	}
 }
+
+// ReadShared reads a kept file once and hands out the one copy; ReadFile still hands out
+// copies of it, which their callers may change.
+func TestReadShared(t *testing.T) {
+	disk := &countFS{fstest.MapFS{
+		"static/js/a.js": {Data: []byte("part")},
+		"content/a.md":   {Data: []byte("page")},
+	}, map[string]int{}}
+	o := Once(disk)
+	a, err := ReadShared(o, "static/js/a.js")
+	b, _ := ReadShared(o, "static/js/a.js")
+	if err != nil || string(a) != "part" || &a[0] != &b[0] {
+		t.Errorf("ReadShared = %q, %v; twice the same memory: %v", a, err, err == nil && &a[0] == &b[0])
+	}
+	c, _ := fs.ReadFile(o, "static/js/a.js")
+	c[0] = 'X'
+	if string(a) != "part" || disk.reads["static/js/a.js"] != 1 {
+		t.Errorf("after a change to ReadFile's copy the shared file is %q, read %d times", a, disk.reads["static/js/a.js"])
+	}
+	for range 2 {
+		if p, err := ReadShared(o, "content/a.md"); err != nil || string(p) != "page" {
+			t.Errorf("ReadShared(a page) = %q, %v", p, err)
+		}
+	}
+	if n := disk.reads["content/a.md"]; n != 2 {
+		t.Errorf("a page was read %d times through ReadShared, want 2: pages are not kept", n)
+	}
+	if p, err := ReadShared(disk, "static/js/a.js"); err != nil || string(p) != "part" {
+		t.Errorf("ReadShared of another file system = %q, %v", p, err)
+	}
+}
