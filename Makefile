@@ -38,7 +38,7 @@ FUZZTIME ?= 30s
 FUZZ_TARGETS = ./internal/content:FuzzParse ./internal/content:FuzzPlainAsYAML ./internal/config:FuzzSiteYAML \
 	./internal/worksheet:FuzzWorksheet ./internal/render:FuzzLinks ./internal/compiled:FuzzEscapers \
 	./internal/plainyaml:FuzzSameAsYAML ./internal/markdown:FuzzUnlinked \
-	./internal/treecodec:FuzzRoundTrip ./internal/treecodec:FuzzDecode
+	./internal/treecodec:FuzzRoundTrip ./internal/treecodec:FuzzDecode ./internal/render:FuzzCompact
 
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \

@@ -51,11 +51,17 @@ func (b *builder) emit(p *content.Page, d *Data) {
 	}
 }
 
-// body returns the page's Markdown HTML for its templates: minified when they are (then
-// the page as a whole is not; see writeHTML), a copy of html.
+// body returns the page's Markdown HTML for its templates, a copy of html: when they
+// are minified (then the page as a whole is not; see writeHTML), without the line breaks
+// between its blocks, which is what minifying it took out (compactBlocks), or minified
+// when it has what only the minifier handles.
 func (b *builder) body(p *content.Page, html []byte) template.HTML {
 	if b.tmpl.minified {
-		html = b.min.bytes("text/html", p.File, html)
+		if c, ok := compactBlocks(html); ok {
+			html = c
+		} else {
+			html = b.min.bytes("text/html", p.File, html)
+		}
 	}
 	return template.HTML(html)
 }

@@ -82,7 +82,7 @@ func renderChoice(b *builder, f *Field) {
 		if other == "" {
 			other = b.t("worksheet.other")
 		}
-		b.w("<div class=\"ws-option ws-other\"><input type=\"%s\" id=\"%s_other\" name=\"%s\" value=\"\" data-other><label for=\"%s_other\" id=\"%s_other-label\">%s</label>\n",
+		b.w("<div class=\"ws-option ws-other\"><input type=\"%s\" id=\"%s_other\" name=\"%s\" data-other><label for=\"%s_other\" id=\"%s_other-label\">%s</label>\n",
 			kind, b.p, b.p, b.p, b.p, e(other))
 		b.w("<input type=\"text\" class=\"ws-input\" autocomplete=\"off\" id=\"%s_other-text\" data-other-text aria-label=\"%s\"></div>\n",
 			b.p, e(other+", "+b.t("worksheet.other-text")))
