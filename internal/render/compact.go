@@ -2,17 +2,16 @@ package render
 
 import "bytes"
 
-// compactBlocks removes the line breaks that goldmark, and the worksheet's renderer,
-// write between block elements ("</p>\n<h2"), which were all that minifying a page's
-// Markdown HTML took out of the default site: its pages came out 54 bytes larger in
-// all, for a tenth of a build's CPU time. A line break goes only where it sits between
-// a tag's '>' and the next '<' and one of the two tags is a block element's, outside pre,
-// textarea, script and style, so that no text or inline element changes:
-// TestCompactSameDOM holds every page of the default site to what the minifier makes of
-// it, as a browser reads both, and FuzzCompact any Markdown. It returns false, for the
-// minifier, on HTML it leaves alone: a comment (which the minifier removes), a tag in
-// capitals, a pre, textarea, script or style element that does not close. It works in
-// place: b is not to be used after.
+// compactBlocks does to a page's Markdown HTML what minifying it did for the default
+// site, for a tenth of a build's CPU time less: it removes the line breaks that goldmark
+// and the worksheet renderer write between block elements ("</p>\n<h2"), and makes each
+// run of white space in the text one character (collapseText). A line break goes where
+// it sits between a tag's '>' and the next '<' and one of the two tags is a block
+// element's; no white space changes in a tag, nor in pre, textarea, script and style. So
+// no text or inline element reads differently: TestCompactSameDOM holds every page of the
+// default site to what the minifier makes of it, as a browser reads both, and
+// FuzzCompact any Markdown. It returns false, for the minifier, on HTML it does not
+// read (rawRegions). It works in place: b is not to be used after.
 func compactBlocks(b []byte) ([]byte, bool) {
 	regions, ok := rawRegions(b)
 	if !ok {
@@ -41,12 +40,98 @@ func compactBlocks(b []byte) ([]byte, bool) {
 		}
 	}
 	w += copy(b[w:], b[start:])
-	return b[:w], true
+	b = b[:w]
+	if hasSpaceRun(b) {
+		b = collapseText(b)
+	}
+	return b, true
+}
+
+// hasSpaceRun reports whether b may have white space that collapseText would shorten:
+// two spaces, a space and a line break, a tab... The Markdown HTML of most pages has none,
+// and is not read byte by byte.
+func hasSpaceRun(b []byte) bool {
+	for _, s := range []string{"  ", " \n", "\n ", "\n\n", "\t", "\r", "\f"} {
+		if bytes.Contains(b, []byte(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// collapseText makes each run of white space in the text of b (not in its tags, nor in
+// pre, textarea, script or style) one character, a line break if the run had one, else a
+// space, as the minifier does and as a browser renders it. It works in place.
+func collapseText(b []byte) []byte {
+	w := 0
+	var quote byte // in a tag: the quote of the attribute value it is in, or 0
+	tag := -1      // in a tag: where it starts in what is written
+	for r := 0; r < len(b); {
+		c := b[r]
+		switch {
+		case tag >= 0:
+			switch {
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case c == '"' || c == '\'':
+				quote = c
+			case c == '>':
+				b[w] = c
+				name, opening := tagAfter(b[tag:w+1]), b[tag+1] != '/'
+				w, r, tag = w+1, r+1, -1
+				if rawElement(name) && opening {
+					// The element's contents, as they are, to its end tag.
+					k := bytes.Index(b[r:], []byte("</"+string(name)))
+					if k < 0 {
+						k = len(b) - r
+					}
+					w += copy(b[w:], b[r:r+k])
+					r += k
+				}
+				continue
+			}
+		case c == '<':
+			tag = w
+		case isSpace(c):
+			j, nl := r, false
+			for ; j < len(b) && isSpace(b[j]); j++ {
+				nl = nl || b[j] == '\n'
+			}
+			if nl {
+				b[w] = '\n'
+			} else {
+				b[w] = ' '
+			}
+			w++
+			r = j
+			continue
+		}
+		b[w] = c
+		w++
+		r++
+	}
+	return b[:w]
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
+
+// rawElement reports whether the element keeps the white space of its contents.
+func rawElement(name []byte) bool {
+	switch string(name) {
+	case "pre", "textarea", "script", "style":
+		return true
+	}
+	return false
 }
 
 // rawRegions returns where the contents of the pre, textarea, script and style elements
 // of b are, from after their opening tag's name to their closing tag, in order; false
-// for HTML that compactBlocks leaves to the minifier.
+// for HTML that compactBlocks leaves to the minifier: a comment or a doctype, a tag in
+// capitals, an attribute value with a '<' or a '>' in it (which goldmark and the
+// worksheet renderer escape, and raw HTML may not), an element of those four that does
+// not end.
 func rawRegions(b []byte) (regions [][2]int, ok bool) {
 	for i := 0; ; {
 		j := bytes.IndexByte(b[i:], '<')
@@ -63,6 +148,12 @@ func rawRegions(b []byte) (regions [][2]int, ok bool) {
 				return nil, false
 			}
 		}
+		gt, ok := tagEnd(b, i)
+		if !ok {
+			return nil, false
+		}
+		closing := b[i] == '/'
+		i = gt + 1
 		var end string
 		switch string(name) {
 		case "pre":
@@ -73,7 +164,8 @@ func rawRegions(b []byte) (regions [][2]int, ok bool) {
 			end = "</script"
 		case "style":
 			end = "</style"
-		default:
+		}
+		if end == "" || closing {
 			continue
 		}
 		k := bytes.Index(b[i:], []byte(end))
@@ -82,6 +174,26 @@ func rawRegions(b []byte) (regions [][2]int, ok bool) {
 		}
 		regions = append(regions, [2]int{i, i + k})
 		i += k + 1
+	}
+}
+
+// tagEnd returns where the tag whose name starts at i ends (its '>'), or false when one
+// of its attribute values holds a '<' or a '>', or it does not end.
+func tagEnd(b []byte, i int) (int, bool) {
+	for {
+		j := bytes.IndexAny(b[i:], "\"'<>")
+		if j < 0 || b[i+j] == '<' {
+			return 0, false
+		}
+		i += j
+		if b[i] == '>' {
+			return i, true
+		}
+		k := bytes.IndexByte(b[i+1:], b[i])
+		if k < 0 || bytes.ContainsAny(b[i+1:i+1+k], "<>") {
+			return 0, false
+		}
+		i += k + 2
 	}
 }
 

@@ -79,13 +79,16 @@ func TestCompactInPlace(t *testing.T) {
 		{"<pre><code>x\n</code></pre>\n<p>y</p>", "<pre><code>x\n</code></pre><p>y</p>"},
 		{"<textarea>\n</textarea>\n<p>y</p>\n<pre>a>\n<b</pre>", "<textarea>\n</textarea><p>y</p><pre>a>\n<b</pre>"},
 		{"<p>x</p>\n<br>\n<span>y</span>", "<p>x</p><br>\n<span>y</span>"},
+		{"<p>Hello   there,\n  you.</p>\n<p title=\"a  b\">c\td</p>", "<p>Hello there,\nyou.</p><p title=\"a  b\">c d</p>"},
+		{"<pre>a  b</pre>\n<p>c  d</p>\n<textarea>e  f</textarea>  <em>g</em>", "<pre>a  b</pre><p>c d</p><textarea>e  f</textarea> <em>g</em>"},
 	} {
 		got, ok := compactBlocks([]byte(c.in))
 		if !ok || string(got) != c.want {
 			t.Errorf("compactBlocks(%q) = %q, %v; want %q", c.in, got, ok, c.want)
 		}
 	}
-	for _, in := range []string{"<p>x</p>\n<!-- c -->\n<p>y</p>", "<P>x</P>\n<p>y</p>", "<pre>\n<p>x</p>\n", "<!doctype html>\n<p>"} {
+	for _, in := range []string{"<p>x</p>\n<!-- c -->\n<p>y</p>", "<P>x</P>\n<p>y</p>", "<pre>\n<p>x</p>\n", "<!doctype html>\n<p>",
+		"<div title=\"a>\n<p\">x</div>", "<p title='<'>x</p>", "<p class=\"x>"} {
 		if _, ok := compactBlocks([]byte(in)); ok {
 			t.Errorf("compactBlocks(%q) did not leave it to the minifier", in)
 		}
