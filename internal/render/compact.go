@@ -11,9 +11,11 @@ import "bytes"
 // no text or inline element reads differently: TestCompactSameDOM holds every page of the
 // default site to what the minifier makes of it, as a browser reads both, and
 // FuzzCompact any Markdown. It returns false, for the minifier, on HTML it does not
-// read (rawRegions). It works in place: b is not to be used after.
-func compactBlocks(b []byte) ([]byte, bool) {
-	regions, ok := rawRegions(b)
+// read (rawRegions). escaped says no attribute value in b holds a '<' or a '>': goldmark
+// and the worksheet renderer escape them, so only raw HTML in the Markdown can. It works
+// in place: b is not to be used after.
+func compactBlocks(b []byte, escaped bool) ([]byte, bool) {
+	regions, ok := rawRegions(b, escaped)
 	if !ok {
 		return b, false
 	}
@@ -129,10 +131,9 @@ func rawElement(name []byte) bool {
 // rawRegions returns where the contents of the pre, textarea, script and style elements
 // of b are, from after their opening tag's name to their closing tag, in order; false
 // for HTML that compactBlocks leaves to the minifier: a comment or a doctype, a tag in
-// capitals, an attribute value with a '<' or a '>' in it (which goldmark and the
-// worksheet renderer escape, and raw HTML may not), an element of those four that does
-// not end.
-func rawRegions(b []byte) (regions [][2]int, ok bool) {
+// capitals, an attribute value with a '<' or a '>' in it (looked for unless escaped), an
+// element of those four that does not end.
+func rawRegions(b []byte, escaped bool) (regions [][2]int, ok bool) {
 	for i := 0; ; {
 		j := bytes.IndexByte(b[i:], '<')
 		if j < 0 {
@@ -148,12 +149,14 @@ func rawRegions(b []byte) (regions [][2]int, ok bool) {
 				return nil, false
 			}
 		}
-		gt, ok := tagEnd(b, i)
-		if !ok {
-			return nil, false
-		}
 		closing := b[i] == '/'
-		i = gt + 1
+		if !escaped {
+			gt, ok := tagEnd(b, i)
+			if !ok {
+				return nil, false
+			}
+			i = gt + 1
+		}
 		var end string
 		switch string(name) {
 		case "pre":

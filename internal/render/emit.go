@@ -57,7 +57,8 @@ func (b *builder) emit(p *content.Page, d *Data) {
 // when it has what only the minifier handles.
 func (b *builder) body(p *content.Page, html []byte) template.HTML {
 	if b.tmpl.minified {
-		if c, ok := compactBlocks(html); ok {
+		// No '<' in the Markdown, no raw HTML in it: every tag is a renderer's.
+		if c, ok := compactBlocks(html, bytes.IndexByte(p.Source, '<') < 0); ok {
 			html = c
 		} else {
 			html = b.min.bytes("text/html", p.File, html)
