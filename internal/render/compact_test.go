@@ -120,7 +120,8 @@ func domText(t *testing.T, h []byte) string {
 	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 	nodes, err := html.ParseFragment(bytes.NewReader(h), body)
 	if err != nil {
-		t.Fatal(err)
+		// x/net/html stops at 512 elements inside each other, as no page nests.
+		t.Skip(err)
 	}
 	const text, inline, other = 0, 1, 2 // what each of out is: text, an inline tag, else
 	var out []string
