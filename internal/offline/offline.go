@@ -63,6 +63,10 @@ type File struct {
 	// Type is the media type to minify Data as ("application/json"), or "" to write it
 	// as it is.
 	Type string
+	// Code, when not nil, follows Data in the file: a part the same in every build (the
+	// code of sw.js after its settings), which a writer minifies apart, once, and may
+	// keep minified. The file is Data, a semicolon and Code.
+	Code []byte
 }
 
 // Hash is the hash of a file's content in the service worker's list: the first 8 bytes

@@ -46,7 +46,7 @@ func TestWorker(t *testing.T) {
 	if !strings.HasPrefix(string(sw.Data), head) {
 		t.Errorf("sw.js starts:\n%.300s\nwant:\n%s", sw.Data, head)
 	}
-	if !bytes.HasSuffix(sw.Data, []byte(swCode)) {
+	if string(sw.Code) != swCode {
 		t.Error("sw.js does not end with the code of sw.js")
 	}
 	if langs[0].Folder != "" {

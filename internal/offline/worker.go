@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"strings"
 )
 
 //go:embed sw.js
@@ -69,11 +68,9 @@ func Worker(files map[string]string, langs []Language) (list, worker File, err e
 		return File{}, File{}, err
 	}
 
-	var buf strings.Builder
-	fmt.Fprintf(&buf, "\"use strict\";\nimportScripts(%q);\nconst VERSION = %q;\nconst OFFLINE = %s;\n",
+	head := fmt.Sprintf("\"use strict\";\nimportScripts(%q);\nconst VERSION = %q;\nconst OFFLINE = %s\n",
 		list.Name, version, strs)
-	buf.WriteString(swCode)
-	return list, File{Name: WorkerFile, Data: []byte(buf.String()), Type: "application/javascript"}, nil
+	return list, File{Name: WorkerFile, Data: []byte(head), Type: "application/javascript", Code: []byte(swCode)}, nil
 }
 
 // KillSwitch returns sw.js for iptsite serve: a worker that replaces one from an earlier

@@ -49,10 +49,16 @@ func (r *run) writeManifests() {
 	}
 }
 
-// writeFiles writes files made by another package, minified by their type.
+// writeFiles writes files made by another package, minified by their type; the Code of
+// one (sw.js's) is minified once and kept in the cache: minifying it was the longest
+// step after the last page.
 func (r *run) writeFiles(files ...offline.File) {
 	for _, f := range files {
-		r.write(f.Name, r.min.bytes(f.Type, f.Name, f.Data))
+		data := r.min.bytes(f.Type, f.Name, f.Data)
+		if f.Code != nil {
+			data = append(append(data, ';'), r.min.cached(f.Type, f.Name, f.Code)...)
+		}
+		r.write(f.Name, data)
 	}
 }
 

@@ -12,10 +12,13 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/iptsite/iptsite/internal/cache"
 	"github.com/iptsite/iptsite/internal/offline"
 	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/render"
 	"github.com/iptsite/iptsite/internal/sitetest"
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/js"
 )
 
 // worker reads the list of files, from the script sw.js imports, and the version.
@@ -309,5 +312,33 @@ func TestLogoIcons(t *testing.T) {
 	_, err = buildWithLogo(t, []byte("<svg></svg>"))
 	if err == nil || !regexp.MustCompile(`^site\.yaml:\d+: clinic\.logo: static/img/logo\.png is not a PNG image: `).MatchString(err.Error()) {
 		t.Errorf("a logo that is not a PNG: got error %v", err)
+	}
+}
+
+// TestWorkerScript: sw.js, its settings minified each build and its code minified once
+// and kept in the cache, is one script that parses, in strict mode, the same whether the
+// code came from the cache or not, and the same code minified or not.
+func TestWorkerScript(t *testing.T) {
+	c := cache.New(t.TempDir())
+	var scripts [][]byte
+	for _, opts := range []render.Options{{Cache: c}, {Cache: c}, {}, {NoMinify: true}} {
+		mem := buildDefault(t, opts)
+		sw, ok := mem.File("sw.js")
+		if !ok {
+			t.Fatal("no sw.js")
+		}
+		if _, err := js.Parse(parse.NewInputBytes(sw), js.Options{}); err != nil {
+			t.Errorf("sw.js (minified: %v) does not parse: %v\n%.300s", !opts.NoMinify, err, sw)
+		}
+		if !bytes.HasPrefix(sw, []byte(`"use strict";`)) {
+			t.Errorf("sw.js does not start in strict mode: %.60s", sw)
+		}
+		scripts = append(scripts, sw)
+	}
+	if !bytes.Equal(scripts[0], scripts[1]) || !bytes.Equal(scripts[0], scripts[2]) {
+		t.Error("sw.js with its code from the cache is not the one made without")
+	}
+	if len(scripts[3]) <= len(scripts[0]) || !bytes.Contains(scripts[3], []byte("self.addEventListener(")) {
+		t.Errorf("sw.js not minified is %d bytes, minified %d", len(scripts[3]), len(scripts[0]))
 	}
 }
