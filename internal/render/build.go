@@ -540,8 +540,8 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 			}
 		}
 	}
-	b.keepBody(p, buf.Bytes(), d.TOC) // before body: minifying writes in the bytes it reads
 	d.Content = b.body(p, buf.Bytes())
+	b.keepBody(p, d.Content, d.TOC)
 	b.emit(p, d)
 }
 

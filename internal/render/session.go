@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"html/template"
 	"io/fs"
 	"path"
 	"reflect"
@@ -113,13 +114,13 @@ func (s *Session) Update(changed []string, prev *output.Memory) (out *output.Mem
 
 // A body is what a page's Markdown made, which its templates are executed around.
 type body struct {
-	content string // as goldmark made it
+	content template.HTML // as the page has it (see builder.body)
 	toc     []markdown.Heading
 }
 
-// keepBody keeps the page's Markdown HTML, as goldmark made it, when the build is a
-// Session's (serve).
-func (b *builder) keepBody(p *content.Page, html []byte, toc []markdown.Heading) {
+// keepBody keeps the page's Markdown HTML, as the page has it, when the build is a
+// Session's (serve): the templates can run again around it without goldmark.
+func (b *builder) keepBody(p *content.Page, html template.HTML, toc []markdown.Heading) {
 	if !b.opts.LiveReload {
 		return
 	}
@@ -127,7 +128,7 @@ func (b *builder) keepBody(p *content.Page, html []byte, toc []markdown.Heading)
 	if b.bodies == nil {
 		b.bodies = map[*content.Page]body{}
 	}
-	b.bodies[p] = body{string(html), toc}
+	b.bodies[p] = body{html, toc}
 	b.mu.Unlock()
 }
 
@@ -204,7 +205,7 @@ func (s *Session) retemplate(prev *output.Memory, start time.Time) (*output.Memo
 			p := pages[i]
 			kept := r.bodies[p]
 			d := b.data(p, p.URL)
-			d.Content, d.TOC = b.body(p, []byte(kept.content)), kept.toc
+			d.Content, d.TOC = kept.content, kept.toc
 			b.emit(p, d)
 		})
 	}
