@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/iptsite/iptsite/internal/cache"
 	"github.com/iptsite/iptsite/internal/content"
@@ -39,8 +40,9 @@ type searchState struct {
 	once  sync.Once
 	on    bool // the language has a search page
 	mu    sync.Mutex
-	pages map[*content.Page]string // each page's HTML, read for the index by writeSearch
-	held  map[*content.Page]*Data  // the search pages, rendered by writeSearch once the index is written
+	pages map[*content.Page]string            // each page's HTML, read for the index by writeSearch
+	sums  map[*content.Page][sha256.Size]byte // and its SHA-256, for the index's cache key
+	held  map[*content.Page]*Data             // the search pages, rendered by writeSearch once the index is written
 	index *SearchIndex
 }
 
@@ -52,6 +54,7 @@ func (b *builder) indexPage(d *Data) bool {
 	s := &b.search
 	s.once.Do(func() {
 		s.pages = map[*content.Page]string{}
+		s.sums = map[*content.Page][sha256.Size]byte{}
 		s.held = map[*content.Page]*Data{}
 		for _, p := range b.site.Pages {
 			s.on = s.on || b.layout(p) == searchLayout
@@ -66,8 +69,10 @@ func (b *builder) indexPage(d *Data) bool {
 		s.mu.Unlock()
 		return true
 	}
+	// Hashed here, on the page's worker, not with the others after the last page.
+	sum := sha256.Sum256(unsafe.Slice(unsafe.StringData(string(d.Content)), len(d.Content)))
 	s.mu.Lock()
-	s.pages[d.Page] = string(d.Content)
+	s.pages[d.Page], s.sums[d.Page] = string(d.Content), sum
 	s.mu.Unlock()
 	return false
 }
@@ -92,15 +97,15 @@ func (b *builder) writeSearch() {
 		if d, ok := s.held[p]; ok {
 			held = append(held, d)
 		}
-		html, ok := s.pages[p]
-		if !ok {
+		if _, ok := s.pages[p]; !ok {
 			continue // a search page, or a page that failed
 		}
 		pages = append(pages, p)
-		key = append(key, []byte(p.Title), []byte(b.rel("/", p.URL, false)), []byte(p.Description), []byte(html))
+		sum := s.sums[p]
+		key = append(key, []byte(p.Title), []byte(b.rel("/", p.URL, false)), []byte(p.Description), sum[:])
 	}
 	// The index is made from the pages' titles, addresses, descriptions and HTML alone,
-	// so the cache keeps it, with its gzipped size, by them.
+	// so the cache keeps it, with its gzipped size, by them (the HTML by its SHA-256).
 	c := b.opts.Cache
 	k := c.Key("search", key...)
 	var js []byte
