@@ -288,18 +288,9 @@ func (d *decoder) node() parse.Node {
 		return d.pipe(pos)
 	case parse.NodeAction:
 		line := int(d.int())
-		return &parse.ActionNode{NodeType: parse.NodeAction, Pos: pos, Line: line, Pipe: d.needPipe()}
+		return &parse.ActionNode{NodeType: parse.NodeAction, Pos: pos, Line: line, Pipe: need[*parse.PipeNode](d)}
 	case parse.NodeCommand:
-		c := &parse.CommandNode{NodeType: parse.NodeCommand, Pos: pos}
-		if n := d.count(); n > 0 {
-			c.Args = make([]parse.Node, n)
-			for i := range c.Args {
-				if c.Args[i] = d.node(); c.Args[i] == nil {
-					d.fail()
-				}
-			}
-		}
-		return c
+		return &parse.CommandNode{NodeType: parse.NodeCommand, Pos: pos, Args: nodes[parse.Node](d)}
 	case parse.NodeIdentifier:
 		return &parse.IdentifierNode{NodeType: parse.NodeIdentifier, Pos: pos, Ident: d.str()}
 	case parse.NodeVariable:
@@ -340,89 +331,60 @@ func (d *decoder) node() parse.Node {
 	case parse.NodeTemplate:
 		line := int(d.int())
 		name := d.str()
-		return &parse.TemplateNode{NodeType: parse.NodeTemplate, Pos: pos, Line: line, Name: name, Pipe: d.pipeOrNil()}
+		return &parse.TemplateNode{NodeType: parse.NodeTemplate, Pos: pos, Line: line, Name: name, Pipe: orNil[*parse.PipeNode](d)}
 	}
 	d.fail()
 	return nil
 }
 
 func (d *decoder) list(pos parse.Pos) *parse.ListNode {
-	l := &parse.ListNode{NodeType: parse.NodeList, Pos: pos}
-	if n := d.count(); n > 0 {
-		l.Nodes = make([]parse.Node, n)
-		for i := range l.Nodes {
-			if l.Nodes[i] = d.node(); l.Nodes[i] == nil {
-				d.fail()
-			}
-		}
-	}
-	return l
+	return &parse.ListNode{NodeType: parse.NodeList, Pos: pos, Nodes: nodes[parse.Node](d)}
 }
 
 func (d *decoder) pipe(pos parse.Pos) *parse.PipeNode {
 	p := &parse.PipeNode{NodeType: parse.NodePipe, Pos: pos, Line: int(d.int()), IsAssign: d.bool()}
-	if n := d.count(); n > 0 {
-		p.Decl = make([]*parse.VariableNode, n)
-		for i := range p.Decl {
-			v, ok := d.node().(*parse.VariableNode)
-			if !ok {
-				d.fail()
-			}
-			p.Decl[i] = v
-		}
-	}
-	if n := d.count(); n > 0 {
-		p.Cmds = make([]*parse.CommandNode, n)
-		for i := range p.Cmds {
-			c, ok := d.node().(*parse.CommandNode)
-			if !ok {
-				d.fail()
-			}
-			p.Cmds[i] = c
-		}
-	}
+	p.Decl = nodes[*parse.VariableNode](d)
+	p.Cmds = nodes[*parse.CommandNode](d)
 	return p
 }
 
-// pipeOrNil reads a pipeline or a nil one.
-func (d *decoder) pipeOrNil() *parse.PipeNode {
-	switch n := d.node().(type) {
-	case nil:
+// nodes reads a count and that many nodes of type T, none nil.
+func nodes[T parse.Node](d *decoder) []T {
+	n := d.count()
+	if n == 0 {
 		return nil
-	case *parse.PipeNode:
-		return n
 	}
-	d.fail()
-	return nil
+	ts := make([]T, n)
+	for i := range ts {
+		ts[i] = need[T](d)
+	}
+	return ts
 }
 
-// needPipe reads a pipeline that may not be nil.
-func (d *decoder) needPipe() *parse.PipeNode {
-	p := d.pipeOrNil()
-	if p == nil {
+// orNil reads a node of type T, or a nil one.
+func orNil[T parse.Node](d *decoder) T {
+	var t T
+	if n := d.node(); n != nil {
+		var ok bool
+		if t, ok = n.(T); !ok {
+			d.fail()
+		}
+	}
+	return t
+}
+
+// need reads a node of type T that may not be nil.
+func need[T parse.Node](d *decoder) T {
+	n, ok := d.node().(T)
+	if !ok {
 		d.fail()
 	}
-	return p
-}
-
-// listOrNil reads a list or a nil one.
-func (d *decoder) listOrNil() *parse.ListNode {
-	switch n := d.node().(type) {
-	case nil:
-		return nil
-	case *parse.ListNode:
-		return n
-	}
-	d.fail()
-	return nil
+	return n
 }
 
 func (d *decoder) branch(t parse.NodeType, pos parse.Pos) parse.BranchNode {
 	line := int(d.int())
-	pipe := d.needPipe()
-	list := d.listOrNil()
-	if list == nil {
-		d.fail()
-	}
-	return parse.BranchNode{NodeType: t, Pos: pos, Line: line, Pipe: pipe, List: list, ElseList: d.listOrNil()}
+	pipe := need[*parse.PipeNode](d)
+	list := need[*parse.ListNode](d)
+	return parse.BranchNode{NodeType: t, Pos: pos, Line: line, Pipe: pipe, List: list, ElseList: orNil[*parse.ListNode](d)}
 }
