@@ -23,13 +23,13 @@ bench-quick:
 	$(GO) run ./cmd/benchsite -sizes 4000 -runs 1
 
 bench-go:
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/content/ ./internal/compiled/ ./internal/render/ ./internal/output/ ./internal/server/
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/content/ ./internal/compiled/ ./internal/render/ ./internal/output/ ./internal/server/ ./internal/diskfile/ ./internal/treecodec/
 
 screenshots:
 	$(GO) test ./internal/worksheet -run '^TestScreenshots$$' -count=1 -screenshots
 
 bench-check:
-	$(GO) test -run '^$$' -bench . -benchtime 1x ./internal/content/ ./internal/compiled/ ./internal/render/ ./internal/output/ ./internal/server/
+	$(GO) test -run '^$$' -bench . -benchtime 1x ./internal/content/ ./internal/compiled/ ./internal/render/ ./internal/output/ ./internal/server/ ./internal/diskfile/ ./internal/treecodec/
 
 # The fuzz targets, as package:Target. go test runs each over its seeds (the testdata
 # fixtures); here each is fuzzed in turn, and an input that fails it is written to
