@@ -38,7 +38,8 @@ FUZZTIME ?= 30s
 FUZZ_TARGETS = ./internal/content:FuzzParse ./internal/content:FuzzPlainAsYAML ./internal/config:FuzzSiteYAML \
 	./internal/worksheet:FuzzWorksheet ./internal/render:FuzzLinks ./internal/compiled:FuzzEscapers \
 	./internal/plainyaml:FuzzSameAsYAML ./internal/markdown:FuzzUnlinked \
-	./internal/treecodec:FuzzRoundTrip ./internal/treecodec:FuzzDecode ./internal/render:FuzzCompact
+	./internal/treecodec:FuzzRoundTrip ./internal/treecodec:FuzzDecode ./internal/render:FuzzCompact \
+	./internal/markdown:FuzzTextWriter
 
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \

@@ -254,25 +254,46 @@ func (w *textWriter) write(s []byte, line int) {
 		w.space = true
 	}
 	for len(s) > 0 {
-		r, size := utf8.DecodeRune(s)
-		s = s[size:]
-		if unicode.IsSpace(r) {
+		// A run of ASCII that is not space is written at once (most of a page's text);
+		// other characters one by one.
+		n, size := 0, 1
+		for n < len(s) && s[n] < utf8.RuneSelf && !asciiSpace[s[n]] {
+			n++
+		}
+		space := false
+		if n == 0 {
+			var r rune
+			r, size = utf8.DecodeRune(s)
+			space = unicode.IsSpace(r)
+		}
+		if space {
 			if !w.space {
 				w.b.WriteByte(' ')
 				w.space = true
 			}
+			s = s[size:]
 			continue
 		}
 		if line > 0 {
-			if n := len(w.t.Marks); n == 0 || w.t.Marks[n-1].Line != line {
+			if k := len(w.t.Marks); k == 0 || w.t.Marks[k-1].Line != line {
 				w.t.Marks = append(w.t.Marks, Mark{At: w.b.Len(), Line: line})
 			}
 			line = 0
 		}
-		w.b.WriteRune(r)
+		if n > 0 {
+			w.b.Write(s[:n])
+			s = s[n:]
+		} else {
+			r, _ := utf8.DecodeRune(s)
+			w.b.WriteRune(r)
+			s = s[size:]
+		}
 		w.space = false
 	}
 }
+
+// asciiSpace are the ASCII characters unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func (w *textWriter) text() Text {
 	w.t.Text = strings.TrimSuffix(w.b.String(), " ")
