@@ -149,7 +149,7 @@ func rawRegions(b []byte, escaped bool) (regions [][2]int, ok bool) {
 				return nil, false
 			}
 		}
-		closing := b[i] == '/'
+		opening := i < len(b) && b[i] != '/'
 		if !escaped {
 			gt, ok := tagEnd(b, i)
 			if !ok {
@@ -157,21 +157,10 @@ func rawRegions(b []byte, escaped bool) (regions [][2]int, ok bool) {
 			}
 			i = gt + 1
 		}
-		var end string
-		switch string(name) {
-		case "pre":
-			end = "</pre"
-		case "textarea":
-			end = "</textarea"
-		case "script":
-			end = "</script"
-		case "style":
-			end = "</style"
-		}
-		if end == "" || closing {
+		if !opening || !rawElement(name) {
 			continue
 		}
-		k := bytes.Index(b[i:], []byte(end))
+		k := bytes.Index(b[i:], []byte("</"+string(name)))
 		if k < 0 {
 			return nil, false
 		}

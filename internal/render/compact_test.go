@@ -91,7 +91,7 @@ func TestCompactInPlace(t *testing.T) {
 		}
 	}
 	for _, in := range []string{"<p>x</p>\n<!-- c -->\n<p>y</p>", "<P>x</P>\n<p>y</p>", "<pre>\n<p>x</p>\n", "<!doctype html>\n<p>",
-		"<div title=\"a>\n<p\">x</div>", "<p title='<'>x</p>", "<p class=\"x>"} {
+		"<div title=\"a>\n<p\">x</div>", "<p title='<'>x</p>", "<p class=\"x>", "<p>x</p>\n<"} {
 		if _, ok := compactBlocks([]byte(in), false); ok {
 			t.Errorf("compactBlocks(%q) did not leave it to the minifier", in)
 		}
