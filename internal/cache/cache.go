@@ -9,8 +9,9 @@
 // cache is never wrong, only cold. Each entry file starts with a CRC-32 of what follows
 // (a checksum for damage, which the processor computes at memory speed; what finds an
 // entry is the key's SHA-256); an entry that does not match it (a torn write, a changed
-// file) is a miss, and is made again and written over. Entries are written to a temporary file and renamed, so two
-// builds at once do not see each other's half-written files.
+// file) is a miss, and is made again and written over. Entries are written to a
+// temporary file and renamed, so two builds at once do not see each other's
+// half-written files.
 //
 // The cache lives in the user cache folder (os.UserCacheDir()/iptsite: ~/.cache/iptsite
 // on Linux). IPTSITE_CACHE=off turns it off; IPTSITE_CACHE=/some/folder puts it there.
