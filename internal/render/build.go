@@ -27,6 +27,7 @@ import (
 	"github.com/iptsite/iptsite/internal/source"
 	"github.com/iptsite/iptsite/internal/worksheet"
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 )
 
@@ -45,7 +46,7 @@ type Options struct {
 	// LiveReload adds the development server's reload script to every page.
 	LiveReload bool
 	// Facts keeps what each page's source holds, with lines, in Result.Facts, for
-	// iptsite check.
+	// iptsite check. Without it a Session finds them when asked (Session.Facts).
 	Facts bool
 	// Cache, when not nil, keeps between builds what a build makes the same way from
 	// the same input (see cachework.go); nil makes everything.
@@ -349,11 +350,7 @@ func (b *builder) load(opts content.Options, main bool, ready <-chan bool) bool 
 		return false
 	}
 	b.tmpl = b.checkLayouts(b.tmpl)
-	b.md = markdown.New(markdown.Options{
-		T:          b.str.T,
-		Extensions: []goldmark.Extender{worksheet.New(worksheet.Options{T: b.str.T})},
-		Facts:      b.opts.Facts,
-	})
+	b.md = b.markdown(b.opts.Facts)
 	b.menu, b.footer = b.menuPages()
 	b.checkCards()
 	for _, p := range site.Pages {
@@ -370,6 +367,16 @@ func (b *builder) load(opts content.Options, main bool, ready <-chan bool) bool 
 	}
 	b.qr = b.qrCodes()
 	return true
+}
+
+// markdown returns the language's Markdown converter, which collects each page's facts
+// when facts is true.
+func (b *builder) markdown(facts bool) goldmark.Markdown {
+	return markdown.New(markdown.Options{
+		T:          b.str.T,
+		Extensions: []goldmark.Extender{worksheet.New(worksheet.Options{T: b.str.T})},
+		Facts:      facts,
+	})
 }
 
 // renderPages renders every page, on as many goroutines as there are CPUs: the
@@ -464,29 +471,7 @@ func (r *run) each(n int, f func(i int, buf *bytes.Buffer)) {
 }
 
 func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
-	pc := parser.NewContext(parser.WithIDs(markdown.NewIDs()))
-	worksheet.Begin(pc, p.WorksheetID())
-	worksheet.WithCrisis(pc, func() string { return b.crisisAlert(p) })
-	if main := b.langs[0]; p.Worksheet && b != main {
-		if o := main.site.ByPath[p.Path]; o != nil && o.Worksheet {
-			b.mu.Lock()
-			orig := b.sheetFields[o] // the main language is rendered first
-			b.mu.Unlock()
-			if orig != nil {
-				worksheet.Translation(pc, orig, o.File)
-			}
-		}
-	}
-	var frags []fragment
-	markdown.WithBlocks(pc, b.blocks(p))
-	markdown.WithResolver(pc, func(dest string, line int, image bool) string {
-		d, f := b.resolve(p, dest, line, image)
-		if f != nil {
-			frags = append(frags, *f)
-		}
-		return d
-	})
-	doc := markdown.Parse(b.md, p.Source, pc)
+	pc, doc, frags := b.parse(p)
 	fields, werrs := worksheet.Result(pc)
 	for _, e := range werrs {
 		b.failf(p.File, e.Line, "%s", e.Msg)
@@ -543,6 +528,34 @@ func (b *builder) renderPage(p *content.Page, buf *bytes.Buffer) {
 	d.Content = b.body(p, buf.Bytes())
 	b.keepBody(p, d.Content, d.TOC)
 	b.emit(p, d)
+}
+
+// parse parses the page's Markdown with b.md, and returns its parser context (which
+// holds its fields and facts), its tree, and the links to other pages' parts it found.
+func (b *builder) parse(p *content.Page) (parser.Context, ast.Node, []fragment) {
+	pc := parser.NewContext(parser.WithIDs(markdown.NewIDs()))
+	worksheet.Begin(pc, p.WorksheetID())
+	worksheet.WithCrisis(pc, func() string { return b.crisisAlert(p) })
+	if main := b.langs[0]; p.Worksheet && b != main {
+		if o := main.site.ByPath[p.Path]; o != nil && o.Worksheet {
+			b.mu.Lock()
+			orig := b.sheetFields[o] // the main language is rendered first
+			b.mu.Unlock()
+			if orig != nil {
+				worksheet.Translation(pc, orig, o.File)
+			}
+		}
+	}
+	var frags []fragment
+	markdown.WithBlocks(pc, b.blocks(p))
+	markdown.WithResolver(pc, func(dest string, line int, image bool) string {
+		d, f := b.resolve(p, dest, line, image)
+		if f != nil {
+			frags = append(frags, *f)
+		}
+		return d
+	})
+	return pc, markdown.Parse(b.md, p.Source, pc), frags
 }
 
 var bufWriters = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}

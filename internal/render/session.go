@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"reflect"
 	"slices"
@@ -15,6 +16,7 @@ import (
 	"github.com/iptsite/iptsite/internal/markdown"
 	"github.com/iptsite/iptsite/internal/output"
 	"github.com/iptsite/iptsite/internal/source"
+	"github.com/iptsite/iptsite/internal/worksheet"
 )
 
 // A Session is a build that can be brought up to date after a change, for iptsite serve.
@@ -38,6 +40,37 @@ func Start(opts Options, w output.Writer) (*Session, *Result, error) {
 		return &Session{opts: opts, dirty: true}, nil, err
 	}
 	return &Session{opts: opts, r: r}, r.result(start), nil
+}
+
+// Facts returns what each page's source holds, with lines, as Result.Facts does under
+// Options.Facts. A session started without them finds them now, parsing each page's
+// Markdown again as the build did, and keeps them from then on: iptsite serve serves its
+// first build sooner without them, and its check reads them once the site is served.
+// Facts must not run beside Update; it returns nil when the last update failed.
+func (s *Session) Facts() map[*content.Page]*Facts {
+	r := s.r
+	if r == nil || s.dirty {
+		return nil
+	}
+	if !r.opts.Facts {
+		errs := r.errs // the build was good: parsing the same sources again finds nothing new
+		for _, b := range r.langs {
+			b.md = b.markdown(true)
+			pages := b.site.Pages
+			found := make([]*Facts, len(pages))
+			r.each(len(pages), func(i int, _ *bytes.Buffer) {
+				pc, _, _ := b.parse(pages[i])
+				fields, _ := worksheet.Result(pc)
+				found[i] = newFacts(markdown.FactsOf(pc), fields)
+			})
+			for i, p := range pages {
+				r.facts[p] = found[i]
+			}
+		}
+		r.errs = errs
+		r.opts.Facts, s.opts.Facts = true, true
+	}
+	return maps.Clone(r.facts)
 }
 
 // Update brings the build up to date after the files named in changed (slash-separated

@@ -51,8 +51,11 @@ type Options struct {
 	Errors func(err error)  // build problems, as path:line: message
 	Ready  func(url string) // called once the server listens (tests)
 	Delay  time.Duration    // how long to wait for more changes before rebuilding (default 100ms)
-	// AfterBuild, when set, is called after each good build with what it made
-	// (iptsite check's findings). The new build is already being served.
+	// AfterBuild, when set, is called after each good build with what it made, facts
+	// included (iptsite check's findings). The new build is already being served. The
+	// first build is made without its facts, which take a tenth of its time: they are
+	// found beside the server once it serves (render.Session.Facts), and AfterBuild is
+	// called then, unless another build has started since, which has its own call.
 	AfterBuild func(*render.Result, *output.Memory)
 	// Cache keeps what builds make alike (see package cache); nil makes everything.
 	Cache *cache.Cache
@@ -67,6 +70,7 @@ type Server struct {
 
 	building sync.Mutex      // one build at a time
 	session  *render.Session // what the next update starts from
+	builds   int             // the builds started, good or not; held by building
 
 	port string // the port it listens on; "" when Run does not serve it (tests): any
 
@@ -103,6 +107,7 @@ func (s *Server) Rebuild() error { return s.update(nil) }
 func (s *Server) update(changed []string) error {
 	s.building.Lock()
 	defer s.building.Unlock()
+	s.builds++
 	s.mu.Lock()
 	prev := s.site
 	s.mu.Unlock()
@@ -114,7 +119,8 @@ func (s *Server) update(changed []string) error {
 	)
 	if s.session == nil || changed == nil || prev == nil {
 		mem = output.NewMemory()
-		s.session, res, err = render.Start(render.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, LiveReload: true, Facts: true, Cache: s.opts.Cache, Loaded: s.opts.Loaded}, mem)
+		facts := s.opts.AfterBuild != nil && s.session != nil // the first build: see AfterBuild
+		s.session, res, err = render.Start(render.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, LiveReload: true, Facts: facts, Cache: s.opts.Cache, Loaded: s.opts.Loaded}, mem)
 	} else {
 		mem, res, full, err = s.session.Update(changed, prev)
 	}
@@ -140,10 +146,26 @@ func (s *Server) update(changed []string) error {
 	s.version++
 	s.broadcast(event{"reload", fmt.Sprint(s.version)})
 	s.mu.Unlock()
-	if s.opts.AfterBuild != nil {
+	switch {
+	case s.opts.AfterBuild == nil:
+	case res.Pages > 0 && len(res.Facts) == 0: // built without them
+		go s.afterBuild(s.builds, res, mem)
+	default:
 		s.opts.AfterBuild(res, mem)
 	}
 	return nil
+}
+
+// afterBuild finds the facts of build n, the one served, and calls AfterBuild with
+// them, unless a newer build has started: the session no longer holds build n's pages.
+func (s *Server) afterBuild(n int, res *render.Result, mem *output.Memory) {
+	s.building.Lock()
+	defer s.building.Unlock()
+	if s.builds != n {
+		return
+	}
+	res.Facts = s.session.Facts()
+	s.opts.AfterBuild(res, mem)
 }
 
 // broadcast sends e to every open page; s.mu is held.
