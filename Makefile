@@ -39,7 +39,8 @@ FUZZ_TARGETS = ./internal/content:FuzzParse ./internal/content:FuzzPlainAsYAML .
 	./internal/worksheet:FuzzWorksheet ./internal/render:FuzzLinks ./internal/compiled:FuzzEscapers \
 	./internal/plainyaml:FuzzSameAsYAML ./internal/markdown:FuzzUnlinked \
 	./internal/treecodec:FuzzRoundTrip ./internal/treecodec:FuzzDecode ./internal/render:FuzzCompact \
-	./internal/markdown:FuzzTextWriter
+	./internal/markdown:FuzzTextWriter ./internal/config:FuzzShapes ./internal/worksheet:FuzzIDShapes \
+	./internal/markdown:FuzzAlertType
 
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \

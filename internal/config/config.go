@@ -58,7 +58,6 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -254,12 +253,6 @@ type QuickExit struct {
 	Pages []string `yaml:"pages"`
 }
 
-var (
-	langTag    = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
-	storageKey = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	hexColor   = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
-)
-
 // Load reads and checks site.yaml from fsys.
 func Load(fsys fs.FS) (*Site, error) {
 	data, err := fs.ReadFile(fsys, File)
@@ -324,7 +317,7 @@ func (s *Site) check() diag.List {
 	}
 	if s.Language == "" {
 		s.Language = "en"
-	} else if !langTag.MatchString(s.Language) {
+	} else if !isLangTag(s.Language) {
 		bad("language", "language %q is not a BCP 47 tag such as en or es-MX", s.Language)
 	}
 	if s.LockIdle == 0 {
@@ -338,7 +331,7 @@ func (s *Site) check() diag.List {
 	for tag, l := range s.Languages {
 		k := "languages." + tag
 		switch {
-		case !langTag.MatchString(tag):
+		case !isLangTag(tag):
 			bad(k, "language %q is not a BCP 47 tag such as es or es-MX", tag)
 		case tag == s.Language:
 			bad(k, "language %q is already the site's main language", tag)
@@ -351,7 +344,7 @@ func (s *Site) check() diag.List {
 	}
 	if s.StorageKey == "" {
 		s.StorageKey = "ipt"
-	} else if !storageKey.MatchString(s.StorageKey) {
+	} else if !isHyphenated(s.StorageKey, isLowerOrDigit) {
 		bad("storageKey", "storageKey %q must be lower-case letters, digits and hyphens", s.StorageKey)
 	}
 	if s.BaseURL != "" {
@@ -364,7 +357,7 @@ func (s *Site) check() diag.List {
 	}
 	if s.BrandColor == "" {
 		s.BrandColor = "#2f6b72"
-	} else if !hexColor.MatchString(s.BrandColor) {
+	} else if !isHexColor(s.BrandColor) {
 		bad("brandColor", "brandColor %q must be a colour like \"#2f6b72\"", s.BrandColor)
 	}
 	checkCrisis(s.Crisis, "", "", bad)
@@ -392,12 +385,6 @@ func isWebURL(s string) bool {
 	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 }
 
-var (
-	smsNumber = regexp.MustCompile(`^\+?[0-9][0-9 -]*$`)
-	keyword   = regexp.MustCompile(`^[\pL\pN]+$`)
-	topicName = regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
-)
-
 // checkCrisis reports what is wrong with the crisis lines under key prefix ("" or
 // "languages.es."); where names the language in messages.
 func checkCrisis(lines []CrisisLine, prefix, where string, bad func(key, format string, args ...any)) {
@@ -412,18 +399,18 @@ func checkCrisis(lines []CrisisLine, prefix, where string, bad func(key, format 
 		if c.Number != "" && dialable(c.Number) == "" {
 			bad(k+".number", "crisis line %d%s: number %q has no digits to call", i+1, where, c.Number)
 		}
-		if c.SMS != "" && !smsNumber.MatchString(c.SMS) {
+		if c.SMS != "" && !isSMSNumber(c.SMS) {
 			bad(k+".sms", "crisis line %d%s: sms %q must be the number to text, such as 741741", i+1, where, c.SMS)
 		}
 		if c.Keyword != "" && c.SMS == "" {
 			bad(k+".keyword", "crisis line %d%s: keyword %q needs the sms number to text it to", i+1, where, c.Keyword)
-		} else if c.Keyword != "" && !keyword.MatchString(c.Keyword) {
+		} else if c.Keyword != "" && !isWord(c.Keyword) {
 			bad(k+".keyword", "crisis line %d%s: keyword %q must be one word, such as HOME", i+1, where, c.Keyword)
 		}
 		if c.URL != "" && !isWebURL(c.URL) {
 			bad(k+".url", "crisis line %d%s: url %q must start with https:// or http://", i+1, where, c.URL)
 		}
-		if c.Topic != "" && !topicName.MatchString(c.Topic) {
+		if c.Topic != "" && !isHyphenated(c.Topic, isLower) {
 			bad(k+".topic", "crisis line %d%s: topic %q must be lower-case words joined by hyphens, such as abuse", i+1, where, c.Topic)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -112,8 +113,11 @@ func (l List) Unwrap() []error {
 	return errs
 }
 
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-var notFound = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
+// The parts of the YAML library's messages, compiled on the first.
+var (
+	yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`) })
+	notFound = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^field (\S+) not found in type \S+$`) })
+)
 
 // DecodeYAML decodes data into v strictly: unknown keys and wrong types are errors.
 // The document's first line is line firstLine of the file at path. Every problem is
@@ -138,12 +142,12 @@ func DecodeYAML(path string, firstLine int, data []byte, v any) List {
 		// problem is one line of output, "path:line: message".
 		m = strings.Join(strings.Fields(m), " ")
 		line := 0
-		if sm := yamlLine.FindStringSubmatch(m); sm != nil {
+		if sm := yamlLine().FindStringSubmatch(m); sm != nil {
 			line, _ = strconv.Atoi(sm[1])
 			m = sm[2]
 		}
 		m = strings.TrimPrefix(m, "yaml: ")
-		if sm := notFound.FindStringSubmatch(m); sm != nil {
+		if sm := notFound().FindStringSubmatch(m); sm != nil {
 			m = fmt.Sprintf("unknown key %q", sm[1])
 		}
 		m = strings.ReplaceAll(m, "cannot unmarshal", "cannot use")

@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -30,7 +29,19 @@ func (a *Alert) Dump(source []byte, level int) {
 	ast.DumpHelper(a, source, level, map[string]string{"AlertType": a.AlertType}, nil)
 }
 
-var alertMarker = regexp.MustCompile(`^\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$`)
+// alertType returns the type that a block quote's first line marks it with, "note" for
+// "[!NOTE]" alone on the line (`^\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$`),
+// or "" when the line is not a marker.
+func alertType(line []byte) string {
+	m, ok := bytes.CutPrefix(bytes.Trim(line, " \t\n\f\r"), []byte("[!"))
+	if m, ok2 := bytes.CutSuffix(m, []byte("]")); ok && ok2 {
+		switch string(m) {
+		case "NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION":
+			return strings.ToLower(string(m))
+		}
+	}
+	return ""
+}
 
 type alerts struct{ t func(string) string }
 
@@ -56,8 +67,8 @@ func (e *alerts) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 			continue
 		}
 		first := para.Lines().At(0)
-		m := alertMarker.FindSubmatch(bytes.TrimRight(first.Value(source), "\r\n"))
-		if m == nil {
+		kind := alertType(first.Value(source))
+		if kind == "" {
 			continue
 		}
 		// Drop the marker's inline nodes, which all lie on the first line.
@@ -78,7 +89,7 @@ func (e *alerts) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 			}
 			para.SetLines(lines)
 		}
-		a := &Alert{AlertType: strings.ToLower(string(m[1]))}
+		a := &Alert{AlertType: kind}
 		a.SetLines(q.Lines())
 		for c := q.FirstChild(); c != nil; {
 			next := c.NextSibling()

@@ -34,9 +34,11 @@ func newMinifier(on bool) *minifier {
 		TemplateDelims: html.GoTemplateDelims})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
-	m.AddFuncRegexp(regexp.MustCompile("^(application|text)/(x-)?(java|ecma)script$"), js.Minify)
-	m.AddFuncRegexp(regexp.MustCompile("[/+]json$"), json.Minify)
-	m.AddFuncRegexp(regexp.MustCompile("[/+]xml$"), xml.Minify)
+	// The types of mediaTypes and package offline's files, by name: a pattern would be
+	// compiled by every build.
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("application/json", json.Minify)
+	m.AddFunc("text/xml", xml.Minify)
 	return &minifier{m: m, on: on}
 }
 

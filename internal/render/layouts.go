@@ -5,6 +5,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"sync"
 	"text/template/parse"
 )
 
@@ -86,7 +87,7 @@ func callGraph(set *template.Template) map[string][]string {
 
 // layoutNames finds a layout's name before the name of one of its templates in an error
 // message, quoted or not.
-var layoutNames = regexp.MustCompile(`[^\s"\\]*(\\x00|\x00)`)
+var layoutNames = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^\s"\\]*(\\x00|\x00)`) })
 
 // ready escapes the templates of every layout and every shared partial before the first
 // page, for every language to compile. A template that does not escape is left to fail

@@ -561,11 +561,14 @@ func containsFold(s []byte, word string) bool {
 }
 
 // Go's template errors look like "template: templates/page.html:12:3: executing …".
-var tmplErr = regexp.MustCompile(`^(?:html/)?template: ?(templates/[^:]+):(\d+):(?:\d+:)? ?(.*)$`)
+// Compiled on the first error, as layoutNames.
+var tmplErr = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:html/)?template: ?(templates/[^:]+):(\d+):(?:\d+:)? ?(.*)$`)
+})
 
 func templateError(err error) *diag.Error {
-	msg := layoutNames.ReplaceAllString(err.Error(), "")
-	if m := tmplErr.FindStringSubmatch(msg); m != nil {
+	msg := layoutNames().ReplaceAllString(err.Error(), "")
+	if m := tmplErr().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		return &diag.Error{Path: m[1], Line: line, Msg: strings.TrimSpace(m[3]), Err: err}
 	}

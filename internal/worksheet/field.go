@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/iptsite/iptsite/internal/plainyaml"
 	"go.yaml.in/yaml/v3"
@@ -31,9 +32,11 @@ func (f *Field) keyLine(key string) int {
 	return f.Line
 }
 
-var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+// isFieldID reports whether s can be a field's id: `^[a-z][a-z0-9]*(-[a-z0-9]+)*$`.
+func isFieldID(s string) bool { return isHyphenated(s) && 'a' <= s[0] && s[0] <= 'z' }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// yamlLine reads the line out of the YAML parser's message; compiled on the first error.
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // parseField decodes the YAML text of a field block whose opening fence is on file
 // line fence; t gives the interface strings a type may default to.
@@ -93,7 +96,7 @@ func (d *decoder) field(n *yaml.Node, column bool) *Field {
 	} else {
 		f.ID = d.str(v, "id")
 		f.Line = d.base + v.Line
-		if f.ID != "" && !idPattern.MatchString(f.ID) {
+		if f.ID != "" && !isFieldID(f.ID) {
 			d.errorf(v, "bad id %q: use lower-case letters, digits and single hyphens, starting with a letter", f.ID)
 		}
 	}
@@ -138,7 +141,7 @@ func fnum(x float64) string {
 func yamlError(err error, src []byte, fence int) *Error {
 	msg := err.Error()
 	line := fence + 1
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		// The YAML parser (unlike its scanner) counts lines from 0 in its messages.
 		if strings.HasPrefix(m[2], "did not find expected") {
