@@ -67,8 +67,10 @@ func (b *builder) body(p *content.Page, html []byte) template.HTML {
 	return template.HTML(html)
 }
 
-// pageBufs are the buffers pages are made in, one at a time each.
-var pageBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// pageBufs are the buffers pages and their shared partials are made in, one at a time
+// each. A buffer starts at the size of a large page: grown a doubling at a time, the
+// buffers had left twice what they held as garbage.
+var pageBufs = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0, 64<<10)) }}
 
 // writeHTML writes the page at site path u, minified unless its templates already were.
 func (b *builder) writeHTML(u string, html []byte) {

@@ -592,13 +592,15 @@ type sharedSet struct {
 //
 // A shared partial may use what the package doc lists, and nothing else of the page.
 func (b *builder) shared(name string, d *Data) (template.HTML, error) {
-	var buf bytes.Buffer
+	buf := pageBufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer pageBufs.Put(buf) // what it returns is a copy, buf.String()
 	if d.orig || !sharing { // the page's own: to report an error at its line, or to compare
 		ts := b.tmpl
 		if d.orig {
 			ts = ts.orig()
 		}
-		err := ts.runHTML(&buf, name, d)
+		err := ts.runHTML(buf, name, d)
 		return template.HTML(buf.String()), err
 	}
 	if d.set == nil { // the page's first shared partial
@@ -618,7 +620,7 @@ func (b *builder) shared(name string, d *Data) (template.HTML, error) {
 	// field types (see Data.Asset) is the one with every part there.
 	sd := *d
 	sd.shared = true
-	if err := b.tmpl.partial(name, &buf, &sd); err != nil {
+	if err := b.tmpl.partial(name, buf, &sd); err != nil {
 		return "", err
 	}
 	h = template.HTML(buf.String())
