@@ -142,3 +142,47 @@ func TestSessionKeepsNoSearchPerEdit(t *testing.T) {
 		t.Errorf("an edit added %d cache entries", after-before)
 	}
 }
+
+// TestSearchCacheFollowsEdits: with the cache warm, a page's new words are in the next
+// build's search index, as are its new title; the words it lost are not.
+func TestSearchCacheFollowsEdits(t *testing.T) {
+	site := fstest.MapFS{}
+	fs.WalkDir(iptsite.Defaults(), "content", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := fs.ReadFile(iptsite.Defaults(), p)
+			site[p] = &fstest.MapFile{Data: data}
+		}
+		return err
+	})
+	c := cache.New(t.TempDir())
+	index := func() string {
+		t.Helper()
+		mem := output.NewMemory()
+		if _, err := Build(Options{Source: source.Layered{Site: site, Defaults: iptsite.Defaults()}, Cache: c}, mem); err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range mem.Names() {
+			if strings.HasPrefix(n, "search-index.en.") {
+				data, _ := mem.File(n)
+				return string(data)
+			}
+		}
+		t.Fatal("no English search index")
+		return ""
+	}
+	name := "content/about-ipt.md"
+	orig := site[name].Data
+	index() // the cache warm
+	site[name] = &fstest.MapFile{Data: append(bytes.Clone(orig), "\nA zebracrossing sentence.\n"...)}
+	if ix := index(); !strings.Contains(ix, "zebracrossing") {
+		t.Error("a word added to a page is not in the index of a build with the cache warm")
+	}
+	site[name] = &fstest.MapFile{Data: bytes.Replace(orig, []byte("title: "), []byte("title: Okapi "), 1)}
+	ix := index()
+	if !strings.Contains(ix, "Okapi") {
+		t.Error("a page's new title is not in the index of a build with the cache warm")
+	}
+	if strings.Contains(ix, "zebracrossing") {
+		t.Error("a word taken out of a page is still in the index of a build with the cache warm")
+	}
+}

@@ -9,9 +9,9 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 
 	"github.com/iptsite/iptsite/internal/cache"
 	"github.com/iptsite/iptsite/internal/content"
@@ -40,9 +40,8 @@ type searchState struct {
 	once  sync.Once
 	on    bool // the language has a search page
 	mu    sync.Mutex
-	pages map[*content.Page]string            // each page's HTML, read for the index by writeSearch
-	sums  map[*content.Page][sha256.Size]byte // and its SHA-256, for the index's cache key
-	held  map[*content.Page]*Data             // the search pages, rendered by writeSearch once the index is written
+	pages map[*content.Page]string // each page's HTML, read for the index by writeSearch
+	held  map[*content.Page]*Data  // the search pages, rendered by writeSearch once the index is written
 	index *SearchIndex
 }
 
@@ -54,7 +53,6 @@ func (b *builder) indexPage(d *Data) bool {
 	s := &b.search
 	s.once.Do(func() {
 		s.pages = map[*content.Page]string{}
-		s.sums = map[*content.Page][sha256.Size]byte{}
 		s.held = map[*content.Page]*Data{}
 		for _, p := range b.site.Pages {
 			s.on = s.on || b.layout(p) == searchLayout
@@ -69,10 +67,8 @@ func (b *builder) indexPage(d *Data) bool {
 		s.mu.Unlock()
 		return true
 	}
-	// Hashed here, on the page's worker, not with the others after the last page.
-	sum := sha256.Sum256(unsafe.Slice(unsafe.StringData(string(d.Content)), len(d.Content)))
 	s.mu.Lock()
-	s.pages[d.Page], s.sums[d.Page] = string(d.Content), sum
+	s.pages[d.Page] = string(d.Content)
 	s.mu.Unlock()
 	return false
 }
@@ -93,6 +89,7 @@ func (b *builder) writeSearch() {
 	var held []*Data
 	var pages []*content.Page
 	key := [][]byte{[]byte(b.lang)}
+	keyed := true // every page's HTML was written by this run (a Session's update writes some)
 	for _, p := range b.site.Pages {
 		if d, ok := s.held[p]; ok {
 			held = append(held, d)
@@ -101,12 +98,18 @@ func (b *builder) writeSearch() {
 			continue // a search page, or a page that failed
 		}
 		pages = append(pages, p)
-		sum := s.sums[p]
-		key = append(key, []byte(p.Title), []byte(b.rel("/", p.URL, false)), []byte(p.Description), sum[:])
+		h, ok := b.written(p)
+		keyed = keyed && ok
+		key = append(key, []byte(p.Title), []byte(b.rel("/", p.URL, false)), []byte(p.Description), []byte(h))
 	}
 	// The index is made from the pages' titles, addresses, descriptions and HTML alone,
-	// so the cache keeps it, with its gzipped size, by them (the HTML by its SHA-256).
+	// so the cache keeps it, with its gzipped size, by them: the HTML by the hash of the
+	// page it is in, which the service worker's list has anyway. A change to the
+	// templates makes the index again, once.
 	c := b.opts.Cache
+	if !keyed {
+		c = nil
+	}
 	k := c.Key("search", key...)
 	var js []byte
 	gz := 0
@@ -189,4 +192,13 @@ func gzipLen(data []byte) int {
 	w.Write(data)
 	w.Close()
 	return buf.Len()
+}
+
+// written returns the hash (offline.Hash) of the HTML of page p as this run wrote it, if
+// it did.
+func (b *builder) written(p *content.Page) (string, bool) {
+	b.out.mu.Lock()
+	defer b.out.mu.Unlock()
+	h, ok := b.out.hashes[strings.TrimPrefix(p.URL, "/")+"index.html"]
+	return h, ok
 }
