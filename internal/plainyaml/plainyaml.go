@@ -1,5 +1,7 @@
 // Package plainyaml reads the plainest YAML, the kind most of a site's YAML is, without
-// the YAML parser: a mapping of keys to one-line values, and lists of one-line values.
+// the YAML parser: a mapping of keys to one-line values and to lists, whose items are
+// one-line values or mappings of the same kind, each on its lines or in flow style on
+// one.
 //
 //	id: focus
 //	type: choice
@@ -7,16 +9,25 @@
 //	options:
 //	  - Grief, after someone important died
 //	  - "Sí"
+//	columns:
+//	  - id: name
+//	    label: Name
+//	  - {id: phone, label: Their phone number, type: phone}
+//	rules:
+//	  - {total: [10, 14], message: "Worth talking about."}
 //
 // Parse returns the same node tree that go.yaml.in/yaml/v3 makes of such text (kinds,
 // tags, values, styles, lines and columns), or false for anything else: comments, empty
-// values, nested mappings, flow collections, block scalars, anchors, quotes with escapes,
-// a word YAML reads as other than a string or a whole number. The caller then uses the
-// parser. Strings reads a file of key: string lines and comments, as the parser decodes
-// it into a map. The field blocks of worksheets and the interface strings files: the
-// parser took a tenth of the CPU time of a build of the default site for them.
+// values, a mapping as a mapping's value, a list of lists on lines of their own, block
+// scalars, anchors, quotes with escapes, a word YAML reads as other than a string or a
+// whole number, a plain string in flow style with one of ",[]{}:#?". The caller then
+// uses the parser. Strings reads a file of key: string lines and comments, as the
+// parser decodes it into a map. The field blocks of worksheets and the interface
+// strings files: the parser took a tenth of the CPU time of a build of the default site
+// for them, and then, for the eight tables and questionnaires it still read, 2 % of it.
 //
-// TestSameAsYAML, TestStringsSameAsYAML and FuzzSameAsYAML hold both to the parser.
+// TestSameAsYAML, TestStringsSameAsYAML and FuzzSameAsYAML hold both to the parser;
+// TestSiteYAML has Parse read every field block of the default site.
 package plainyaml
 
 import (
@@ -31,58 +42,223 @@ import (
 // Parse returns the document node of src, or false when src is not plain (see the
 // package doc).
 func Parse(src []byte) (*yaml.Node, bool) {
-	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
-	var list *yaml.Node // the list being read, after "key:"
-	for line := 1; len(src) > 0; line++ {
+	r := &reader{}
+	for len(src) > 0 {
 		var l []byte
 		l, src = cutLine(src)
-		if list != nil {
-			indent := len(l) - len(bytes.TrimLeft(l, " "))
-			rest := l[indent:]
-			if bytes.HasPrefix(rest, []byte("- ")) && (len(list.Content) == 0 || indent+1 == list.Column) {
-				v, ok := scalar(rest[2:], line, indent+3)
-				if !ok {
-					return nil, false
-				}
-				if len(list.Content) == 0 {
-					list.Line, list.Column = line, indent+1
-				}
-				list.Content = append(list.Content, v)
-				continue
+		r.lines = append(r.lines, l)
+	}
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
+	if !r.mapping(m, 0) || r.i < len(r.lines) || len(m.Content) == 0 {
+		return nil, false
+	}
+	return &yaml.Node{Kind: yaml.DocumentNode, Line: 1, Column: 1, Content: []*yaml.Node{m}}, true
+}
+
+// A reader reads the lines of a document in block style, each line a pair of a mapping
+// or an item of a list.
+type reader struct {
+	lines [][]byte
+	i     int // the next line to read, line i+1 of the document
+}
+
+// next returns the next line's indentation and the rest of it, or false at the end.
+func (r *reader) next() (indent int, rest []byte, ok bool) {
+	if r.i == len(r.lines) {
+		return 0, nil, false
+	}
+	l := r.lines[r.i]
+	rest = bytes.TrimLeft(l, " ")
+	return len(l) - len(rest), rest, true
+}
+
+// mapping reads into m the pairs on the lines indented by indent; it stops at a line
+// indented less, for the caller to read.
+func (r *reader) mapping(m *yaml.Node, indent int) bool {
+	for {
+		in, rest, ok := r.next()
+		if !ok || in < indent {
+			return true
+		}
+		if in > indent {
+			return false
+		}
+		line := r.i + 1
+		r.i++
+		k, v, ok := bytes.Cut(rest, []byte(":"))
+		if !ok || len(v) > 0 {
+			if !pair(m, rest, line, indent+1) {
+				return false
 			}
-			if len(list.Content) == 0 || indent > 0 {
+			continue
+		}
+		// "key:" and a list on the next lines, its items indented as much or more.
+		if !isKey(k) || has(m, k) {
+			return false
+		}
+		list := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(k), Line: line, Column: indent + 1}, list)
+		if in, rest, ok := r.next(); !ok || in < indent || !bytes.HasPrefix(rest, []byte("- ")) || !r.list(list, in) {
+			return false
+		}
+	}
+}
+
+// list reads into l the items on the lines indented by indent; it stops at the first
+// line that is not one, for the caller to read.
+func (r *reader) list(l *yaml.Node, indent int) bool {
+	l.Line, l.Column = r.i+1, indent+1
+	for {
+		in, rest, ok := r.next()
+		if !ok || in != indent || !bytes.HasPrefix(rest, []byte("- ")) {
+			return true
+		}
+		line := r.i + 1
+		r.i++
+		v, ok := listItem(rest[2:], line, indent+3)
+		if !ok {
+			return false
+		}
+		l.Content = append(l.Content, v)
+		if v.Kind == yaml.MappingNode && v.Style == 0 && !r.mapping(v, indent+2) {
+			return false // the item's other pairs
+		}
+	}
+}
+
+// pair adds to the block mapping m the pair "key: value" of l, a line whose key is at
+// column col: a value on the line, a scalar or a collection in flow style.
+func pair(m *yaml.Node, l []byte, line, col int) bool {
+	k, v, ok := bytes.Cut(l, []byte(": "))
+	if !ok || !isKey(k) || has(m, k) {
+		return false
+	}
+	val, ok := value(v, line, col+len(k)+2)
+	if !ok {
+		return false
+	}
+	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(k), Line: line, Column: col}, val)
+	return true
+}
+
+// has reports whether the mapping m has the key k already: the parser's error names
+// both lines.
+func has(m *yaml.Node, k []byte) bool {
+	for i := 0; i < len(m.Content); i += 2 {
+		if m.Content[i].Value == string(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// listItem returns the node of a list item, v after its "- " at column col: the first
+// pair of a mapping in block style, or a value.
+func listItem(v []byte, line, col int) (*yaml.Node, bool) {
+	if k, _, ok := bytes.Cut(v, []byte(": ")); ok && isKey(k) {
+		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line, Column: col}
+		return m, pair(m, v, line, col)
+	}
+	return value(v, line, col)
+}
+
+// value returns the node of a value that is the rest of its line: a scalar (see scalar)
+// or a collection in flow style (see flowReader).
+func value(v []byte, line, col int) (*yaml.Node, bool) {
+	if len(v) > 0 && (v[0] == '{' || v[0] == '[') {
+		r := &flowReader{v: v, line: line, col: col}
+		n, ok := r.collection()
+		return n, ok && r.i == len(v)
+	}
+	return scalar(v, line, col)
+}
+
+// A flowReader reads a collection in flow style on one line, v, whose first byte is at
+// column col: a mapping of keys (as isKey) to scalars or lists, "{label: Not at all,
+// value: 0}", or a list of scalars, "[10, 14]". A scalar in it is a whole number, a
+// string in quotes (as scalar reads them) or a plain string with none of ",[]{}:#?".
+type flowReader struct {
+	v         []byte
+	i         int
+	line, col int
+}
+
+// at returns the column of v[r.i]; YAML counts characters, not bytes.
+func (r *flowReader) at() int { return r.col + utf8.RuneCount(r.v[:r.i]) }
+
+func (r *flowReader) skipSpaces() {
+	for r.i < len(r.v) && r.v[r.i] == ' ' {
+		r.i++
+	}
+}
+
+// collection reads the mapping or list at r.i, and what follows it up to the next
+// indicator.
+func (r *flowReader) collection() (*yaml.Node, bool) {
+	open := r.v[r.i]
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: r.line, Column: r.at()}
+	end := byte(']')
+	if open == '{' {
+		n.Kind, n.Tag, end = yaml.MappingNode, "!!map", '}'
+	}
+	r.i++
+	for {
+		r.skipSpaces()
+		if open == '{' {
+			start := r.i
+			for r.i < len(r.v) && r.v[r.i] != ':' {
+				r.i++
+			}
+			k := r.v[start:r.i]
+			if !isKey(k) || has(n, k) || !bytes.HasPrefix(r.v[r.i:], []byte(": ")) {
 				return nil, false
 			}
-			list = nil
+			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(k), Line: r.line, Column: r.col + utf8.RuneCount(r.v[:start])})
+			r.i += 2
+			r.skipSpaces()
 		}
-		k, v, ok := bytes.Cut(l, []byte(":"))
-		if !ok || !isKey(k) {
+		var v *yaml.Node
+		ok := false
+		if r.i < len(r.v) && r.v[r.i] == '[' && open == '{' {
+			v, ok = r.collection()
+		} else {
+			v, ok = r.scalar()
+		}
+		if !ok {
 			return nil, false
 		}
-		key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(k), Line: line, Column: 1}
-		for i := 0; i < len(m.Content); i += 2 {
-			if m.Content[i].Value == key.Value {
-				return nil, false // the parser's error names both lines
-			}
+		n.Content = append(n.Content, v)
+		r.skipSpaces()
+		if r.i == len(r.v) {
+			return nil, false
 		}
-		switch {
-		case len(v) == 0:
-			list = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-			m.Content = append(m.Content, key, list)
-		case v[0] == ' ':
-			val, ok := scalar(v[1:], line, len(k)+3)
-			if !ok {
-				return nil, false
-			}
-			m.Content = append(m.Content, key, val)
+		switch r.v[r.i] {
+		case ',':
+			r.i++
+		case end:
+			r.i++
+			return n, true
 		default:
 			return nil, false
 		}
 	}
-	if len(m.Content) == 0 || list != nil && len(list.Content) == 0 {
-		return nil, false
+}
+
+// scalar reads the scalar at r.i, up to the indicator after it.
+func (r *flowReader) scalar() (*yaml.Node, bool) {
+	start, col := r.i, r.at()
+	if r.i < len(r.v) && (r.v[r.i] == '"' || r.v[r.i] == '\'') {
+		q := bytes.IndexByte(r.v[r.i+1:], r.v[r.i])
+		if q < 0 {
+			return nil, false
+		}
+		r.i += q + 2
+		return scalar(r.v[start:r.i], r.line, col)
 	}
-	return &yaml.Node{Kind: yaml.DocumentNode, Line: 1, Column: 1, Content: []*yaml.Node{m}}, true
+	for r.i < len(r.v) && bytes.IndexByte([]byte(",[]{}:#?"), r.v[r.i]) < 0 {
+		r.i++
+	}
+	return scalar(bytes.TrimRight(r.v[start:r.i], " "), r.line, col)
 }
 
 // cutLine returns the first line of src, without its newline, and the rest.
