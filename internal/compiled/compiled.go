@@ -35,7 +35,6 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"text/template/parse"
@@ -318,8 +317,10 @@ func (c *compiler) fold(cmd *parse.CommandNode) *parse.CommandNode {
 	if !ok {
 		return cmd
 	}
+	// Without Quoted, which only printing the node reads (the compiler reads Text, and
+	// the node is its own): quoting every folded string was most of folding.
 	return &parse.CommandNode{NodeType: parse.NodeCommand, Pos: cmd.Pos,
-		Args: []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: arg.Pos, Quoted: strconv.Quote(s), Text: s}}}
+		Args: []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: arg.Pos, Text: s}}}
 }
 
 func (c *compiler) command(cmd *parse.CommandNode) (*command, error) {

@@ -72,7 +72,22 @@ var direct = map[string]func(string) string{
 	"_html_template_urlescaper":    func(s string) string { return urlProcess(s, false) },
 }
 
+// chains are the chains made, by name: a chain is read only, and the same in every
+// template of every language.
+var chains sync.Map
+
 func newChain(name string) (*chain, error) {
+	if c, ok := chains.Load(name); ok {
+		return c.(*chain), nil
+	}
+	c, err := makeChain(name)
+	if err == nil {
+		chains.Store(name, c)
+	}
+	return c, err
+}
+
+func makeChain(name string) (*chain, error) {
 	c := &chain{name: name, ref: escapeRefs()[name]}
 	if c.ref == nil {
 		return nil, fmt.Errorf("escapers %s: not compiled", name)
