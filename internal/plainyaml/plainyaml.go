@@ -205,7 +205,7 @@ func (r *flowReader) collection() (*yaml.Node, bool) {
 	for {
 		r.skipSpaces()
 		if open == '{' {
-			start := r.i
+			start, col := r.i, r.at()
 			for r.i < len(r.v) && r.v[r.i] != ':' {
 				r.i++
 			}
@@ -213,17 +213,15 @@ func (r *flowReader) collection() (*yaml.Node, bool) {
 			if !isKey(k) || has(n, k) || !bytes.HasPrefix(r.v[r.i:], []byte(": ")) {
 				return nil, false
 			}
-			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(k), Line: r.line, Column: r.col + utf8.RuneCount(r.v[:start])})
+			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(k), Line: r.line, Column: col})
 			r.i += 2
 			r.skipSpaces()
 		}
-		var v *yaml.Node
-		ok := false
-		if r.i < len(r.v) && r.v[r.i] == '[' && open == '{' {
-			v, ok = r.collection()
-		} else {
-			v, ok = r.scalar()
+		read := r.scalar
+		if open == '{' && r.i < len(r.v) && r.v[r.i] == '[' {
+			read = r.collection // a list as a mapping's value
 		}
+		v, ok := read()
 		if !ok {
 			return nil, false
 		}
